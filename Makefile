@@ -1,0 +1,42 @@
+# The one place to look for commands. Quick start: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run test lint format fuzz clean-db
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## Start the embedded database (unless DATABASE_URL is set), migrate, load the seed, serve.
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddata seed
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## Lint, format check, Django checks and the whole pytest suite.
+test: install lint
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Stop the embedded server and delete its data folder.
+clean-db: install
+	-$(MANAGE) dbserver stop
+	rm -rf .data/postgres

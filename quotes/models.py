@@ -1,0 +1,261 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from actors.models import Affiliation, Organization, Person, TimestampedModel
+
+from . import verbatim
+from .choices import Channel, QuoteKind, ReviewStatus
+
+
+class Publisher(TimestampedModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Article(TimestampedModel):
+    publisher = models.ForeignKey(Publisher, on_delete=models.PROTECT, related_name="articles")
+    title = models.CharField(max_length=500)
+    url = models.URLField("canonical URL", max_length=1000, blank=True)
+    published_on = models.DateField()
+    authors = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    body = models.TextField(blank=True, help_text="The full text the quotes are taken from.")
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~Q(url=""),
+                name="article_url_unique",
+                violation_error_message="An article with this canonical URL already exists.",
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
+        ]
+        indexes = [models.Index(fields=["publisher", "-published_on"])]
+
+    def __str__(self):
+        return self.title
+
+
+class QuoteQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Verified quotes for everyone; drafts and retractions for staff too."""
+        if user is not None and user.is_staff:
+            return self
+        return self.filter(status=ReviewStatus.VERIFIED)
+
+    def with_relations(self):
+        return self.select_related(
+            "article__publisher",
+            "speaker",
+            "speaking_organization",
+            "source_organization",
+            "affiliation__organization",
+        ).prefetch_related("topics")
+
+
+class Quote(TimestampedModel):
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="quotes")
+    text = models.TextField(help_text="Exactly as printed in the article body.")
+    kind = models.CharField(max_length=20, choices=QuoteKind.choices, default=QuoteKind.DIRECT)
+
+    speaker = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        help_text="The named person who said it; blank for an organization or an unnamed source.",
+    )
+    speaking_organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text='An organization speaking as a body, e.g. "the Israeli military".',
+    )
+    attribution = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text='The source as the article words it: "a second Hamas official, who requested '
+        'anonymity".',
+    )
+    is_anonymous = models.BooleanField("anonymous source", default=False)
+    source_organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="unnamed_source_quotes",
+        help_text='The unnamed source\'s organization: "a senior Hamas official" -> Hamas.',
+    )
+    source_label = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Tells unnamed sources apart within one article, e.g. 'Hamas official 2'.",
+    )
+    affiliation = models.ForeignKey(
+        Affiliation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        help_text="The speaker's role when speaking; found from the date when left blank.",
+    )
+    said_on = models.DateField(
+        null=True, blank=True, help_text="When it was said; the article's date when blank."
+    )
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.OTHER)
+    cue = models.CharField(max_length=50, blank=True, help_text='"said", "vowed", ...')
+    place = models.CharField(max_length=200, blank=True)
+    start_offset = models.PositiveIntegerField(null=True, blank=True)
+    end_offset = models.PositiveIntegerField(null=True, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="quotes")
+
+    status = models.CharField(
+        max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_quotes",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    retraction_reason = models.TextField(blank=True)
+
+    extractor_version = models.CharField(max_length=40, blank=True)
+    extraction_confidence = models.FloatField(null=True, blank=True)
+
+    # Kept current by a database trigger (migration quotes 0002): quote text, attribution and
+    # the speaker's names, so bulk imports and name edits stay searchable without Python.
+    search_document = SearchVectorField(null=True, editable=False)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-said_on", "-pk"]
+        permissions = [("verify_quote", "Can verify or retract quotes")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="quote_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(start_offset__isnull=True, end_offset__isnull=True)
+                | Q(start_offset__isnull=False, end_offset__gt=models.F("start_offset")),
+                name="quote_offsets_ordered",
+                violation_error_message="Offsets come in pairs, the end after the start.",
+            ),
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False)
+                | Q(speaking_organization__isnull=False)
+                | ~Q(attribution=""),
+                name="quote_has_source",
+                violation_error_message="Give a speaker, a speaking organization or the "
+                "attribution as worded.",
+            ),
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=True) | Q(speaking_organization__isnull=True),
+                name="quote_one_speaker",
+                violation_error_message="A quote has a speaker or a speaking organization, "
+                "not both.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_anonymous=False) | Q(speaker__isnull=True),
+                name="quote_anonymous_has_no_speaker",
+                violation_error_message="An anonymous quote cannot name its speaker.",
+            ),
+            models.CheckConstraint(
+                condition=Q(affiliation__isnull=True) | Q(speaker__isnull=False),
+                name="quote_affiliation_needs_speaker",
+                violation_error_message="A role needs a speaker.",
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_document"], name="quote_search_document_gin"),
+            models.Index(fields=["-said_on", "-id"], name="quote_said_on_id"),
+            models.Index(fields=["article", "start_offset"], name="quote_article_offset"),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
+
+    # Derived fields, filled the same way by the admin, the API and the importers.
+
+    def locate_in_article(self):
+        """Set the offsets (and the exact body text) where the quote occurs in the article."""
+        body = self.article.body
+        if not body:
+            return
+        start, end = verbatim.locate(body, self.text, self.start_offset)
+        self.start_offset, self.end_offset = start, end
+        self.text = body[start:end]
+
+    def resolve_said_on(self):
+        if self.said_on is None:
+            self.said_on = self.article.published_on
+
+    def resolve_affiliation(self):
+        if self.affiliation_id is None and self.speaker_id is not None and self.said_on:
+            self.affiliation = Affiliation.objects.role_on(self.speaker_id, self.said_on)
+
+    def prepare(self):
+        """Fill what can be derived; raises ValidationError when the text is not verbatim."""
+        if self.article_id is None:
+            return
+        try:
+            self.locate_in_article()
+        except verbatim.VerbatimError as error:
+            raise ValidationError({"text": str(error)}) from error
+        self.resolve_said_on()
+        self.resolve_affiliation()
+
+    def clean(self):
+        errors = {}
+        try:
+            self.prepare()
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if self.affiliation_id and self.affiliation.person_id != self.speaker_id:
+            errors["affiliation"] = ["This role belongs to another person, not the speaker."]
+        if self.status != ReviewStatus.RETRACTED and self.retraction_reason:
+            errors["retraction_reason"] = ["Only a retracted quote has a retraction reason."]
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # Every save stores the quote verbatim; loaddata bypasses save(), so tests check fixtures.
+        self.prepare()
+        super().save(*args, **kwargs)
+
+    def mark_reviewed(self, status: str, user, reason: str = ""):
+        self.status = status
+        self.reviewed_by = user
+        self.reviewed_at = timezone.now()
+        self.retraction_reason = reason if status == ReviewStatus.RETRACTED else ""
