@@ -102,6 +102,9 @@ DATABASES = {
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("whosaid runs on PostgreSQL only; DATABASE_URL must be postgres://.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if test_database_name := os.environ.get("TEST_DATABASE_NAME"):
+    # Lets several test runs share one server, e.g. CI jobs or parallel checkouts.
+    DATABASES["default"]["TEST"] = {"NAME": test_database_name}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
