@@ -76,6 +76,9 @@ def _mismatch_message(body: str, text: str) -> str:
             high = middle - 1
     if low == 0:
         return "The text does not occur in the article body."
+    word_start = needle.rfind(" ", 0, low) + 1
+    if word_start > 0 and not needle[low - 1].isspace():
+        low = word_start  # name the whole first word that differs
     return (
         f'The article matches "{_clip(needle[:low], tail=True)}" but then differs at '
         f'"{_clip(needle[low:])}" (character {low + 1} of the quote).'

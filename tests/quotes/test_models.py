@@ -1,0 +1,126 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from quotes.choices import ReviewStatus
+from tests.factories import (
+    AffiliationFactory,
+    AliasFactory,
+    ArticleFactory,
+    OrganizationFactory,
+    PersonFactory,
+    QuoteFactory,
+    UserFactory,
+)
+
+D = datetime.date
+
+
+@pytest.mark.django_db
+class TestVerbatimRule:
+    def test_quote_gets_its_offsets_in_the_article(self):
+        quote = QuoteFactory(text="There is no deal yet,")
+        assert quote.article.body[quote.start_offset : quote.end_offset] == quote.text
+
+    def test_text_typed_with_straight_quotes_is_stored_as_printed(self):
+        article = ArticleFactory(body="He said: “Enough.” Then he left.")
+        quote = QuoteFactory(article=article, text='said: "Enough."')
+        assert quote.text == "said: “Enough.”"
+
+    def test_text_not_in_the_article_is_rejected_naming_the_difference(self):
+        quote = QuoteFactory.build(article=ArticleFactory(), speaker=PersonFactory())
+        quote.text = "We will never stop,"
+        with pytest.raises(ValidationError) as error:
+            quote.full_clean()
+        assert 'matches "We will "' in error.value.message_dict["text"][0]
+
+    def test_repeated_text_takes_the_occurrence_the_offsets_choose(self):
+        article = ArticleFactory(body="Officials said no. Later, officials said no again.")
+        quote = QuoteFactory(article=article, text="said no", start_offset=40)
+        assert (quote.start_offset, quote.end_offset) == (36, 43)
+
+    def test_article_without_body_accepts_any_text(self):
+        quote = QuoteFactory(article=ArticleFactory(body=""), text="Anything at all")
+        assert quote.start_offset is None
+
+
+@pytest.mark.django_db
+class TestDerivedFields:
+    def test_said_on_defaults_to_the_article_date(self):
+        assert QuoteFactory().said_on == D(2023, 12, 20)
+
+    def test_role_at_the_time_is_resolved_from_the_date(self):
+        role = AffiliationFactory(start_date=D(2022, 12, 29))
+        assert QuoteFactory(speaker=role.person).affiliation == role
+
+    def test_ended_role_is_not_used_for_a_later_quote(self):
+        role = AffiliationFactory(start_date=D(2017, 5, 6), end_date=D(2023, 1, 1))
+        assert QuoteFactory(speaker=role.person).affiliation is None
+
+    def test_role_of_another_person_is_rejected(self):
+        quote = QuoteFactory()
+        quote.affiliation = AffiliationFactory()
+        with pytest.raises(ValidationError, match="belongs to another person"):
+            quote.full_clean()
+
+
+@pytest.mark.django_db
+class TestConstraints:
+    def test_quote_needs_a_speaker_or_an_attribution(self):
+        with pytest.raises(IntegrityError):
+            QuoteFactory(speaker=None, attribution="")
+
+    def test_anonymous_quote_cannot_name_a_speaker(self):
+        with pytest.raises(IntegrityError):
+            QuoteFactory(is_anonymous=True)
+
+    def test_quote_cannot_have_both_a_speaker_and_a_speaking_organization(self):
+        with pytest.raises(IntegrityError):
+            QuoteFactory(speaking_organization=OrganizationFactory())
+
+    def test_unnamed_source_with_attribution_is_accepted(self):
+        quote = QuoteFactory(
+            speaker=None,
+            is_anonymous=True,
+            attribution="a second official",
+            source_organization=OrganizationFactory(name="Hamas"),
+            source_label="Hamas official 2",
+        )
+        quote.full_clean()
+
+
+@pytest.mark.django_db
+class TestSearchDocument:
+    def test_quote_text_and_speaker_name_are_searchable(self):
+        quote = QuoteFactory(speaker=PersonFactory(name="Benjamin Netanyahu"))
+        document = str(type(quote).objects.values_list("search_document", flat=True).get())
+        assert "'stop':" in document
+        assert "'netanyahu':" in document
+
+    def test_new_alias_reaches_the_search_document(self):
+        quote = QuoteFactory()
+        AliasFactory(person=quote.speaker, name="Bibi")
+        document = str(type(quote).objects.values_list("search_document", flat=True).get())
+        assert "'bibi':" in document
+
+    def test_accents_are_folded(self):
+        quote = QuoteFactory(speaker=PersonFactory(name="Zoë Señora"))
+        document = str(type(quote).objects.values_list("search_document", flat=True).get())
+        assert "'zoe'" in document
+
+
+@pytest.mark.django_db
+def test_retracted_quote_keeps_its_text_and_reason():
+    quote = QuoteFactory()
+    reviewer = UserFactory()
+    quote.mark_reviewed(ReviewStatus.RETRACTED, reviewer, reason="Misattributed.")
+    quote.save()
+    quote.refresh_from_db()
+    assert (quote.status, quote.retraction_reason, quote.reviewed_by) == (
+        ReviewStatus.RETRACTED,
+        "Misattributed.",
+        reviewer,
+    )
+    assert quote.text == "We will not stop,"

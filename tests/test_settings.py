@@ -1,0 +1,69 @@
+"""Production settings refuse to start without their secrets and pass Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from config import embedded_db
+
+STRONG_KEY = "k" * 20 + "Zq9!xP2@vL7#tR4$wN8%yB3^mC6&hJ1*"
+
+
+def manage(*args, **environ):
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
+    env.update(environ)
+    env.setdefault("DATABASE_URL", settings_database_url())
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def settings_database_url():
+    return os.environ.get("DATABASE_URL") or embedded_db.database_url()
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"ALLOWED_HOSTS": "quotes.example"}, "SECRET_KEY"),
+        ({"SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "quotes.example"}, "SECRET_KEY"),
+    ],
+)
+def test_production_refuses_to_start_without_its_settings(environ, message):
+    result = manage("check", DEBUG="false", **environ)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_production_settings_pass_the_deploy_checks():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="quotes.example",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_run_without_database_url():
+    result = manage(
+        "check",
+        DEBUG="false",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="quotes.example",
+        DATABASE_URL="",
+    )
+    assert "DATABASE_URL" in result.stderr
