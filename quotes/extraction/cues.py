@@ -1,0 +1,518 @@
+"""Lexical resources of the rule-based extractor: cue verbs, channels, pronouns, titles.
+
+Everything the rules match on lives here so it can be read (and extended) in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Verbs (and verb forms) that introduce reported speech or an attributed claim.
+#: "according to" is handled separately (it yields kind="claim").
+CUE_VERBS: tuple[str, ...] = (
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "vowed",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "denied",
+    "denies",
+    "acknowledged",
+    "acknowledges",
+    "argued",
+    "argues",
+    "claimed",
+    "noted",
+    "stated",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "tweeted",
+    "explained",
+    "explains",
+    "asserted",
+    "asserts",
+    "contended",
+    "contends",
+    "maintained",
+    "maintains",
+    "suggested",
+    "suggests",
+    "predicted",
+    "predicts",
+    "conceded",
+    "concedes",
+    "admitted",
+    "admits",
+    "declared",
+    "declares",
+    "emphasized",
+    "emphasizes",
+    "stressed",
+    "reported",
+    "promised",
+    "pledged",
+    "recalled",
+    "recalls",
+    "complained",
+    "complains",
+    "charged",
+    "alleged",
+    "estimated",
+    "responded",
+    "replied",
+    "continued",
+    "asked",
+    "urged",
+    "cautioned",
+    "confirmed",
+    "confirms",
+    "revealed",
+    "disclosed",
+    "indicated",
+    "observed",
+    "remarked",
+    "countered",
+    "testified",
+    "concluded",
+    "boasted",
+    "joked",
+    "mused",
+    "agreed",
+    "believes",
+    "believe",
+    "thinks",
+    "think",
+    "thought",
+    "feared",
+    "hoped",
+    "expects",
+    "expected",
+    "predicted",
+    "announced",
+    "posted",
+    "shouted",
+    "yelled",
+    "wondered",
+    "lamented",
+    "acknowledged",
+    "reiterated",
+    "threatened",
+    "signaled",
+    "assured",
+    "informed",
+    "explained",
+    "found",
+    "showed",
+)
+
+#: Cue verbs that can be inverted after a quote or clause: '..., said the official.'
+INVERTABLE_CUES: frozenset[str] = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "asked",
+        "continued",
+        "noted",
+        "explained",
+        "recalled",
+        "replied",
+        "responded",
+        "tweeted",
+        "argued",
+        "warned",
+        "insisted",
+        "declared",
+        "stated",
+        "countered",
+        "concluded",
+        "remarked",
+        "observed",
+        "reported",
+        "told",
+    }
+)
+
+#: Cues whose object comes before the content: 'told reporters (that) ...'.
+OBJECT_CUES: frozenset[str] = frozenset(
+    {"told", "tells", "tell", "warned", "warns", "assured", "informed", "urged", "asked"}
+)
+
+#: Cues that only mark thoughts/findings; they are weaker evidence of speech.
+WEAK_CUES: frozenset[str] = frozenset(
+    {
+        "believes",
+        "believe",
+        "thinks",
+        "think",
+        "thought",
+        "feared",
+        "fears",
+        "hoped",
+        "hopes",
+        "expects",
+        "expected",
+        "found",
+        "showed",
+        "shows",
+        "say",
+    }
+)
+
+#: Words allowed between a source and its cue verb: 'Netanyahu also said', 'officials have said'.
+CUE_MODIFIERS: tuple[str, ...] = (
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "repeatedly",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "once",
+    "recently",
+    "publicly",
+    "privately",
+    "flatly",
+    "further",
+    "simply",
+    "earlier",
+    "only",
+    "often",
+    "long",
+    "firmly",
+    "quickly",
+    "bluntly",
+    "angrily",
+    "subsequently",
+    "initially",
+    "first",
+    "reportedly",
+    "separately",
+    "already",
+    "frequently",
+    "openly",
+    "explicitly",
+    "still",
+    "even",
+    "has also",
+)
+
+_CUE_ALT = "|".join(sorted({re.escape(c) for c in CUE_VERBS}, key=len, reverse=True))
+_MOD_ALT = "|".join(sorted({re.escape(m) for m in CUE_MODIFIERS}, key=len, reverse=True))
+
+#: A cue verb as a whole word.
+CUE_RE = re.compile(rf"\b(?P<cue>{_CUE_ALT})\b")
+#: Optional modifiers immediately before a cue verb (matched at the end of a prefix).
+MODIFIERS_TAIL_RE = re.compile(rf"(?:\b(?:{_MOD_ALT})\s+)+$", re.IGNORECASE)
+
+ACCORDING_TO_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+#: Channel phrases, checked in order; the first match wins.
+CHANNEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "text_message",
+        re.compile(r"\b(?:in|by|via) (?:a |an )?text(?: message| exchange|s)?\b", re.I),
+    ),
+    ("text_message", re.compile(r"\btext(?:ed)? messages?\b|\btexted\b", re.I)),
+    ("press_conference", re.compile(r"\b(?:news|press) (?:conference|briefing)\b", re.I)),
+    ("press_conference", re.compile(r"\btold reporters\b|\bbriefing\b", re.I)),
+    ("interview", re.compile(r"\binterview\b", re.I)),
+    ("statement", re.compile(r"\bstatement\b|\bcommuniqu[eé]\b", re.I)),
+    (
+        "speech",
+        re.compile(
+            r"\bspeech\b|\bat a rally\b|\bremarks\b|\baddress(?:ing)? (?:to )?(?:the )?"
+            r"(?:nation|crowd|rally|parliament|congress|knesset|assembly)\b",
+            re.I,
+        ),
+    ),
+    (
+        "social_media",
+        re.compile(
+            r"\b(?:on|in a post on|via) "
+            r"(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|Truth Social|social media)\b"
+        ),
+    ),
+    (
+        "social_media",
+        re.compile(
+            r"\btweet(?:ed|s)?\b|\bin a (?:social media )?post\b|\bposted\b|\bsocial media\b", re.I
+        ),
+    ),
+    (
+        "document",
+        re.compile(
+            r"\b(?:in|according to) (?:a |an |the )?(?:report|document|memo|letter|filing|"
+            r"court papers|indictment|ruling|email|e-mail)\b",
+            re.I,
+        ),
+    ),
+    ("document", re.compile(r"\bwrote\b|\bwrites\b", re.I)),
+)
+
+#: Third-person pronouns that can stand for a speaker.
+PRONOUNS: frozenset[str] = frozenset(
+    {"he", "she", "they", "it", "his", "her", "their", "its", "who", "i", "we"}
+)
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "his", "her", "him"})
+
+#: Nouns naming a role; 'a senior Hamas official' has no name, so it is anonymous.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "aide",
+        "aides",
+        "person",
+        "people",
+        "diplomat",
+        "diplomats",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "officer",
+        "officers",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "insider",
+        "insiders",
+        "member",
+        "members",
+        "staffer",
+        "staffers",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "negotiator",
+        "negotiators",
+        "lawmaker",
+        "lawmakers",
+        "leader",
+        "leaders",
+        "spokesmen",
+        "commander",
+        "commanders",
+        "strategist",
+        "strategists",
+        "operative",
+        "operatives",
+        "donor",
+        "donors",
+        "voter",
+        "voters",
+    }
+)
+
+#: Leading words of an anonymous source ('a senior official', 'an official familiar with').
+ANONYMOUS_DETERMINERS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "another",
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "other",
+        "second",
+        "third",
+        "senior",
+        "officials",
+        "sources",
+        "people",
+    }
+)
+
+#: Honorifics and titles that may precede a surname ('Mr. Biden', 'Prime Minister Netanyahu').
+TITLES: tuple[str, ...] = (
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "president",
+    "prime minister",
+    "vice president",
+    "secretary",
+    "minister",
+    "senator",
+    "representative",
+    "governor",
+    "general",
+    "director",
+    "chairman",
+    "speaker",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "mayor",
+    "ambassador",
+    "pope",
+    "sheikh",
+    "chancellor",
+    "commissioner",
+    "leader",
+)
+
+#: Words that open a clause but are not part of the source ('But the official said').
+LEADING_JUNK: frozenset[str] = frozenset(
+    {
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "where",
+        "while",
+        "as",
+        "because",
+        "since",
+        "although",
+        "though",
+        "when",
+        "after",
+        "before",
+        "if",
+        "whereas",
+        "now",
+        "then",
+        "instead",
+        "indeed",
+        "also",
+        "even",
+        "moreover",
+        "later",
+        "earlier",
+        "than",
+        "what",
+        "that",
+    }
+)
+
+#: Words that start an NP acceptable as a source.
+DETERMINERS: frozenset[str] = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "another",
+        "one",
+        "two",
+        "three",
+        "four",
+        "several",
+        "many",
+        "some",
+        "most",
+        "both",
+        "few",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "this",
+        "these",
+        "those",
+        "other",
+        "all",
+        "each",
+        "no",
+        "none",
+        "neither",
+        "critics",
+        "officials",
+        "sources",
+        "experts",
+        "analysts",
+        "supporters",
+        "opponents",
+        "people",
+        "democrats",
+        "republicans",
+        "reporters",
+    }
+)
+
+#: Lower-case words that mark a clause, so the span before a cue is not a plain source NP.
+NON_NP_WORDS: frozenset[str] = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "that",
+        "which",
+        "if",
+        "because",
+        "when",
+        "whether",
+        "than",
+        "not",
+        "to",
+        "has",
+        "have",
+        "had",
+        "it's",
+        "there",
+        "what",
+        "how",
+        "why",
+        "so",
+        "i",
+        "we",
+        "you",
+    }
+)

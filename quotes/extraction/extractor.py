@@ -1,0 +1,706 @@
+"""Rule-based attribution extraction: direct quotes, reported speech and 'according to' claims.
+
+The pipeline, per paragraph:
+
+1. find quotations (straight or curly marks; an unclosed quotation runs to the paragraph end,
+   the newspaper convention for multi-paragraph quotes) and quote-aware sentences;
+2. direct quotes: a quotation that stands alone in its clause is attributed to the speaker named
+   before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said X.');
+   an unattributed quotation takes the speaker of another quotation in the same paragraph, a
+   paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
+   ending in 'X said:' to X;
+3. other sentences: 'according to X, ...', '..., according to X.', '..., X said.',
+   '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (cue verbs: `cues.CUE_VERBS`);
+4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
+   (or, with a gazetteer, the most recently mentioned known person);
+5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
+   of the sentence, never from the quoted content; the date falls back to an earlier sentence of
+   the same paragraph ('On Tuesday, Biden ... he said, “...”').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import cues
+from .dates import find_date
+from .gazetteer import Gazetteer
+from .text import QUOTE_CHARS, Quote, find_quotes, paragraphs, sentences
+
+EXTRACTOR_VERSION = "rules-1.0"
+
+Kind = str  # "direct" | "paraphrase" | "claim"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    source_text: str
+    source_start: int
+    source_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    person_key: str | None = None
+    organization_key: str | None = None
+    is_anonymous: bool = False
+    said_on: dt.date | None = None
+    channel: str = ""
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    source_start: int
+    source_end: int
+    cue_start: int
+    cue_end: int
+    person_key: str | None
+    organization_key: str | None
+    is_anonymous: bool
+    said_on: dt.date | None
+    channel: str
+    pronoun: bool
+
+
+_WORD_RE = re.compile(r"[\w’'.-]+|[^\w\s]")
+_TOKEN_RE = re.compile(r"\S+")
+_ADVERBIAL_RE = re.compile(
+    r"^(?:\s*,)?\s*(?:(?:on|late|early|last|this|in|at|during|from|over|via|by|through|with)\s+)?"
+    r"(?:(?:a|an|the|his|her|their|its)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|"
+    r"afternoon|evening|night|statement|interview|text exchange|text message|news conference|"
+    r"press conference|speech|post|tweet|email|e-mail|letter|phone interview|telephone interview|"
+    r"briefing|recent interview|written statement|brief statement|yesterday|today|earlier|later|"
+    r"recently)\b(?:\s+(?:night|morning|afternoon|evening))?(?:\s+with\s+[\w’'.]+(?:\s+[A-Z][\w’'.]+)*)?"
+    r"(?:\s*,)?\s*",
+)
+_THAT_RE = re.compile(r"^\s*,?\s*that\b\s*", re.IGNORECASE)
+_DATE_LEAD_RE = re.compile(
+    r"^(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s+"
+)
+
+
+_ED_ADJECTIVES = frozenset(
+    [
+        "unnamed",
+        "unidentified",
+        "retired",
+        "elected",
+        "appointed",
+        "related",
+        "concerned",
+        "based",
+        "armed",
+        "united",
+        "detained",
+        "informed",
+        "advanced",
+        "alleged",
+        "disgraced",
+        "embattled",
+        "indicted",
+        "jailed",
+        "married",
+        "respected",
+        "renowned",
+        "celebrated",
+        "noted",
+        "acclaimed",
+        "self-described",
+    ]
+)
+_DANGLING = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "the",
+        "a",
+        "an",
+    ]
+)
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text)
+
+
+def _is_capitalized(word: str) -> bool:
+    w = word.lstrip("(\"“‘'")
+    return bool(w) and (w[0].isupper() or w[0].isdigit())
+
+
+def _np_ok(span: str) -> bool:
+    """Does `span` look like a source noun phrase (not a clause)?"""
+    span = span.strip()
+    if not span or any(c in QUOTE_CHARS for c in span):
+        return False
+    words = _words(span)
+    if not words or len(words) > 16:
+        return False
+    first = words[0].lower().strip(",")
+    if len(words) == 1 and first in cues.PRONOUNS:
+        return True
+    if first in cues.PRONOUNS and first not in {"his", "her", "their", "its"}:
+        return False
+    if not (_is_capitalized(words[0]) or first in cues.DETERMINERS):
+        return False
+    # Clause words are only allowed inside an apposition ('X, who has ...').
+    head = span.split(",")[0]
+    head_words = _words(head)
+    for w in head_words:
+        low = w.lower().strip(",.")
+        if low in cues.NON_NP_WORDS:
+            return False
+        if low.endswith("ed") and w[0].islower() and "-" not in w and low not in _ED_ADJECTIVES:
+            return False  # a past-tense verb: 'Netanyahu met ... and pledged'
+    if head_words and head_words[-1].lower() in _DANGLING:
+        return False
+    return all(w.lower().strip(",.") not in {"said", "says", "that"} for w in words)
+
+
+def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop conjunctions and date leads ('But', 'On Tuesday') from the start of a span."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        seg = text[start:end]
+        m = re.match(r"\s*([\w’']+)\s+", seg)
+        if m and m.group(1).lower() in cues.LEADING_JUNK:
+            start += m.end()
+            changed = True
+            continue
+        m = _DATE_LEAD_RE.match(seg)
+        if m:
+            start += m.end()
+            changed = True
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source NP ending right before a cue at `hi` (text[lo:hi] is the clause before it)."""
+    seg = text[lo:hi]
+    m = cues.MODIFIERS_TAIL_RE.search(seg)
+    if m:
+        hi = lo + m.start()
+        seg = text[lo:hi]
+    stripped = seg.rstrip()
+    if not stripped:
+        return None
+    hi = lo + len(stripped)
+    if stripped.endswith(","):
+        # 'Zaher Jabareen, another member of Hamas’ leadership, said'
+        body_end = hi - 1
+        parts = list(_comma_parts(text, lo, body_end))
+        if not parts:
+            return None
+        appos = parts[-1]
+        head = parts[-2] if len(parts) >= 2 else None
+        if head is not None:
+            hs, he = _strip_leading(text, *head)
+            if _np_ok(text[hs:he]) and len(_words(text[hs:he])) <= 6:
+                return hs, body_end
+        s, e = _strip_leading(text, *appos)
+        return (s, e) if _np_ok(text[s:e]) else None
+    parts = _comma_parts(text, lo, hi)
+    s, e = _strip_leading(text, *parts[-1])
+    if not _np_ok(text[s:e]):
+        return None
+    return s, e
+
+
+def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    parts = []
+    cur = lo
+    for m in re.finditer(r",", text[lo:hi]):
+        parts.append((cur, lo + m.start()))
+        cur = lo + m.end()
+    parts.append((cur, hi))
+    out = []
+    for s, e in parts:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return [p for p in out if p[1] > p[0]] or [(lo, hi)]
+
+
+def _source_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source NP right after an inverted cue ('said a second Hamas official, who ...')."""
+    seg = text[lo:hi]
+    m = re.match(r"\s*", seg)
+    s = lo + (m.end() if m else 0)
+    stop = re.search(
+        r",|;|—|–| -- |\.\s*$|\.$|\s+(?:on|in|at|during|after|before|when|while)\s", text[s:hi]
+    )
+    e = s + stop.start() if stop else hi
+    while e > s and text[e - 1] in " .":
+        e -= 1
+    if e <= s or not _np_ok(text[s:e]):
+        return None
+    return s, e
+
+
+def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:"):
+        e -= 1
+    return s, e
+
+
+class _Extractor:
+    def __init__(self, text: str, article_date: dt.date | None, gazetteer: Gazetteer | None):
+        self.raw = text
+        self.t = text.replace("\xa0", " ")
+        self.article_date = article_date
+        self.gaz = gazetteer or Gazetteer()
+        self.mentions = self.gaz.mentions(self.t) if self.gaz else []
+        self.speakers: list[_Speaker] = []
+        self.out: list[Candidate] = []
+
+    # ---- speaker resolution -------------------------------------------------------------
+    def _identity(self, src: tuple[int, int]) -> tuple[str | None, str | None, bool, bool]:
+        """(person_key, organization_key, is_anonymous, is_pronoun) for a source span."""
+        s, e = src
+        span = self.t[s:e]
+        low = span.lower().strip()
+        words = _words(span)
+        definite_role = (
+            len(words) <= 3
+            and words[0].lower() in {"the", "this"}
+            and words[-1].lower().strip(",") in cues.ROLE_NOUNS
+            and not any(_is_capitalized(w) for w in words[1:])
+        )
+        if low in cues.PRONOUNS or definite_role:
+            ante = self._antecedent(s, low, words[-1].lower())
+            if ante is not None:
+                return ante[0], ante[1], ante[2], True
+            return None, None, definite_role, True
+        person = self.gaz.resolve_person(span) if self.gaz else None
+        org = self.gaz.resolve_organization(span) if self.gaz else None
+        return person, org, self._anonymous(words, person), False
+
+    def _anonymous(self, words: list[str], person: str | None) -> bool:
+        if person:
+            return False
+        lows = [w.lower().strip(",.’'") for w in words]
+        if not any(w in cues.ROLE_NOUNS for w in lows):
+            return False
+        # A name: two capitalised words in a row that are not a modifier of a role noun.
+        run = 0
+        for i, w in enumerate(words):
+            if _is_capitalized(w) and lows[i] not in cues.DETERMINERS:
+                run += 1
+                continue
+            if run >= 2 and lows[i] not in cues.ROLE_NOUNS:
+                return False
+            run = 0
+        return run < 2
+
+    def _antecedent(
+        self, before: int, pronoun: str, role: str
+    ) -> tuple[str | None, str | None, bool] | None:
+        options: list[tuple[int, tuple[str | None, str | None, bool]]] = []
+        for sp in self.speakers:
+            if sp.source_start >= before:
+                continue
+            if role in cues.ROLE_NOUNS and pronoun not in cues.PRONOUNS:
+                src = self.t[sp.source_start : sp.source_end].lower()
+                if role.rstrip("s") not in src:
+                    continue
+            if (
+                pronoun in cues.PERSON_PRONOUNS
+                and sp.organization_key
+                and not sp.person_key
+                and not sp.is_anonymous
+            ):
+                continue
+            options.append((sp.source_start, (sp.person_key, sp.organization_key, sp.is_anonymous)))
+        if pronoun in cues.PERSON_PRONOUNS:
+            for s, _e, key in self.mentions:
+                if s < before:
+                    options.append((s, (key, None, False)))
+        if not options:
+            return None
+        return max(options, key=lambda o: o[0])[1]
+
+    def _speaker(
+        self,
+        src: tuple[int, int],
+        cue: tuple[int, int],
+        region: list[tuple[int, int]],
+        para_lo: int,
+        sentence_start: int | None = None,
+    ) -> _Speaker:
+        person, org, anon, pronoun = self._identity(src)
+        attr_text = " ".join(self.t[a:b] for a, b in region)
+        said_on, found = find_date(attr_text, self.article_date)
+        if not found:
+            hi = sentence_start if sentence_start is not None else min(a for a, _ in region)
+            said_on = self._paragraph_date(para_lo, hi)
+        channel = ""
+        for name, rx in cues.CHANNEL_PATTERNS:
+            if rx.search(attr_text):
+                channel = name
+                break
+        if not channel and self.t[cue[0] : cue[1]].lower() in {"tweeted", "tweets"}:
+            channel = "social_media"
+        sp = _Speaker(src[0], src[1], cue[0], cue[1], person, org, anon, said_on, channel, pronoun)
+        self.speakers.append(sp)
+        return sp
+
+    def _paragraph_date(self, para_lo: int, hi: int) -> dt.date | None:
+        if hi <= para_lo:
+            return None
+        seg = self.t[para_lo:hi]
+        seg = re.sub(r"[“\"][^”\"]*[”\"]", " ", seg)
+        # The latest date expression before the attribution.
+        best = None
+        for m in re.finditer(r"[^.]+", seg):
+            value, found = find_date(m.group(0), self.article_date)
+            if found:
+                best = value
+        return best
+
+    # ---- candidates ---------------------------------------------------------------------
+    def _emit(self, content: tuple[int, int], kind: Kind, sp: _Speaker, confidence: float) -> None:
+        s, e = content
+        if e <= s:
+            return
+        if sp.pronoun:
+            confidence -= 0.1
+        cue = self.raw[sp.cue_start : sp.cue_end]
+        if cue.lower() in cues.WEAK_CUES:
+            confidence -= 0.15
+        self.out.append(
+            Candidate(
+                text=self.raw[s:e],
+                start=s,
+                end=e,
+                kind=kind,
+                source_text=self.raw[sp.source_start : sp.source_end],
+                source_start=sp.source_start,
+                source_end=sp.source_end,
+                cue=cue,
+                cue_start=sp.cue_start,
+                cue_end=sp.cue_end,
+                person_key=sp.person_key,
+                organization_key=sp.organization_key,
+                is_anonymous=sp.is_anonymous,
+                said_on=sp.said_on,
+                channel=sp.channel,
+                confidence=round(max(0.05, min(1.0, confidence)), 2),
+            )
+        )
+
+    # ---- direct quotes ------------------------------------------------------------------
+    def _attribution_before(
+        self, lo: int, hi: int
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'X said, “' / 'X said: “' / 'X told reporters “': (source, cue) in text[lo:hi]."""
+        seg = self.t[lo:hi]
+        for m in reversed(list(cues.CUE_RE.finditer(seg))):
+            after = seg[m.end() :]
+            cue_word = m.group("cue").lower()
+            rest = after
+            if cue_word in cues.OBJECT_CUES:
+                rest = re.sub(r"^\s+(?:[\w’'.]+\s+){0,4}?(?=[,:]|\s*$)", "", rest)
+            rest = _ADVERBIAL_RE.sub("", rest, count=1) if rest.strip(" ,:") else rest
+            if rest.strip(" ,:"):
+                continue
+            src = _source_before(self.t, lo, lo + m.start())
+            if src is None:
+                # inverted: 'said Herzog: “'
+                continue
+            return src, (lo + m.start(), lo + m.end())
+        return None
+
+    def _attribution_after(
+        self, lo: int, hi: int
+    ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        """'” the official, Basem Naim, said in a text exchange.' or '” said Herzog, ...'.
+
+        Returns (source, cue, end of the attribution clause)."""
+        seg = self.t[lo:hi]
+        m = re.match(r"\s*", seg)
+        off = m.end() if m else 0
+        # inverted: said X
+        inv = re.match(rf"(?:{cues.CUE_RE.pattern})", seg[off:])
+        if inv and inv.group("cue").lower() in cues.INVERTABLE_CUES:
+            cue = (lo + off, lo + off + inv.end())
+            src = _source_after(self.t, cue[1], hi)
+            if src is not None:
+                return src, cue, hi
+        for cm in cues.CUE_RE.finditer(seg):
+            if cm.start() < off:
+                continue
+            prefix = seg[off : cm.start()]
+            if len(_words(prefix)) > 16 or not prefix.strip():
+                break
+            src = _source_before(self.t, lo + off, lo + cm.start())
+            if src is not None and src[0] == lo + off:
+                return src, (lo + cm.start(), lo + cm.end()), hi
+            break
+        return None
+
+    def _direct(self, ps: int, pe: int, quotes: list[Quote], sents: list[tuple[int, int]]):
+        """Handle the quotations of one paragraph. Returns (sentences used, attributed?)."""
+        used: set[tuple[int, int]] = set()
+        assigned: list[tuple[Quote, _Speaker | None, float]] = []
+        for ss, se in sents:
+            qs = [q for q in quotes if ss <= q.open < se]
+            if not qs:
+                continue
+            sentence_speaker: _Speaker | None = None
+            pending: list[Quote] = []
+            cursor = ss
+            standalone_all = True
+            for i, q in enumerate(qs):
+                prefix = self.t[cursor : q.open]
+                nxt_open = qs[i + 1].open if i + 1 < len(qs) else se
+                q_end = (q.close + 1) if q.close is not None else pe
+                tail_hi = min(nxt_open, se)
+                standalone = False
+                speaker = None
+                if not prefix.strip(" ,:;—–-"):
+                    standalone = True
+                elif prefix.rstrip().endswith(":") and not self.t[cursor : q.open].strip().endswith(
+                    tuple(cues.CUE_VERBS)
+                ):
+                    standalone = True
+                    found = self._attribution_before(cursor, q.open)
+                    if found:
+                        speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
+                else:
+                    found = self._attribution_before(cursor, q.open)
+                    if found:
+                        standalone = True
+                        speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
+                if not standalone:
+                    standalone_all = False
+                    cursor = q_end
+                    continue
+                # A quotation followed by a non-attribution continuation is not direct
+                # ('“Dead on arrival” is how he put it').
+                inner_end = self.t[q.start : q.end]
+                if speaker is None and q.close is not None and tail_hi > q_end:
+                    after = self._attribution_after(q_end, tail_hi)
+                    if after is not None and (
+                        inner_end[-1:] in ",?!—–-"
+                        or self.t[q_end : q_end + 1] == ","
+                        or self.t[q.close - 1 : q.close] in ",?!—–-"
+                    ):
+                        region = [(ss, q.open), (q_end, tail_hi)]
+                        speaker = self._speaker(after[0], after[1], region, ps)
+                    elif self.t[q_end:tail_hi].strip(" .,;:!?—–-") and not re.match(
+                        r"\s*[,;:.—–-]", self.t[q_end:tail_hi]
+                    ):
+                        standalone_all = False
+                        cursor = q_end
+                        continue
+                if speaker is not None:
+                    sentence_speaker = speaker
+                    for p in pending:
+                        assigned.append((p, speaker, 0.8))
+                    pending = []
+                    assigned.append((q, speaker, 0.9))
+                elif sentence_speaker is not None:
+                    assigned.append((q, sentence_speaker, 0.85))
+                else:
+                    pending.append(q)
+                cursor = q_end
+            for p in pending:
+                assigned.append((p, None, 0.0))
+            if standalone_all or sentence_speaker is not None:
+                used.add((ss, se))
+        return used, assigned
+
+    # ---- reported speech ----------------------------------------------------------------
+    def _indirect(self, ss: int, se: int, ps: int) -> None:
+        t = self.t
+        sent = t[ss:se]
+        ce = se
+        while ce > ss and t[ce - 1] in ".!?":
+            ce -= 1
+        # 'According to X, ...'
+        m = re.match(r"\W*(?:[A-Z][\w’']*,?\s+)?(according to)\s+", sent, re.IGNORECASE)
+        if m:
+            src_lo = ss + m.end()
+            comma = t.find(",", src_lo, ce)
+            if comma > src_lo:
+                src = _source_after(t, src_lo, comma)
+                if src is not None:
+                    cue = (ss + m.start(1), ss + m.end(1))
+                    sp = self._speaker(src, cue, [(ss, comma)], ps, ss)
+                    self._emit(_trim_content(t, comma + 1, ce), "claim", sp, 0.7)
+                    return
+        # '..., according to X.'
+        for m in re.finditer(r",\s*(according to)\s+", sent, re.IGNORECASE):
+            src_lo = ss + m.end()
+            src = _source_after(t, src_lo, ce)
+            if src is None:
+                continue
+            cue = (ss + m.start(1), ss + m.end(1))
+            sp = self._speaker(src, cue, [(ss + m.start(), ce)], ps, ss)
+            self._emit(_trim_content(t, ss, ss + m.start()), "claim", sp, 0.7)
+            return
+        matches = list(cues.CUE_RE.finditer(sent))
+        # '..., X said.' / '..., said X.' (cue near the end)
+        for m in reversed(matches):
+            cue = (ss + m.start(), ss + m.end())
+            tail = t[cue[1] : ce]
+            cue_word = m.group("cue").lower()
+            before = t[ss : cue[0]]
+            comma = before.rfind(",")
+            if comma <= 0:
+                continue
+            tail_words = _words(tail)
+            if cue_word in cues.INVERTABLE_CUES and not before[comma + 1 :].strip():
+                src = _source_after(t, cue[1], ce)
+                if src is not None:
+                    sp = self._speaker(src, cue, [(ss + comma, ce)], ps, ss)
+                    self._emit(_trim_content(t, ss, ss + comma), "paraphrase", sp, 0.7)
+                    return
+            if len(tail_words) > 12 or re.search(r"\bthat\b", tail):
+                continue
+            if tail.strip() and not re.match(
+                r"\s*(?:,|on|in|at|during|to|of|from|after|while|when|before|last|this|earlier|"
+                r"later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                r"reporters|journalists|the|a|an|him|her|them|us|me|told|[A-Z])\b",
+                tail,
+            ):
+                continue
+            src = _source_before(t, ss + comma + 1, cue[0])
+            if src is None:
+                continue
+            # the source must fill the clause between the comma and the cue
+            if _words(t[ss + comma + 1 : src[0]]):
+                continue
+            content = _trim_content(t, ss, ss + comma)
+            if len(_words(t[content[0] : content[1]])) < 3:
+                continue
+            sp = self._speaker(src, cue, [(ss + comma, ce)], ps, ss)
+            self._emit(content, "paraphrase", sp, 0.7)
+            return
+        # 'X said (that) ...'
+        for m in matches:
+            cue = (ss + m.start(), ss + m.end())
+            cue_word = m.group("cue").lower()
+            src = _source_before(t, ss, cue[0])
+            if src is None:
+                continue
+            if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in {
+                "told",
+                "vowed",
+                "promised",
+                "pledged",
+                "threatened",
+                "urged",
+                "asked",
+                "agreed",
+            }:
+                continue
+            rest_lo = cue[1]
+            that_after = re.match(r"[^,.;:“\"]{0,80}?\bthat\b\s*", t[rest_lo:ce])
+            if cue_word in cues.OBJECT_CUES and that_after:
+                rest_lo += that_after.end()
+            elif cue_word in cues.OBJECT_CUES:
+                obj = re.match(
+                    r"\s+(?:(?:the|a|an|his|her|their|reporters|journalists|him|her|them|us|me|"
+                    r"[A-Z][\w’'.&-]*|of|on|for|and)\s+){1,6}?(?=that\b|[a-z])",
+                    t[rest_lo:ce],
+                )
+                if obj:
+                    rest_lo += obj.end()
+            adv = _ADVERBIAL_RE.match(t[rest_lo:ce])
+            if adv and adv.end() > 0 and adv.group(0).strip():
+                rest_lo += adv.end()
+            that = _THAT_RE.match(t[rest_lo:ce])
+            if that:
+                rest_lo += that.end()
+            content = _trim_content(t, rest_lo, ce)
+            if len(_words(t[content[0] : content[1]])) < 3:
+                continue
+            sp = self._speaker(src, cue, [(ss, rest_lo)], ps, ss)
+            kind = "paraphrase"
+            self._emit(content, kind, sp, 0.65)
+            return
+
+    # ---- driver -------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        t = self.t
+        prev_para_colon: _Speaker | None = None
+        for ps, pe in paragraphs(t):
+            quotes = find_quotes(t, ps, pe)
+            sents = sentences(t, ps, pe, quotes)
+            used, assigned = self._direct(ps, pe, quotes, sents)
+            unattributed = [q for q, sp, _ in assigned if sp is None]
+            if unattributed:
+                known = [(q, sp) for q, sp, _ in assigned if sp is not None]
+                outside = t[ps:pe]
+                for q in quotes:
+                    outside = outside.replace(t[q.open : (q.close + 1 if q.close else pe)], " ")
+                all_quote = not outside.strip(" .,;:!?—–-")
+                fill: _Speaker | None = None
+                conf = 0.0
+                if known:
+                    fill, conf = known[0][1], 0.8
+                elif prev_para_colon is not None:
+                    fill, conf = prev_para_colon, 0.8
+                elif all_quote and self.speakers and self._last_direct_para_recent(ps):
+                    fill, conf = self.speakers[-1], 0.7
+                assigned = [(q, sp or fill, c or conf) for q, sp, c in assigned]
+            for q, sp, conf in sorted(assigned, key=lambda a: a[0].open):
+                if sp is not None:
+                    self._emit((q.start, q.end), "direct", sp, conf)
+            prev_para_colon = None
+            for ss, se in sents:
+                if (ss, se) in used:
+                    continue
+                n_before = len(self.out)
+                self._indirect(ss, se, ps)
+                if len(self.out) == n_before and se == pe and t[se - 1] == ":":
+                    found = self._attribution_before(ss, se - 1)
+                    if found:
+                        prev_para_colon = self._speaker(found[0], found[1], [(ss, se)], ps)
+        self.out.sort(key=lambda c: (c.start, c.end))
+        return self.out
+
+    def _last_direct_para_recent(self, ps: int) -> bool:
+        """The previous speaker counts for a bare quote paragraph if it was recent."""
+        last = self.speakers[-1]
+        return ps - last.cue_end < 1500
+
+
+def extract(
+    text: str,
+    article_date: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Candidate]:
+    """Attribution candidates found in `text`, ordered by content offset."""
+    if not text:
+        return []
+    return _Extractor(text, article_date, gazetteer).run()
+
+
+__all__ = ["EXTRACTOR_VERSION", "Candidate", "extract"]

@@ -1,0 +1,219 @@
+"""Segmentation helpers: paragraphs, quotation spans and quote-aware sentences (with offsets)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING_QUOTES = "“«„"
+CLOSING_QUOTES = "”»"
+QUOTE_CHARS = frozenset('“”"«»„')
+
+#: Tokens ending in a dot that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "prof",
+        "rev",
+        "ave",
+        "blvd",
+        "calif",
+        "fla",
+        "mass",
+        "penn",
+        "pa",
+        "ill",
+        "ind",
+        "ky",
+        "la",
+        "md",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "tenn",
+        "tex",
+        "va",
+        "wash",
+        "wis",
+        "wyo",
+        "ariz",
+        "ark",
+        "colo",
+        "conn",
+        "del",
+        "ga",
+        "kan",
+        "n.h",
+        "n.j",
+        "n.m",
+        "n.y",
+        "n.c",
+        "n.d",
+        "s.c",
+        "s.d",
+        "r.i",
+        "d.c",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "a.m",
+        "p.m",
+        "ft",
+        "mt",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `open` is the index of the opening mark, `close` of the closing one (or None
+    when the quote runs on to the end of the paragraph, as multi-paragraph quotes do)."""
+
+    open: int
+    close: int | None
+    start: int  # content start (after the mark, whitespace trimmed)
+    end: int  # content end (before the closing mark, whitespace trimmed)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) spans, surrounding whitespace trimmed."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations inside text[start:end] (one paragraph), for straight and curly marks."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        c = text[i]
+        if c not in QUOTE_CHARS:
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if c in OPENING_QUOTES or (
+                c == '"'
+                and (i == start or prev.isspace() or prev in "([{—–-:/")
+                and not (nxt.isspace())
+            ):
+                open_at = i
+            elif c == "”" and (i == start or prev.isspace()) and not nxt.isspace():
+                open_at = i  # a mis-typed opening mark
+        else:
+            closes = c in CLOSING_QUOTES or (c in '"“' and not prev.isspace())
+            if closes:
+                s, e = _trim(text, open_at + 1, i)
+                quotes.append(Quote(open_at, i, s, e))
+                open_at = None
+            else:
+                open_at = i  # unbalanced: restart from the newer opening mark
+    if open_at is not None:
+        s, e = _trim(text, open_at + 1, end)
+        if e > s:
+            quotes.append(Quote(open_at, None, s, e))
+    return quotes
+
+
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s|$)")
+
+
+def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
+    j = dot
+    while j > para_start and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    token = text[j:dot].lower()
+    if not token:
+        return False
+    if token in ABBREVIATIONS:
+        return True
+    return len(token) == 1 and token.isalpha()  # an initial: 'John F. Kennedy'
+
+
+def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; punctuation inside a quotation only ends a sentence when
+    the quotation closes right after it ('... we are pushing.” Next sentence')."""
+    inside = [(q.open, q.close if q.close is not None else end) for q in quotes]
+    out: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        punct = m.start()
+        stop = m.end()
+        quote = next((span for span in inside if span[0] < punct < span[1]), None)
+        if quote is not None and not (quote[1] < stop):
+            continue  # still inside the quotation
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt < end:
+            ch = text[nxt]
+            if not (ch.isupper() or ch.isdigit() or ch in QUOTE_CHARS or ch in "‘'(—"):
+                continue
+        if text[punct] == "." and stop == punct + 1 and _is_abbreviation(text, punct, start):
+            continue
+        s, e = _trim(text, cur, stop)
+        if e > s:
+            out.append((s, e))
+        cur = stop
+    s, e = _trim(text, cur, end)
+    if e > s:
+        out.append((s, e))
+    return out

@@ -1,0 +1,70 @@
+"""Speaker resolution: pronouns, anonymous sources and the gazetteer."""
+
+from __future__ import annotations
+
+from quotes.extraction import Gazetteer, extract
+
+GAZ = Gazetteer(
+    people={"joe-biden": ["Joe Biden"], "benjamin-netanyahu": ["Benjamin Netanyahu"]},
+    organizations={"hamas": ["Hamas"], "idf": ["Israeli military"]},
+)
+
+
+def test_gazetteer_resolves_full_name_surname_and_title():
+    assert GAZ.resolve_person("President Joe Biden") == "joe-biden"
+    assert GAZ.resolve_person("Mr. Biden") == "joe-biden"
+    assert GAZ.resolve_person("Prime Minister Netanyahu") == "benjamin-netanyahu"
+    assert GAZ.resolve_person("a senior Hamas official") is None
+
+
+def test_gazetteer_resolves_organizations_inside_descriptions():
+    assert GAZ.resolve_organization("a senior Hamas official") == "hamas"
+    assert GAZ.resolve_organization("the Israeli military") == "idf"
+
+
+def test_shared_surname_is_not_resolved_alone():
+    gaz = Gazetteer(people={"a": ["Ann Smith"], "b": ["Bob Smith"]})
+    assert gaz.resolve_person("Ms. Smith") is None
+    assert gaz.resolve_person("Bob Smith") == "b"
+
+
+def test_anonymous_source_with_organization():
+    (c,) = extract("A senior Hamas official said Israel must stop the war first.", gazetteer=GAZ)
+    assert c.is_anonymous
+    assert c.organization_key == "hamas"
+    assert c.person_key is None
+
+
+def test_official_familiar_with_the_talks_is_anonymous():
+    (c,) = extract("Proposals are on the table, said an official familiar with the talks.")
+    assert c.source_text == "an official familiar with the talks"
+    assert c.is_anonymous
+
+
+def test_named_speaker_is_not_anonymous():
+    (c,) = extract("“We will win,” Prime Minister Benjamin Netanyahu said.", gazetteer=GAZ)
+    assert (c.person_key, c.is_anonymous) == ("benjamin-netanyahu", False)
+
+
+def test_pronoun_resolves_to_most_recent_speaker():
+    text = "“We are close,” Joe Biden said on Monday.\n\nHe added that a deal could come soon."
+    _first, second = extract(text, gazetteer=GAZ)
+    assert second.source_text == "He"
+    assert second.person_key == "joe-biden"
+
+
+def test_pronoun_resolves_to_most_recent_gazetteer_mention():
+    text = "On Tuesday, President Joe Biden expressed cautious hopes. He said, “We are pushing.”"
+    (c,) = extract(text, gazetteer=GAZ)
+    assert (c.source_text, c.person_key) == ("He", "joe-biden")
+
+
+def test_the_official_resolves_to_previous_anonymous_official():
+    text = (
+        "Israel started the talks, said a second Hamas official.\n\n"
+        "Civilians could be released in a truce, the official said."
+    )
+    _first, second = extract(text, gazetteer=GAZ)
+    assert second.source_text == "the official"
+    assert second.is_anonymous
+    assert second.organization_key == "hamas"
