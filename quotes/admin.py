@@ -1,0 +1,295 @@
+"""The curators' admin for publishers, topics, articles and quotes.
+
+Quotes are checked by the model (``Quote.clean``): the verbatim rule, the role belonging to the
+speaker and the constraints all surface on the form through ``full_clean``. Verifying and
+retracting is reserved to holders of ``quotes.verify_quote``.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from actors.search import ImmutableUnaccent
+
+from . import proposals, verbatim
+from .choices import ReviewStatus
+from .models import Article, Publisher, Quote, Topic
+
+REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "retraction_reason", "updated_at"]
+
+
+@admin.register(Publisher)
+class PublisherAdmin(admin.ModelAdmin):
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class QuoteInlineFormSet(BaseInlineFormSet):
+    """Applies the verbatim rule to quotes typed in with a new article.
+
+    ``Quote.clean`` checks it only once the article has a primary key, so on the article's add
+    page the quotes would pass validation and fail in ``Quote.save`` with a server error.
+    """
+
+    def clean(self):
+        super().clean()
+        body = self.instance.body
+        if self.instance.pk is not None or not body:
+            return
+        for form in self.forms:
+            text = getattr(form, "cleaned_data", {}).get("text")
+            if not text or self._should_delete_form(form):
+                continue
+            try:
+                verbatim.locate(body, text)
+            except verbatim.VerbatimError as error:
+                form.add_error("text", str(error))
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    formset = QuoteInlineFormSet
+    fields = ["text", "speaker", "attribution", "status"]
+    readonly_fields = ["status"]
+    autocomplete_fields = ["speaker"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "publisher", "published_on", "language", "quote_count"]
+    list_filter = ["publisher", "language", "published_on"]
+    list_select_related = ["publisher"]
+    search_fields = ["title", "=url"]
+    autocomplete_fields = ["publisher"]
+    date_hierarchy = "published_on"
+    show_full_result_count = False
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [QuoteInline]
+    actions = ["propose_quotes"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if _is_changelist(request):
+            # A subquery, not Count("quotes"): no GROUP BY in the page's COUNT(*) and filters.
+            quotes = Quote.objects.filter(article=OuterRef("pk")).order_by().values("article")
+            quote_total = Subquery(quotes.annotate(total=Count("pk")).values("total"))
+            queryset = queryset.annotate(quote_total=Coalesce(quote_total, 0))
+        return queryset
+
+    @admin.display(description="quotes", ordering="quote_total")
+    def quote_count(self, article):
+        return getattr(article, "quote_total", None)
+
+    def has_add_quote_permission(self, request):
+        return request.user.has_perm("quotes.add_quote")
+
+    @admin.action(description="Propose draft quotes (extractor)", permissions=["add_quote"])
+    def propose_quotes(self, request, queryset):
+        gazetteer = proposals.build_gazetteer()
+        totals = proposals.ProposalResult()
+        for article in queryset:
+            result = proposals.propose_quotes(article, gazetteer=gazetteer)
+            totals.created += result.created
+            totals.duplicates += result.duplicates
+            totals.invalid += result.invalid
+        self.message_user(
+            request,
+            f"{totals.created} draft quotes proposed; {totals.duplicates} already present, "
+            f"{totals.invalid} rejected by the verbatim checks.",
+            messages.SUCCESS if totals.created else messages.INFO,
+        )
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["short_text", "source", "role", "article", "said_on", "status"]
+    list_filter = [
+        "status",
+        "kind",
+        "channel",
+        "is_anonymous",
+        "article__publisher",
+        "language",
+        "said_on",
+    ]
+    list_select_related = [
+        "article",
+        "speaker",
+        "speaking_organization",
+        "source_organization",
+        "affiliation__organization",
+    ]
+    # The box searches the stored full-text document (text, speaker names and aliases,
+    # attribution); see get_search_results. A field is needed for the box to show.
+    search_fields = ["text"]
+    search_help_text = "Words of the quote, the speaker's names or aliases, or the attribution."
+    autocomplete_fields = [
+        "article",
+        "speaker",
+        "speaking_organization",
+        "source_organization",
+        "affiliation",
+        "topics",
+    ]
+    date_hierarchy = "said_on"
+    # Sized for millions of rows: no second COUNT(*) and no per-option facet counts.
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    actions = ["mark_verified", "mark_retracted"]
+    readonly_fields = [
+        "in_context",
+        "start_offset",
+        "end_offset",
+        "reviewed_by",
+        "reviewed_at",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["article", "in_context", "text", "kind", "language", "topics"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "speaker",
+                    "affiliation",
+                    "speaking_organization",
+                    "attribution",
+                    ("is_anonymous", "source_organization", "source_label"),
+                ]
+            },
+        ),
+        ("Circumstances", {"fields": ["said_on", "channel", "cue", "place"]}),
+        (
+            "Review",
+            {"fields": ["status", "retraction_reason", ("reviewed_by", "reviewed_at")]},
+        ),
+        (
+            "Provenance",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("start_offset", "end_offset"),
+                    ("extractor_version", "extraction_confidence"),
+                    ("created_at", "updated_at"),
+                ],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # A queryset that already selects related objects makes the changelist skip
+        # list_select_related, so select them all here (the change page needs the article).
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "affiliation":
+            # The selected role is shown as "role, organization": one query, not two.
+            kwargs["queryset"] = db_field.related_model.objects.select_related("organization")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_verify_permission(request):
+            readonly.append("status")  # changing it is verifying or retracting
+        return readonly
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        query = SearchQuery(
+            ImmutableUnaccent(Value(search_term)), config="english", search_type="websearch"
+        )
+        return queryset.filter(search_document=query), False
+
+    def has_verify_permission(self, request):
+        return request.user.has_perm(f"{self.opts.app_label}.verify_quote")
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.mark_reviewed(obj.status, request.user, obj.retraction_reason)
+        super().save_model(request, obj, form, change)
+
+    # Columns
+
+    @admin.display(description="quote", ordering="text")
+    def short_text(self, quote):
+        return Truncator(quote.text).chars(90)
+
+    @admin.display(description="said by")
+    def source(self, quote):
+        if quote.speaker_id:
+            return quote.speaker
+        if quote.speaking_organization_id:
+            return quote.speaking_organization
+        if quote.source_organization_id:
+            return f"{quote.attribution} ({quote.source_organization})"
+        return quote.attribution
+
+    @admin.display(description="role at the time", ordering="affiliation__role")
+    def role(self, quote):
+        return quote.affiliation or "—"
+
+    @admin.display(description="in the article")
+    def in_context(self, quote):
+        """The paragraph of the article body holding the quote, the quote marked."""
+        body = quote.article.body if quote.article_id else ""
+        if not body or quote.start_offset is None:
+            return "—"
+        start, end = quote.start_offset, quote.end_offset
+        if body[start:end] != quote.text:  # the body was edited since: find the quote again
+            try:
+                start, end = verbatim.locate(body, quote.text, start)
+            except verbatim.VerbatimError:
+                return "The quote no longer occurs in the article body."
+        first = body.rfind("\n", 0, start) + 1
+        last = body.find("\n", end)
+        if last == -1:
+            last = len(body)
+        return format_html(
+            '<p style="white-space: pre-wrap; max-width: 60em">{}<mark>{}</mark>{}</p>',
+            body[first:start],
+            body[start:end],
+            body[end:last],
+        )
+
+    # Review actions
+
+    @admin.action(description="Mark verified", permissions=["verify"])
+    def mark_verified(self, request, queryset):
+        self._review(request, queryset, ReviewStatus.VERIFIED)
+
+    @admin.action(description="Mark retracted", permissions=["verify"])
+    def mark_retracted(self, request, queryset):
+        self._review(request, queryset, ReviewStatus.RETRACTED)
+
+    def _review(self, request, queryset, status):
+        quotes = list(queryset.select_related(None).only("pk", *REVIEW_FIELDS))
+        now = timezone.now()
+        for quote in quotes:
+            quote.mark_reviewed(status, request.user, quote.retraction_reason)
+            quote.updated_at = now
+        Quote.objects.bulk_update(quotes, REVIEW_FIELDS)
+        label = ReviewStatus(status).label.lower()
+        self.message_user(request, f"{len(quotes)} quote(s) marked {label}.", messages.SUCCESS)
+
+
+def _is_changelist(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name and match.url_name.endswith("_changelist"))
