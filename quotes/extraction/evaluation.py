@@ -138,7 +138,7 @@ def parse_brat(ann_text: str) -> list[Attribution]:
 
 def is_direct(text: str, content: Segments) -> bool:
     first = text[content[0][0] : content[0][1]].lstrip()
-    return bool(first) and first[0] in QUOTE_CHARS
+    return bool(first) and (first[0] in QUOTE_CHARS or first.startswith("''"))
 
 
 def _trimmed(text: str, segs: Segments) -> set[int]:

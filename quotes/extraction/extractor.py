@@ -8,9 +8,14 @@ The pipeline, per paragraph:
    before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said X.');
    an unattributed quotation takes the speaker of another quotation in the same paragraph, a
    paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
-   ending in 'X said:' to X;
-3. other sentences: 'according to X, ...', '..., according to X.', '..., X said.',
-   '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (cue verbs: `cues.CUE_VERBS`);
+   ending in 'X said:' to X; also 'X did Y, saying, “...”' (the clause's subject), 'X verb ...:
+   “...”', 'pollster Daron Shaw: “...”', and ''...'' (the two-apostrophe convention);
+3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
+   '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
+   verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
+   ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an
+   attribution; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
+   `cues.PARTICIPLE_CUES`);
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -20,6 +25,7 @@ The pipeline, per paragraph:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -27,9 +33,9 @@ from dataclasses import dataclass
 from . import cues
 from .dates import find_date
 from .gazetteer import Gazetteer
-from .text import QUOTE_CHARS, Quote, find_quotes, paragraphs, sentences
+from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
 
-EXTRACTOR_VERSION = "rules-1.0"
+EXTRACTOR_VERSION = "rules-1.1"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
@@ -68,6 +74,19 @@ class _Speaker:
     pronoun: bool
 
 
+#: Limits that keep the extractor linear on long or malformed input (an API accepts 200,000
+#: characters): a 'sentence' longer than this is not prose and gets no reported-speech rules.
+_MAX_SENTENCE = 2000
+_ANTECEDENT_WINDOW = 50
+_DATE_LOOKBACK = 1000
+
+_DATEISH_RE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s*\d|\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
+    r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last week|"
+    r"last month|last year|recently)\b",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[\w’'.-]+|[^\w\s]")
 _TOKEN_RE = re.compile(r"\S+")
 _ADVERBIAL_RE = re.compile(
@@ -114,7 +133,36 @@ _ED_ADJECTIVES = frozenset(
         "noted",
         "acclaimed",
         "self-described",
+        "involved",
+        "briefed",
+        "aligned",
+        "affiliated",
+        "associated",
+        "allied",
+        "connected",
+        "linked",
+        "unaffiliated",
+        "undecided",
+        "registered",
+        "licensed",
+        "trained",
+        "qualified",
+        "experienced",
+        "frustrated",
+        "disappointed",
+        "worried",
+        "longtime",
     ]
+)
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_NOT_SOURCE_TAIL = _wordset(
+    """year years week weeks month months day days time times night morning afternoon
+    evening ago"""
 )
 _DANGLING = frozenset(
     [
@@ -159,19 +207,38 @@ def _np_ok(span: str) -> bool:
         return True
     if first in cues.PRONOUNS and first not in {"his", "her", "their", "its"}:
         return False
-    if not (_is_capitalized(words[0]) or first in cues.DETERMINERS):
+    # A lower-case descriptor may precede a name: 'former Wisconsin Gov. Jim Doyle',
+    # 'councilmember Mark Levine', 'pollster Frank Luntz'.
+    descriptor = (
+        first.isalpha()
+        and first not in cues.LEADING_JUNK
+        and first not in cues.NON_NP_WORDS
+        and first not in _DANGLING
+        and not _verbish(words[0], "")
+        and any(_is_capitalized(w) for w in words[1:5])
+    )
+    if not (
+        _is_capitalized(words[0])
+        or first in cues.DETERMINERS
+        or first in cues.ROLE_NOUNS
+        or descriptor
+    ):
         return False
     # Clause words are only allowed inside an apposition ('X, who has ...').
     head = span.split(",")[0]
     head_words = _words(head)
-    for w in head_words:
+    for i, w in enumerate(head_words):
         low = w.lower().strip(",.")
+        if low == "to" and i > 0 and head_words[i - 1].lower() in cues.ROLE_NOUNS:
+            continue  # 'Aides to Clinton'
         if low in cues.NON_NP_WORDS:
             return False
         if low.endswith("ed") and w[0].islower() and "-" not in w and low not in _ED_ADJECTIVES:
             return False  # a past-tense verb: 'Netanyahu met ... and pledged'
     if head_words and head_words[-1].lower() in _DANGLING:
         return False
+    if len(words) > 1 and words[-1].lower().strip(",.") in _NOT_SOURCE_TAIL:
+        return False  # 'Republicans who', 'this year'
     return all(w.lower().strip(",.") not in {"said", "says", "that"} for w in words)
 
 
@@ -218,11 +285,19 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             hs, he = _strip_leading(text, *head)
             if _np_ok(text[hs:he]) and len(_words(text[hs:he])) <= 6:
                 return hs, body_end
+            # 'It was three years ago that Michael Bloomberg, who ..., said': the name at the end
+            name = re.search(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$", text[hs:he])
+            if name is not None and _np_ok(name.group(0)):
+                return hs + name.start(), body_end
         s, e = _strip_leading(text, *appos)
         return (s, e) if _np_ok(text[s:e]) else None
     parts = _comma_parts(text, lo, hi)
     s, e = _strip_leading(text, *parts[-1])
     if not _np_ok(text[s:e]):
+        # 'Hawkins and others who want to ban abortion said': the NP before the relative clause
+        rel = re.search(r"\s(?:who|that)\s", text[s:e])
+        if rel is not None and _np_ok(text[s : s + rel.start()]):
+            return s, s + rel.start()
         return None
     return s, e
 
@@ -230,7 +305,7 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     parts = []
     cur = lo
-    for m in re.finditer(r",", text[lo:hi]):
+    for m in re.finditer(r"[,;]", text[lo:hi]):
         parts.append((cur, lo + m.start()))
         cur = lo + m.end()
     parts.append((cur, hi))
@@ -260,6 +335,103 @@ def _source_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return s, e
 
 
+_INTRO_PHRASE_RE = re.compile(
+    r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|With|For|Asked|Speaking|"
+    r"Pressed|Addressing|Writing|Late|Early|Then|Still|But|And|Yet|So|Now|Meanwhile|However|"
+    r"Instead|Indeed|Moreover|Also)\b[^,“\"]{0,70},\s*)+"
+)
+_VERBISH = _wordset(
+    """is was are were has have had will would can could should may might must did does do
+    also then later again still hit took made went came met gave spoke sent put set got ran won
+    lost kept left held began stood sat brought felt saw knew became seemed appeared fired shot
+    took spent led sought struck wants want plans hopes fears sees calls says took"""
+)
+
+
+def _verbish(word: str, prev: str) -> bool:
+    low = word.lower().strip(",.:;")
+    if not low or not word[0].islower():
+        return False
+    if low in _VERBISH or low in cues.CUE_VERBS or low in cues.PARTICIPLE_CUES:
+        return True
+    if low.endswith("ed") and low not in _ED_ADJECTIVES:
+        return True
+    return (
+        low.endswith("s")
+        and not low.endswith(("ss", "'s", "’s", "us", "is"))
+        and _is_capitalized(prev)
+        and low not in cues.ROLE_NOUNS
+        and low not in cues.DETERMINERS
+    )
+
+
+def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
+    """The subject NP opening the clause text[lo:hi] and where its verb starts:
+    ('Rubio', 'fired back:') for 'Rubio fired back:'; None when no plain NP leads."""
+    s, _ = _strip_leading(text, lo, hi)
+    m = _INTRO_PHRASE_RE.match(text, s, hi)
+    if m:
+        s = m.end()
+    s, _ = _strip_leading(text, s, hi)
+    words = list(_TOKEN_RE.finditer(text, s, hi))
+    for k in range(1, min(len(words), 12)):
+        prev = words[k - 1].group(0)
+        if prev.endswith(","):
+            end = words[k - 1].end() - 1
+            return ((s, end), words[k].start()) if _np_ok(text[s:end]) else None
+        if _verbish(words[k].group(0), prev):
+            end = words[k - 1].end()
+            if _np_ok(text[s:end]):
+                return (s, end), words[k].start()
+            return None
+    return None
+
+
+_IN_SOURCE_RE = re.compile(
+    r"\W*(?P<cue>In)\s+(?P<src>(?:(?:a|an|the|his|her|their|its|this|that|recent|new|latest)\s+)+"
+    r"[^,]{0,60}?\b(?:poll|survey|report|memo|op-ed|column|filing|study|analysis|editorial|"
+    r"book|memoir|affidavit|complaint|lawsuit|ruling|audit|review)s?)\s*,\s+(?!.*:\s*$)"
+)
+_SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
+_NOT_SPEAKER_LABELS = _wordset(
+    """note update updated correction disclosure related photo photos video watch read listen
+    editor’s editor's source sources graphic chart map caption clarification advertisement
+    washington transcript"""
+)
+_CONNECTIVE_PREFIX_RE = re.compile(
+    r"\s*(?:And|But|Then|Later|Still|Now|So|Also|Yet|Finally|Instead|However|Again|Plus)"
+    r"[\s,:;—–-]*$"
+)
+_NAME_BEFORE_COLON_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s*:$")
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    rf",\s+(?:(?:also|then|later|again)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
+)
+_COORDINATION_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though)\s+(?=\S)"
+    r"|;\s+|,\s+(?=[A-Z]|he |she |they )"
+)
+
+
+_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an)\s")
+_PREP_THAT_RE = re.compile(
+    r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?\bthat\s+"
+)
+
+
+def _tail_cut(text: str, lo: int, hi: int) -> int:
+    """Drop a trailing apposition or aside from a content clause ('..., down from 47 percent in
+    2009', ' - an even more opaque process'); an apposition closed by a second comma
+    ('the bill, which passed in May, is dead') stays."""
+    for m in _TAIL_CUT_RE.finditer(text, lo, hi):
+        if len(_words(text[lo : m.start()])) < 3:
+            continue
+        if m.group(0).startswith(",") and "," in text[m.end() : min(hi, m.end() + 60)]:
+            continue
+        return m.start()
+    return hi
+
+
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
         s += 1
@@ -271,10 +443,11 @@ def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
 class _Extractor:
     def __init__(self, text: str, article_date: dt.date | None, gazetteer: Gazetteer | None):
         self.raw = text
-        self.t = text.replace("\xa0", " ")
+        self.t = normalize_quotes(text.replace("\xa0", " "))
         self.article_date = article_date
         self.gaz = gazetteer or Gazetteer()
         self.mentions = self.gaz.mentions(self.t) if self.gaz else []
+        self.mention_starts = [m[0] for m in self.mentions]
         self.speakers: list[_Speaker] = []
         self.out: list[Candidate] = []
 
@@ -321,7 +494,8 @@ class _Extractor:
         self, before: int, pronoun: str, role: str
     ) -> tuple[str | None, str | None, bool] | None:
         options: list[tuple[int, tuple[str | None, str | None, bool]]] = []
-        for sp in self.speakers:
+        # Only recent speakers can be antecedents (this also keeps long texts linear).
+        for sp in self.speakers[-_ANTECEDENT_WINDOW:]:
             if sp.source_start >= before:
                 continue
             if role in cues.ROLE_NOUNS and pronoun not in cues.PRONOUNS:
@@ -337,9 +511,10 @@ class _Extractor:
                 continue
             options.append((sp.source_start, (sp.person_key, sp.organization_key, sp.is_anonymous)))
         if pronoun in cues.PERSON_PRONOUNS:
-            for s, _e, key in self.mentions:
-                if s < before:
-                    options.append((s, (key, None, False)))
+            k = bisect.bisect_left(self.mention_starts, before)
+            if k > 0:
+                s, _e, key = self.mentions[k - 1]
+                options.append((s, (key, None, False)))
         if not options:
             return None
         return max(options, key=lambda o: o[0])[1]
@@ -372,8 +547,12 @@ class _Extractor:
     def _paragraph_date(self, para_lo: int, hi: int) -> dt.date | None:
         if hi <= para_lo:
             return None
-        seg = self.t[para_lo:hi]
+        # The paragraph's last few sentences are enough (and keep long paragraphs linear).
+        lo = max(para_lo, hi - _DATE_LOOKBACK)
+        seg = self.t[lo:hi]
         seg = re.sub(r"[“\"][^”\"]*[”\"]", " ", seg)
+        if not _DATEISH_RE.search(seg):
+            return None
         # The latest date expression before the attribution.
         best = None
         for m in re.finditer(r"[^.]+", seg):
@@ -424,7 +603,7 @@ class _Extractor:
             cue_word = m.group("cue").lower()
             rest = after
             if cue_word in cues.OBJECT_CUES:
-                rest = re.sub(r"^\s+(?:[\w’'.]+\s+){0,4}?(?=[,:]|\s*$)", "", rest)
+                rest = re.sub(r"^(?:\s+[\w’'.]+){0,4}?(?=\s*[,:]|\s*$)", "", rest)
             rest = _ADVERBIAL_RE.sub("", rest, count=1) if rest.strip(" ,:") else rest
             if rest.strip(" ,:"):
                 continue
@@ -434,6 +613,44 @@ class _Extractor:
                 continue
             return src, (lo + m.start(), lo + m.end())
         return None
+
+    def _subject_before(
+        self, lo: int, hi: int, colon: bool = False
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'X criticized Y, saying, “' (participle cue) or, with `colon`, any 'X verb ...: “':
+        the source is the subject of the clause."""
+        seg = self.t[lo:hi].rstrip()
+        part = None
+        for m in cues.PARTICIPLE_RE.finditer(seg):
+            part = m
+        if part is not None and not seg[part.end() :].strip(" ,:"):
+            subj = _subject(self.t, lo, lo + part.start())
+            if subj is not None:
+                return subj[0], (lo + part.start(), lo + part.end())
+            return None
+        if not colon or not seg.endswith(":"):
+            return None
+        subj = _subject(self.t, lo, lo + len(seg) - 1)
+        name = _NAME_BEFORE_COLON_RE.search(seg)
+        if name is not None and (
+            subj is None
+            or (
+                lo + name.start(1) > subj[1]
+                and _words(self.t[subj[1] :])[0].lower() not in cues.CUE_VERBS
+            )
+        ):
+            # '... doesn't surprise Republican pollster Daron Shaw: “': the name before the colon
+            colon_at = lo + len(seg) - 1
+            return (lo + name.start(1), lo + name.end(1)), (colon_at, colon_at + 1)
+        if subj is None:
+            return None
+        verb = _TOKEN_RE.match(self.t, subj[1])
+        if verb is None:
+            return None
+        cue_end = lo + len(seg) - 1
+        if len(_words(self.t[verb.start() : cue_end])) > 5:
+            cue_end = verb.end()
+        return subj[0], (verb.start(), cue_end)
 
     def _attribution_after(
         self, lo: int, hi: int
@@ -460,15 +677,21 @@ class _Extractor:
             src = _source_before(self.t, lo + off, lo + cm.start())
             if src is not None and src[0] == lo + off:
                 return src, (lo + cm.start(), lo + cm.end()), hi
+            # '” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said': the name first
+            comma = prefix.find(",")
+            if comma > 0 and prefix.rstrip().endswith(",") and _np_ok(prefix[:comma]):
+                first = _trim_content(self.t, lo + off, lo + off + comma)
+                return first, (lo + cm.start(), lo + cm.end()), hi
             break
         return None
 
     def _direct(self, ps: int, pe: int, quotes: list[Quote], sents: list[tuple[int, int]]):
         """Handle the quotations of one paragraph. Returns (sentences used, attributed?)."""
         used: set[tuple[int, int]] = set()
+        opens = [q.open for q in quotes]
         assigned: list[tuple[Quote, _Speaker | None, float]] = []
         for ss, se in sents:
-            qs = [q for q in quotes if ss <= q.open < se]
+            qs = quotes[bisect.bisect_left(opens, ss) : bisect.bisect_left(opens, se)]
             if not qs:
                 continue
             sentence_speaker: _Speaker | None = None
@@ -482,17 +705,21 @@ class _Extractor:
                 tail_hi = min(nxt_open, se)
                 standalone = False
                 speaker = None
-                if not prefix.strip(" ,:;—–-"):
-                    standalone = True
+                if not prefix.strip(" ,:;—–-") or _CONNECTIVE_PREFIX_RE.match(prefix):
+                    standalone = True  # also 'Then, “I try to explain it to them.”'
                 elif prefix.rstrip().endswith(":") and not self.t[cursor : q.open].strip().endswith(
                     tuple(cues.CUE_VERBS)
                 ):
                     standalone = True
-                    found = self._attribution_before(cursor, q.open)
+                    found = self._attribution_before(cursor, q.open) or self._subject_before(
+                        cursor, q.open, colon=True
+                    )
                     if found:
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
                 else:
-                    found = self._attribution_before(cursor, q.open)
+                    found = self._attribution_before(cursor, q.open) or self._subject_before(
+                        cursor, q.open
+                    )
                     if found:
                         standalone = True
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
@@ -502,13 +729,22 @@ class _Extractor:
                     continue
                 # A quotation followed by a non-attribution continuation is not direct
                 # ('“Dead on arrival” is how he put it').
-                inner_end = self.t[q.start : q.end]
+                inner_end = self.t[q.start : q.end].rstrip("’'‘ ")
                 if speaker is None and q.close is not None and tail_hi > q_end:
                     after = self._attribution_after(q_end, tail_hi)
-                    if after is not None and (
-                        inner_end[-1:] in ",?!—–-"
-                        or self.t[q_end : q_end + 1] == ","
-                        or self.t[q.close - 1 : q.close] in ",?!—–-"
+                    if (
+                        after is not None
+                        and (
+                            inner_end[-1:] in ",?!—–-"
+                            or self.t[q_end : q_end + 1] == ","
+                            or self.t[q.close - 1 : q.close] in ",?!—–-"
+                            # '“... out of business, too" Sweeny said after an event.'
+                            or (
+                                not prefix.strip()
+                                and self.t[after[1][0] : after[1][1]].lower()
+                                in cues.INVERTABLE_CUES
+                            )
+                        )
                     ):
                         region = [(ss, q.open), (q_end, tail_hi)]
                         speaker = self._speaker(after[0], after[1], region, ps)
@@ -536,11 +772,101 @@ class _Extractor:
         return used, assigned
 
     # ---- reported speech ----------------------------------------------------------------
-    def _indirect(self, ss: int, se: int, ps: int) -> None:
+    def _indirect(self, ss: int, se: int, ps: int, depth: int = 0) -> None:
+        """Reported speech in one sentence; a participle clause ('..., saying that ...') and
+        coordinated clauses ('X said A, but Y argued B') each give their own attribution."""
+        t = self.t
+        ce = se
+        while ce > ss and t[ce - 1] in ".!?":
+            ce -= 1
+        part = _PARTICIPLE_CLAUSE_RE.search(t, ss, ce)
+        if part is not None and depth < 3:
+            subj = _subject(t, ss, part.start())
+            if subj is not None:
+                cue = (part.start("cue"), part.end("cue"))
+                lo = self._content_start(cue, part.group("cue").lower(), ce)
+                content = _trim_content(t, lo, self._clause_end(lo, ce, ps, depth, subj[0], cue))
+                if len(_words(t[content[0] : content[1]])) >= 2:
+                    sp = self._speaker(subj[0], cue, [(ss, lo)], ps, ss)
+                    self._emit(content, "paraphrase", sp, 0.6)
+                    self._indirect_main(ss, part.start(), ps, depth)
+                    return
+        self._indirect_main(ss, se, ps, depth)
+
+    def _content_start(self, cue: tuple[int, int], cue_word: str, ce: int) -> int:
+        """Where the content starts after a cue: past an object ('told reporters'), an
+        adverbial ('in a statement') and a 'that'."""
+        t = self.t
+        rest_lo = cue[1]
+        that_after = re.match(r"[^,.;:“\"]{0,80}?\bthat\b\s*", t[rest_lo:ce])
+        if cue_word in cues.OBJECT_CUES and that_after:
+            rest_lo += that_after.end()
+        elif _PREP_THAT_RE.match(t, rest_lo, ce):
+            # 'announced via Twitter that ...', 'said on ABC's “This Week” that ...'
+            rest_lo = _PREP_THAT_RE.match(t, rest_lo, ce).end()
+        elif cue_word in cues.OBJECT_CUES:
+            obj = re.match(
+                r"\s+(?:(?:the|a|an|his|her|their|reporters|journalists|him|her|them|us|me|"
+                r"[A-Z][\w’'.&-]*|of|on|for|and)\s+){1,6}?(?=that\b|[a-z])",
+                t[rest_lo:ce],
+            )
+            if obj:
+                rest_lo += obj.end()
+        adv = _ADVERBIAL_RE.match(t[rest_lo:ce])
+        if adv and adv.end() > 0 and adv.group(0).strip():
+            rest_lo += adv.end()
+        that = _THAT_RE.match(t[rest_lo:ce])
+        if that:
+            rest_lo += that.end()
+        return rest_lo
+
+    def _clause_end(
+        self,
+        lo: int,
+        ce: int,
+        ps: int,
+        depth: int,
+        src: tuple[int, int] | None = None,
+        cue: tuple[int, int] | None = None,
+    ) -> int:
+        """End of a content clause starting at `lo`: it stops before a coordinated clause with
+        its own cue ('..., but he also warned that ...'), which is extracted in turn."""
+        t = self.t
+        ce = _tail_cut(t, lo, ce)
+        for m in _COORDINATION_RE.finditer(t, lo, ce):
+            rest = t[m.end() : ce]
+            words = _words(rest)
+            if not words:
+                break
+            first = words[0].lower().strip(",")
+            if (
+                m.group(0).startswith(",")
+                and first not in cues.CUE_VERBS
+                and _verbish(words[0], "")
+                and not cues.CUE_RE.search(" ".join(words[:10]))
+            ):
+                return m.start()  # '..., but went on to ...': the subject's next predicate
+            if first in cues.CUE_VERBS and src is not None and cue is not None:
+                # '..., and urged that ...': same speaker, new cue
+                ncue = (m.end(), m.end() + len(words[0].rstrip(",")))
+                nlo = self._content_start(ncue, first, ce)
+                content = _trim_content(t, nlo, self._clause_end(nlo, ce, ps, depth + 1, src, ncue))
+                if len(_words(t[content[0] : content[1]])) >= 2:
+                    sp = self._speaker(src, ncue, [(m.end(), nlo)], ps, lo)
+                    self._emit(content, "paraphrase", sp, 0.6)
+                return m.start()
+            if depth < 3 and cues.CUE_RE.search(" ".join(words[:10])):
+                n_before = len(self.out)
+                self._indirect(m.end(), ce, ps, depth + 1)
+                if len(self.out) > n_before:
+                    return m.start()
+        return ce
+
+    def _indirect_main(self, ss: int, se: int, ps: int, depth: int = 0) -> None:
         t = self.t
         sent = t[ss:se]
         ce = se
-        while ce > ss and t[ce - 1] in ".!?":
+        while ce > ss and t[ce - 1] in ".!?,;":
             ce -= 1
         # 'According to X, ...'
         m = re.match(r"\W*(?:[A-Z][\w’']*,?\s+)?(according to)\s+", sent, re.IGNORECASE)
@@ -554,6 +880,18 @@ class _Extractor:
                     sp = self._speaker(src, cue, [(ss, comma)], ps, ss)
                     self._emit(_trim_content(t, comma + 1, ce), "claim", sp, 0.7)
                     return
+        # 'In a new Washington Post-ABC News poll, 75 percent of Republicans said ...'
+        m = _IN_SOURCE_RE.match(sent)
+        if m:
+            src = (ss + m.start("src"), ss + m.end("src"))
+            cue = (ss + m.start("cue"), ss + m.end("cue"))
+            content = _trim_content(t, ss + m.end(), ce)
+            if _np_ok(t[src[0] : src[1]]) and len(_words(t[content[0] : content[1]])) >= 3:
+                sp = self._speaker(src, cue, [(ss, ss + m.end())], ps, ss)
+                self._emit(content, "claim", sp, 0.55)
+                # the clause may hold its own attribution ('75 percent ... said ...')
+                self._indirect_main(ss + m.end(), se, ps, depth + 1)
+                return
         # '..., according to X.'
         for m in re.finditer(r",\s*(according to)\s+", sent, re.IGNORECASE):
             src_lo = ss + m.end()
@@ -562,7 +900,15 @@ class _Extractor:
                 continue
             cue = (ss + m.start(1), ss + m.end(1))
             sp = self._speaker(src, cue, [(ss + m.start(), ce)], ps, ss)
-            self._emit(_trim_content(t, ss, ss + m.start()), "claim", sp, 0.7)
+            before = _trim_content(t, ss, ss + m.start())
+            if len(_words(t[before[0] : before[1]])) >= 2:
+                self._emit(before, "claim", sp, 0.7)
+            # 'Osman, according to his brother, is believed to have been on the flight.'
+            rest = re.match(r"\s*,\s*", t[src[1] : ce])
+            if rest is not None:
+                after = _trim_content(t, src[1] + rest.end(), ce)
+                if len(_words(t[after[0] : after[1]])) >= 3:
+                    self._emit(after, "claim", sp, 0.65)
             return
         matches = list(cues.CUE_RE.finditer(sent))
         # '..., X said.' / '..., said X.' (cue near the end)
@@ -607,6 +953,10 @@ class _Extractor:
             cue = (ss + m.start(), ss + m.end())
             cue_word = m.group("cue").lower()
             src = _source_before(t, ss, cue[0])
+            if src is None and re.search(r"\s(?:and|but)\s+$", t[ss : cue[0]]):
+                # 'The Arizona Republican survived a Vietnamese prison and says ...'
+                subj = _subject(t, ss, cue[0])
+                src = subj[0] if subj is not None else None
             if src is None:
                 continue
             if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in {
@@ -618,32 +968,20 @@ class _Extractor:
                 "urged",
                 "asked",
                 "agreed",
+                "declined",
+                "refused",
             }:
                 continue
-            rest_lo = cue[1]
-            that_after = re.match(r"[^,.;:“\"]{0,80}?\bthat\b\s*", t[rest_lo:ce])
-            if cue_word in cues.OBJECT_CUES and that_after:
-                rest_lo += that_after.end()
-            elif cue_word in cues.OBJECT_CUES:
-                obj = re.match(
-                    r"\s+(?:(?:the|a|an|his|her|their|reporters|journalists|him|her|them|us|me|"
-                    r"[A-Z][\w’'.&-]*|of|on|for|and)\s+){1,6}?(?=that\b|[a-z])",
-                    t[rest_lo:ce],
-                )
-                if obj:
-                    rest_lo += obj.end()
-            adv = _ADVERBIAL_RE.match(t[rest_lo:ce])
-            if adv and adv.end() > 0 and adv.group(0).strip():
-                rest_lo += adv.end()
-            that = _THAT_RE.match(t[rest_lo:ce])
-            if that:
-                rest_lo += that.end()
-            content = _trim_content(t, rest_lo, ce)
-            if len(_words(t[content[0] : content[1]])) < 3:
+            rest_lo = self._content_start(cue, cue_word, ce)
+            n_before = len(self.out)
+            end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
+            content = _trim_content(t, rest_lo, end)
+            min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
+            if len(_words(t[content[0] : content[1]])) < min_words:
+                del self.out[n_before:]
                 continue
             sp = self._speaker(src, cue, [(ss, rest_lo)], ps, ss)
-            kind = "paraphrase"
-            self._emit(content, kind, sp, 0.65)
+            self._emit(content, "paraphrase", sp, 0.65)
             return
 
     # ---- driver -------------------------------------------------------------------------
@@ -651,6 +989,9 @@ class _Extractor:
         t = self.t
         prev_para_colon: _Speaker | None = None
         for ps, pe in paragraphs(t):
+            if self._speaker_colon_paragraph(ps, pe):
+                prev_para_colon = None
+                continue
             quotes = find_quotes(t, ps, pe)
             sents = sentences(t, ps, pe, quotes)
             used, assigned = self._direct(ps, pe, quotes, sents)
@@ -678,13 +1019,28 @@ class _Extractor:
                 if (ss, se) in used:
                     continue
                 n_before = len(self.out)
-                self._indirect(ss, se, ps)
+                if se - ss <= _MAX_SENTENCE:
+                    self._indirect(ss, se, ps)
                 if len(self.out) == n_before and se == pe and t[se - 1] == ":":
                     found = self._attribution_before(ss, se - 1)
                     if found:
                         prev_para_colon = self._speaker(found[0], found[1], [(ss, se)], ps)
         self.out.sort(key=lambda c: (c.start, c.end))
         return self.out
+
+    def _speaker_colon_paragraph(self, ps: int, pe: int) -> bool:
+        """'Rubio: I’m Not Interested In Being Vice President' (a headline) or 'TAPPER: ...'
+        (a transcript turn): the name before the colon said what follows it."""
+        m = _SPEAKER_COLON_RE.match(self.t, ps, pe)
+        if m is None or m.group(1).split()[0].lower() in _NOT_SPEAKER_LABELS:
+            return False
+        content = _trim_content(self.t, m.end(), pe)
+        if len(_words(self.t[content[0] : content[1]])) < 2:
+            return False
+        cue = (m.end(1), m.end(1) + 1)
+        sp = self._speaker((m.start(1), m.end(1)), cue, [(ps, m.end())], ps)
+        self._emit(content, "paraphrase", sp, 0.5)
+        return True
 
     def _last_direct_para_recent(self, ps: int) -> bool:
         """The previous speaker counts for a bare quote paragraph if it was recent."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+from .cues import INVERTABLE_CUES
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
@@ -117,6 +120,19 @@ class Quote:
     end: int  # content end (before the closing mark, whitespace trimmed)
 
 
+_DOUBLE_APOSTROPHE_OPEN_RE = re.compile(r"(?<![^\s(\[—–:-])''(?=[^\s'])")
+
+
+def normalize_quotes(text: str) -> str:
+    """Same-length copy of `text` with the ASCII quotation convention ``''...''`` (two
+    apostrophes, common in wire and NYT archives) turned into straight double quotes: an
+    opening pair becomes ' "' and a closing pair '" ', so every offset stays valid."""
+    if "''" not in text:
+        return text
+    text = _DOUBLE_APOSTROPHE_OPEN_RE.sub(' "', text)
+    return text.replace("''", '" ')
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as (start, end) spans, surrounding whitespace trimmed."""
     spans = []
@@ -159,7 +175,12 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             elif c == "”" and (i == start or prev.isspace()) and not nxt.isspace():
                 open_at = i  # a mis-typed opening mark
         else:
-            closes = c in CLOSING_QUOTES or (c in '"“' and not prev.isspace())
+            closes = (
+                c in CLOSING_QUOTES
+                or (c in '"“' and not prev.isspace())
+                # '... a flight to quality,' " he said.': a spaced mark after a nested quote
+                or (c == '"' and prev.isspace() and text[i - 2 : i - 1] in "'’" and nxt in " ,.")
+            )
             if closes:
                 s, e = _trim(text, open_at + 1, i)
                 quotes.append(Quote(open_at, i, s, e))
@@ -173,6 +194,12 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     return quotes
 
 
+_SPEECH_ALT = "|".join(sorted(INVERTABLE_CUES, key=len, reverse=True))
+_ATTRIBUTION_AHEAD_RE = re.compile(
+    rf"(?:(?:{_SPEECH_ALT})\b"
+    rf"|(?:[A-Z][\w.’'-]*,?\s+){{1,4}}(?:also\s+)?(?:{_SPEECH_ALT})\b"
+    rf"|(?:he|she|they)\s+(?:{_SPEECH_ALT})\b)"
+)
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s|$)")
 
 
@@ -192,12 +219,14 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
     """Sentence spans of one paragraph; punctuation inside a quotation only ends a sentence when
     the quotation closes right after it ('... we are pushing.” Next sentence')."""
     inside = [(q.open, q.close if q.close is not None else end) for q in quotes]
+    opens = [span[0] for span in inside]  # quotations are disjoint and in order
     out: list[tuple[int, int]] = []
     cur = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         punct = m.start()
         stop = m.end()
-        quote = next((span for span in inside if span[0] < punct < span[1]), None)
+        k = bisect.bisect_left(opens, punct) - 1
+        quote = inside[k] if k >= 0 and inside[k][0] < punct < inside[k][1] else None
         if quote is not None and not (quote[1] < stop):
             continue  # still inside the quotation
         nxt = stop
@@ -209,6 +238,8 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
                 continue
         if text[punct] == "." and stop == punct + 1 and _is_abbreviation(text, punct, start):
             continue
+        if quote is not None and _ATTRIBUTION_AHEAD_RE.match(text, nxt, min(end, nxt + 80)):
+            continue  # '“Who knows?” Trump told ITV.': the attribution belongs to the quote
         s, e = _trim(text, cur, stop)
         if e > s:
             out.append((s, e))

@@ -108,3 +108,121 @@ def test_scare_quotes_inside_a_sentence_are_not_direct_quotes():
 
 def test_direct_quote_with_unknown_speaker_is_not_emitted():
     assert extract("“It is over.”") == []
+
+
+def test_double_apostrophe_quotation_marks():
+    c = only("''We should not take growth for granted,'' said Lael Brainard, a Fed governor.")
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "We should not take growth for granted,",
+        "Lael Brainard",
+    )
+
+
+def test_participle_saying_before_quote_takes_the_subject():
+    c = only("Trump attacked Clinton on Monday, saying, “She has no stamina.”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "She has no stamina.",
+        "Trump",
+        "saying",
+    )
+
+
+def test_adding_before_quote_takes_the_subject():
+    text = "The mayor thanked the crews for their work, adding, “The roads will be clear by noon.”"
+    c = only(text)
+    assert (c.text, c.source_text, c.cue) == (
+        "The roads will be clear by noon.",
+        "The mayor",
+        "adding",
+    )
+
+
+def test_colon_after_any_verb_introduces_a_quote():
+    c = only("Rubio hit back forcefully: “If they sue us, they’re going to lose.”")
+    assert (c.kind, c.source_text, c.cue) == ("direct", "Rubio", "hit back forcefully")
+
+
+def test_question_quote_keeps_its_attribution_after_the_question_mark():
+    c = only("“Who knows?” Trump told ITV in an interview.")
+    assert (c.kind, c.text, c.source_text, c.cue) == ("direct", "Who knows?", "Trump", "told")
+
+
+def test_lower_case_descriptor_before_the_name_is_part_of_the_source():
+    c = only("“It’s unanimous,” councilmember Mark Levine said of the vote.")
+    assert c.source_text == "councilmember Mark Levine"
+
+
+def test_told_audience_comma_quote():
+    c = only("Clinton told her supporters, “I still love New Hampshire.”")
+    assert (c.kind, c.text, c.source_text) == ("direct", "I still love New Hampshire.", "Clinton")
+
+
+def test_nested_single_quote_at_the_end_of_a_quote():
+    c = only("“She told me, ‘Wait for the results,’” Broaddrick said.")
+    assert (c.kind, c.source_text) == ("direct", "Broaddrick")
+    assert c.text == "She told me, ‘Wait for the results,’"
+
+
+def test_more_speech_verbs_introduce_quotes():
+    c = only("He answered, “I have no idea.”")
+    assert (c.kind, c.text, c.cue) == ("direct", "I have no idea.", "answered")
+
+
+def test_spaced_closing_mark_after_a_nested_quote():
+    c = only("\"What I see is what they call 'a flight to quality,' \" he said.")
+    assert (c.text, c.source_text) == ("What I see is what they call 'a flight to quality,'", "he")
+
+
+def test_name_right_before_a_colon_is_the_source():
+    text = (
+        "The surge does not surprise Republican pollster Daron Shaw: "
+        "“Lesser-known candidates see the biggest boost.”"
+    )
+    c = only(text)
+    assert (c.kind, c.source_text, c.cue) == ("direct", "Daron Shaw", ":")
+
+
+def test_long_apposition_after_the_name_keeps_the_name_as_source():
+    text = (
+        "“I would have been in Siberia,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., "
+        "said by telephone."
+    )
+    c = only(text)
+    assert (c.text, c.source_text, c.cue) == (
+        "I would have been in Siberia,",
+        "Mr. Daniloff",
+        "said",
+    )
+
+
+def test_participle_adjective_is_part_of_the_source():
+    c = only("“Expect a massive ad spend,” said one Republican involved in the planning.")
+    assert c.source_text == "one Republican involved"
+
+
+def test_quote_without_comma_before_speaker_and_said():
+    c = only('“He put a lot of people out of business" Sweeny said after an event.')
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "He put a lot of people out of business",
+        "Sweeny",
+    )
+
+
+def test_went_on_to_say_before_a_quote():
+    c = only("He went on to say, “She once threw a Bible at an agent.”")
+    assert (c.source_text, c.cue) == ("He", "say")
+
+
+def test_exclamation_quote_with_shouted_after_it():
+    c = only("“All the way!” Dawson shouted, waving a sign.")
+    assert (c.text, c.source_text, c.cue) == ("All the way!", "Dawson", "shouted")
+
+
+def test_quote_after_a_connective_takes_the_paragraph_speaker():
+    text = "“It was hard at first,” he said. Then, “I tried to explain it to them.”"
+    found = extract(text)
+    assert [c.text for c in found] == ["It was hard at first,", "I tried to explain it to them."]
+    assert len({(c.source_start, c.cue_start) for c in found}) == 1

@@ -120,3 +120,11 @@ def test_report_formats_as_a_table(brat_folder):
     assert lines[0] == "tiny"
     assert any(line.startswith("direct ") and "1.000" in line for line in lines)
     assert any(line.startswith("other ") and "0.500" in line for line in lines)
+
+
+def test_double_apostrophe_content_counts_as_direct():
+    from quotes.extraction.evaluation import is_direct
+
+    text = "''We will win,'' Smith said."
+    assert is_direct(text, ((0, 15),))
+    assert not is_direct("We will win, Smith said.", ((0, 11),))

@@ -104,3 +104,166 @@ def test_sentence_without_cue_gives_nothing():
 def test_clause_before_cue_is_not_taken_as_a_source():
     found = extract("Netanyahu met with the families of hostages and pledged to bring them home.")
     assert all(c.source_text != "Netanyahu met with the families of hostages and" for c in found)
+
+
+def test_participle_clause_is_attributed_to_the_subject():
+    (c,) = extract("The governor vetoed the bill, saying that it would raise taxes on families.")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "paraphrase",
+        "it would raise taxes on families",
+        "The governor",
+        "saying",
+    )
+
+
+def test_two_coordinated_attributions_in_one_sentence():
+    found = extract(
+        "The senator said the bill was dead, but she also warned that a new one could pass."
+    )
+    assert [(c.text, c.source_text, c.cue) for c in found] == [
+        ("the bill was dead", "The senator", "said"),
+        ("a new one could pass", "she", "warned"),
+    ]
+
+
+def test_coordinated_cue_without_subject_keeps_the_speaker():
+    found = extract("Spicer said the party was not in a crisis, and urged calm among delegates.")
+    assert [(c.text, c.source_text, c.cue) for c in found] == [
+        ("the party was not in a crisis", "Spicer", "said"),
+        ("calm among delegates", "Spicer", "urged"),
+    ]
+
+
+def test_called_takes_a_short_object_content():
+    (c,) = extract("Former Florida Gov. Jeb Bush called Trump “unhinged.”")
+    assert (c.kind, c.cue, c.source_text) == (
+        "paraphrase",
+        "called",
+        "Former Florida Gov. Jeb Bush",
+    )
+    assert c.text.startswith("Trump “unhinged")
+
+
+def test_accused_takes_its_object_as_content():
+    (c,) = extract("Sen. Bernie Sanders accused her of making racist remarks in the 1990s.")
+    assert (c.cue, c.text) == ("accused", "her of making racist remarks in the 1990s")
+
+
+def test_that_after_a_prepositional_phrase_starts_the_content():
+    (c,) = extract(
+        "Sanders said on ABC’s “This Week” that he would take a look at the legislation."
+    )
+    assert c.text == "he would take a look at the legislation"
+
+
+def test_trailing_apposition_is_not_content():
+    (c,) = extract("The mayor said the city would cut fares, a move that angered the unions.")
+    assert c.text == "the city would cut fares"
+
+
+def test_according_to_in_the_middle_gives_the_clause_after_it():
+    (c,) = extract("Osman, according to his brother, is believed to have been on the flight.")
+    assert (c.kind, c.text, c.source_text) == (
+        "claim",
+        "is believed to have been on the flight",
+        "his brother",
+    )
+
+
+def test_relative_clause_after_the_source_is_skipped():
+    (c,) = extract(
+        "Hawkins and others who want to ban abortion said the ruling sharpens the choice."
+    )
+    assert (c.source_text, c.text) == ("Hawkins and others", "the ruling sharpens the choice")
+
+
+def test_plural_role_noun_without_determiner_is_a_source():
+    (c,) = extract("But aides said the president believed in airing differences.")
+    assert (c.source_text, c.text) == ("aides", "the president believed in airing differences")
+
+
+def test_headline_name_colon_is_an_attribution():
+    (c,) = extract("Rubio: I’m Not Interested In Being Vice President")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "paraphrase",
+        "I’m Not Interested In Being Vice President",
+        "Rubio",
+        ":",
+    )
+
+
+def test_label_colon_is_not_an_attribution():
+    assert extract("Editor’s Note: This story has been updated.") == []
+
+
+def test_semicolon_separates_the_source_from_the_clause_before():
+    found = extract("Nine of 10 voters were worried about the economy; most said jobs were scarce.")
+    assert [(c.source_text, c.text) for c in found] == [("most", "jobs were scarce")]
+
+
+def test_name_before_a_relative_apposition_is_the_source():
+    text = (
+        "It was years ago that Michael Bloomberg, who is thinking of running, said it was hopeless."
+    )
+    (c,) = extract(text)
+    assert c.source_text.startswith("Michael Bloomberg")
+    assert c.text == "it was hopeless"
+
+
+def test_role_noun_followed_by_to_is_a_source():
+    (c,) = extract("Aides to Clinton say she is shifting her tack toward Sanders.")
+    assert (c.source_text, c.is_anonymous) == ("Aides to Clinton", True)
+
+
+def test_second_predicate_cue_takes_the_subject():
+    (c,) = extract(
+        "The Arizona Republican survived a prison camp and says such techniques are wrong."
+    )
+    assert (c.source_text, c.cue, c.text) == (
+        "The Arizona Republican",
+        "says",
+        "such techniques are wrong",
+    )
+
+
+def test_plural_profession_is_an_anonymous_source():
+    (c,) = extract("But attorneys and legal experts said a conviction is highly unlikely.")
+    assert (c.source_text, c.is_anonymous) == ("attorneys and legal experts", True)
+
+
+def test_comma_and_new_speaker_ends_the_first_content():
+    text = (
+        "Clinton pledged to work with both parties, Sanders insisted that change needs a shake-up."
+    )
+    found = extract(text)
+    assert [(c.source_text, c.text) for c in found] == [
+        ("Clinton", "to work with both parties"),
+        ("Sanders", "change needs a shake-up"),
+    ]
+
+
+def test_implying_participle_splits_the_sentence():
+    found = extract("He criticized the plan, implying that the mayor had been misled by his staff.")
+    assert [(c.cue, c.text) for c in found] == [
+        ("criticized", "the plan"),
+        ("implying", "the mayor had been misled by his staff"),
+    ]
+
+
+def test_in_a_poll_comma_is_a_claim_and_keeps_inner_attributions():
+    text = "In a new Marist poll, 75 percent of Republicans said politicians cannot be trusted."
+    found = extract(text)
+    assert [(c.kind, c.cue, c.source_text, c.text) for c in found] == [
+        (
+            "claim",
+            "In",
+            "a new Marist poll",
+            "75 percent of Republicans said politicians cannot be trusted",
+        ),
+        ("paraphrase", "said", "75 percent of Republicans", "politicians cannot be trusted"),
+    ]
+
+
+def test_declined_takes_its_short_complement():
+    (c,) = extract("The senator declined to comment.")
+    assert (c.cue, c.text, c.source_text) == ("declined", "to comment", "The senator")

@@ -68,3 +68,8 @@ def test_the_official_resolves_to_previous_anonymous_official():
     assert second.source_text == "the official"
     assert second.is_anonymous
     assert second.organization_key == "hamas"
+
+
+def test_time_expression_is_not_a_source():
+    found = extract("Last year only 32 percent of voters opposed the tax, a new survey showed.")
+    assert all(c.source_text != "Last year only 32 percent of voters" for c in found)

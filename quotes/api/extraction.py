@@ -1,0 +1,137 @@
+"""POST /api/v1/extract/: run the rule-based extractor on a text and return its candidates.
+
+Nothing is stored. Speakers and organizations are resolved against the database (people,
+organizations and their aliases), so ``person`` and ``organization`` are primary keys.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.api.errors import ErrorSerializer, ValidationErrorSerializer
+from quotes.choices import Channel, QuoteKind
+from quotes.extraction import EXTRACTOR_VERSION, extract
+from quotes.proposals import build_gazetteer
+
+MAX_TEXT_LENGTH = 200_000
+
+
+class ExtractRequestSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_TEXT_LENGTH,
+        trim_whitespace=False,
+        help_text=f"The article body (at most {MAX_TEXT_LENGTH:,} characters).",
+    )
+    article_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="Publication date; relative dates ('on Tuesday') resolve against it.",
+    )
+
+
+class CandidateSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="The content, exactly as in the input text.")
+    start = serializers.IntegerField(help_text="Offset of the content in the input text.")
+    end = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=QuoteKind.choices)
+    source_text = serializers.CharField(help_text="The source as worded ('a Hamas official').")
+    source_start = serializers.IntegerField()
+    source_end = serializers.IntegerField()
+    cue = serializers.CharField(help_text="The cue: 'said', 'according to', ...")
+    cue_start = serializers.IntegerField()
+    cue_end = serializers.IntegerField()
+    person = serializers.IntegerField(
+        allow_null=True, help_text="The speaker's Person id, when recognised."
+    )
+    organization = serializers.IntegerField(
+        allow_null=True, help_text="The Organization id of the source, when recognised."
+    )
+    is_anonymous = serializers.BooleanField()
+    said_on = serializers.DateField(allow_null=True)
+    channel = serializers.ChoiceField(choices=[("", "Not stated"), *Channel.choices])
+    confidence = serializers.FloatField(min_value=0.0, max_value=1.0)
+
+
+class ExtractResponseSerializer(serializers.Serializer):
+    extractor_version = serializers.CharField()
+    candidates = CandidateSerializer(many=True)
+
+
+def _pk(key: str | None) -> int | None:
+    try:
+        return int(key) if key is not None else None
+    except ValueError:
+        return None
+
+
+class ExtractView(APIView):
+    """Propose attributions for a text without storing anything (editors only)."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = ExtractRequestSerializer
+
+    @extend_schema(
+        operation_id="extract_attributions",
+        summary="Extract quotes and attributions from a text",
+        description=(
+            "Runs the rule-based extractor: direct quotes, reported speech and 'according to' "
+            "claims, each with its source, cue, date and channel. Nothing is stored. "
+            "Requires an authenticated user."
+        ),
+        request=ExtractRequestSerializer,
+        responses={
+            200: ExtractResponseSerializer,
+            400: ValidationErrorSerializer,
+            403: ErrorSerializer,
+        },
+        examples=[
+            OpenApiExample(
+                "A direct quote",
+                value={
+                    "text": "“We are ready,” the minister said on Tuesday.",
+                    "article_date": "2023-12-20",
+                },
+                request_only=True,
+            )
+        ],
+        tags=["extraction"],
+    )
+    def post(self, request: Request) -> Response:
+        incoming = ExtractRequestSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        text = incoming.validated_data["text"]
+        article_date = incoming.validated_data.get("article_date")
+        candidates = extract(text, article_date, build_gazetteer())
+        payload = {
+            "extractor_version": EXTRACTOR_VERSION,
+            "candidates": [
+                {
+                    "text": c.text,
+                    "start": c.start,
+                    "end": c.end,
+                    "kind": c.kind,
+                    "source_text": c.source_text,
+                    "source_start": c.source_start,
+                    "source_end": c.source_end,
+                    "cue": c.cue,
+                    "cue_start": c.cue_start,
+                    "cue_end": c.cue_end,
+                    "person": _pk(c.person_key),
+                    "organization": _pk(c.organization_key),
+                    "is_anonymous": c.is_anonymous,
+                    "said_on": c.said_on,
+                    "channel": c.channel,
+                    "confidence": c.confidence,
+                }
+                for c in candidates
+            ],
+        }
+        return Response(ExtractResponseSerializer(payload).data, status=status.HTTP_200_OK)
+
+
+__all__ = ["MAX_TEXT_LENGTH", "ExtractView"]
