@@ -1,10 +1,235 @@
-from rest_framework import pagination
+"""Pagination: page numbers for the small tables, cursors for quotes.
 
+``page_size`` is 20 by default and at most 100; a larger, zero or non-numeric value answers 400.
+An invalid ``page`` or ``cursor`` answers 404, as in DRF.
+"""
+
+import base64
+import binascii
+import json
+from collections import OrderedDict
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
+from rest_framework import pagination
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Relevance-ordered search results are paged by offset, up to this many results.
+MAX_SEARCH_RESULTS = 1000
+
+
+def page_size_from(request, param="page_size") -> int:
+    raw = request.query_params.get(param)
+    if raw is None:
+        return DEFAULT_PAGE_SIZE
+    try:
+        size = int(raw)
+    except ValueError:
+        size = 0
+    if not 1 <= size <= MAX_PAGE_SIZE:
+        raise ValidationError({param: [f"Enter a whole number from 1 to {MAX_PAGE_SIZE}."]})
+    return size
+
+
+PAGE_SIZE_SCHEMA = {
+    "name": "page_size",
+    "required": False,
+    "in": "query",
+    "description": f"Results per page: 1 to {MAX_PAGE_SIZE}, default {DEFAULT_PAGE_SIZE}.",
+    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+}
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
-    """Page numbers for the small tables; ``page_size`` is clamped to 100."""
+    """Page numbers for the small tables (people, organizations, articles, ...)."""
 
+    page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        return page_size_from(request, self.page_size_query_param)
+
+    def get_page_number(self, request, paginator):
+        number = request.query_params.get(self.page_query_param)
+        if number is None or number == "last":
+            return super().get_page_number(request, paginator)
+        if not number.isascii() or not number.isdigit():
+            raise NotFound("Invalid page.")
+        return number
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": "A page number; 404 past the last page.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            PAGE_SIZE_SCHEMA,
+        ]
+
+
+class KeysetCursorPagination(pagination.BasePagination):
+    """Opaque cursors over the queryset's ordering: stable under inserts, no COUNT.
+
+    The queryset arrives ordered by the FilterSet: either ``(<field>, id)`` in one direction
+    (``-said_on, -id`` by default), paged by keyset ("after this said_on and id", which the
+    ``(said_on, id)`` index answers directly), or by an annotation first (search relevance),
+    paged by offset up to ``MAX_SEARCH_RESULTS`` results: relevance is computed per match, so
+    there is no index to seek into, and past the first thousand hits a narrower query serves a
+    reader better.
+    """
+
+    cursor_query_param = "cursor"
+    page_size_query_param = "page_size"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.base_url = request.build_absolute_uri()
+        self.page_size = page_size_from(request, self.page_size_query_param)
+        cursor = self.decode_cursor(request)
+        ordering = [str(item) for item in queryset.query.order_by]
+        first = ordering[0].lstrip("-") if ordering else ""
+        if len(ordering) == 2 and first not in queryset.query.annotations:
+            return self._keyset_page(queryset, ordering, cursor)
+        return self._offset_page(queryset, cursor)
+
+    # Offset mode (relevance).
+
+    def _offset_page(self, queryset, cursor):
+        offset = cursor.get("o", 0) if cursor else 0
+        if not isinstance(offset, int) or not 0 <= offset < MAX_SEARCH_RESULTS:
+            raise NotFound("Invalid cursor.")
+        limit = min(self.page_size, MAX_SEARCH_RESULTS - offset)
+        rows = list(queryset[offset : offset + limit + 1])
+        page = rows[:limit]
+        self.next_cursor = {"o": offset + limit} if len(rows) > limit else None
+        self.previous_cursor = {"o": max(offset - self.page_size, 0)} if offset else None
+        return page
+
+    # Keyset mode.
+
+    def _keyset_page(self, queryset, ordering, cursor):
+        field_name = ordering[0].lstrip("-")
+        descending = ordering[0].startswith("-")
+        if ordering[1].lstrip("-") not in ("id", "pk"):
+            raise AssertionError("Keyset pagination needs (field, id) ordering.")
+        model_field = queryset.model._meta.get_field(field_name)
+        backwards = False
+        if cursor:
+            try:
+                raw_value, pk = cursor["k"]
+                backwards = bool(cursor.get("b", False))
+                value = None if raw_value is None else model_field.to_python(raw_value)
+                pk = int(pk)
+            except (KeyError, TypeError, ValueError, DjangoValidationError) as error:
+                raise NotFound("Invalid cursor.") from error
+            walk_descending = descending != backwards
+            queryset = queryset.filter(self._after(field_name, value, pk, walk_descending))
+            if backwards:
+                queryset = queryset.reverse()
+        rows = list(queryset[: self.page_size + 1])
+        more = len(rows) > self.page_size
+        page = rows[: self.page_size]
+        if backwards:
+            page.reverse()
+        first_row, last_row = (page[0], page[-1]) if page else (None, None)
+        self.next_cursor = self.previous_cursor = None
+        if page and (more if not backwards else True):
+            self.next_cursor = {"k": self._position(last_row, field_name)}
+        if page and (bool(cursor) if not backwards else more):
+            self.previous_cursor = {"k": self._position(first_row, field_name), "b": True}
+        return page
+
+    @staticmethod
+    def _after(field, value, pk, descending):
+        """Rows after (value, pk) in PostgreSQL's order: DESC puts NULLs first, ASC last."""
+        if descending:
+            if value is None:
+                return Q(**{f"{field}__isnull": True, "pk__lt": pk}) | Q(
+                    **{f"{field}__isnull": False}
+                )
+            return Q(**{f"{field}__lt": value}) | Q(**{field: value, "pk__lt": pk})
+        if value is None:
+            return Q(**{f"{field}__isnull": True, "pk__gt": pk})
+        return (
+            Q(**{f"{field}__gt": value})
+            | Q(**{field: value, "pk__gt": pk})
+            | Q(**{f"{field}__isnull": True})
+        )
+
+    @staticmethod
+    def _position(row, field):
+        value = getattr(row, field)
+        if value is not None:
+            value = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return [value, row.pk]
+
+    # Cursors and links.
+
+    def decode_cursor(self, request):
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is None:
+            return None
+        try:
+            cursor = json.loads(base64.urlsafe_b64decode(encoded.encode("ascii")).decode("utf-8"))
+        except (UnicodeError, binascii.Error, ValueError) as error:
+            raise NotFound("Invalid cursor.") from error
+        if not isinstance(cursor, dict):
+            raise NotFound("Invalid cursor.")
+        return cursor
+
+    def encode_cursor(self, cursor):
+        if cursor is None:
+            return None
+        raw = json.dumps(cursor, separators=(",", ":")).encode("utf-8")
+        token = base64.urlsafe_b64encode(raw).decode("ascii")
+        return replace_query_param(self.base_url, self.cursor_query_param, token)
+
+    def get_paginated_response(self, data):
+        return Response(
+            OrderedDict(
+                [
+                    ("next", self.encode_cursor(self.next_cursor)),
+                    ("previous", self.encode_cursor(self.previous_cursor)),
+                    ("results", data),
+                ]
+            )
+        )
+
+    def get_first_link(self):
+        return remove_query_param(self.base_url, self.cursor_query_param)
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {
+                "next": {**link, "description": "The next page, or null on the last."},
+                "previous": {**link, "description": "The previous page, or null on the first."},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "An opaque position from a `next` or `previous` link; "
+                "an invalid one answers 404.",
+                "schema": {"type": "string"},
+            },
+            PAGE_SIZE_SCHEMA,
+        ]
+
+
+__all__ = ["KeysetCursorPagination", "PageNumberPagination"]

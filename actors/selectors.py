@@ -1,0 +1,89 @@
+"""Read-side queries on people and organizations, shared by the API and the filters."""
+
+import datetime
+
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connection
+from django.db.models import FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+
+from .models import Affiliation, Alias, Organization
+from .search import folded
+
+
+def organization_ids(slugs, *, include_descendants: bool = False) -> list[int]:
+    """Ids of the organizations with these slugs, and of every organization below them."""
+    if not include_descendants:
+        return list(Organization.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE tree(id) AS (
+                SELECT id FROM actors_organization WHERE slug = ANY(%s)
+                UNION SELECT o.id FROM actors_organization o JOIN tree t ON o.parent_id = t.id
+            ) SELECT id FROM tree
+            """,
+            [list(slugs)],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def search_by_name(queryset: QuerySet, text: str, alias_field: str) -> QuerySet:
+    """Fuzzy, accent-insensitive, alias-aware name search ranked by trigram word similarity.
+
+    Both the name and the alias branch use the trigram GIN indexes on ``folded(name)``
+    (``%>``: the query matches some extent of the name). ``alias_field`` is the alias's foreign
+    key to the searched model ("person" or "organization").
+    """
+    needle = folded(Value(text))
+    named = (
+        queryset.model.objects.annotate(folded_name=folded("name"))
+        .filter(folded_name__trigram_word_similar=needle)
+        .values("pk")
+    )
+    aliased = (
+        Alias.objects.annotate(folded_name=folded("name"))
+        .filter(folded_name__trigram_word_similar=needle)
+        .values(f"{alias_field}_id")
+    )
+    best_alias = (
+        Alias.objects.filter(**{alias_field: OuterRef("pk")})
+        .annotate(score=TrigramWordSimilarity(needle, folded("name")))
+        .order_by("-score")
+        .values("score")[:1]
+    )
+    score = Greatest(
+        TrigramWordSimilarity(needle, folded("name")),
+        Coalesce(Subquery(best_alias, output_field=FloatField()), Value(0.0)),
+    )
+    return (
+        queryset.filter(Q(pk__in=named) | Q(pk__in=aliased))
+        .annotate(search_score=score)
+        .order_by("-search_score", "name", "pk")
+    )
+
+
+def matching_affiliations(
+    *,
+    organization_ids: list[int] | None = None,
+    role: str | None = None,
+    active_on: datetime.date | None = None,
+) -> QuerySet:
+    affiliations = Affiliation.objects.all()
+    if organization_ids is not None:
+        affiliations = affiliations.filter(organization_id__in=organization_ids)
+    if role:
+        affiliations = affiliations.filter(role__icontains=role)
+    if active_on is not None:
+        affiliations = affiliations.active_on(active_on)
+    return affiliations
+
+
+def split_affiliations(affiliations, today: datetime.date | None = None):
+    """(current, past): current ones have not ended by ``today``; newest first in both."""
+    today = today or datetime.date.today()
+    current, past = [], []
+    for affiliation in affiliations:
+        ended = affiliation.end_date is not None and affiliation.end_date < today
+        (past if ended else current).append(affiliation)
+    return current, past

@@ -1,0 +1,54 @@
+"""The base view sets: read-only, filtered by a FilterSet, paginated, one error format."""
+
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import NotFound
+
+
+class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    # Any path segment reaches the view, so a malformed id answers the API's JSON 404.
+    lookup_value_regex = "[^/]+"
+
+    # List and detail. Subclasses declare ``queryset`` (with every select_related and
+    # prefetch_related its serializer needs), ``serializer_class`` and ``filterset_class``;
+    # ``detail_serializer_class`` when the detail says more. Their docstring is the schema's
+    # description of their operations.
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and getattr(self, "detail_serializer_class", None):
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+
+class ListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    # List only, for the small reference tables.
+    pass
+
+
+class SlugLookupMixin:
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+
+
+SLUG_PATH_PARAMETER = OpenApiParameter(
+    "slug",
+    str,
+    OpenApiParameter.PATH,
+    description="The parent's slug.",
+    pattern="^[-a-zA-Z0-9_]+$",
+)
+
+
+class NestedListMixin:
+    """A list under a parent (``people/{slug}/quotes/``): 404 when the parent does not exist.
+
+    The FilterSet reads the parent's slug from the URL; the schema gets it from
+    ``SLUG_PATH_PARAMETER``.
+    """
+
+    parent_model = None
+
+    def list(self, request, *args, **kwargs):
+        if not self.parent_model.objects.filter(slug=kwargs["slug"]).exists():
+            raise NotFound(f"No {self.parent_model._meta.verbose_name} with this slug.")
+        return super().list(request, *args, **kwargs)

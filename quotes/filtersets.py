@@ -1,0 +1,141 @@
+"""FilterSets for quotes and articles (query parameters of the API)."""
+
+from django.db.models import Exists, OuterRef
+
+from actors.filtersets import OrganizationScopedFilterSet
+from actors.models import Affiliation
+from config.api.filters import (
+    ChoiceFilter,
+    DateFilter,
+    FilterSet,
+    IdFilter,
+    SlugsFilter,
+    StrictBooleanFilter,
+    TextFilter,
+)
+
+from . import search, selectors
+from .choices import Channel, QuoteKind, ReviewStatus
+from .models import Article, Quote
+
+RELEVANCE = "relevance"
+QUOTE_ORDERINGS = {
+    "-said_on": ("-said_on", "-id"),
+    "said_on": ("said_on", "id"),
+    RELEVANCE: ("-search_rank", "-id"),
+}
+
+
+class QuoteFilterSet(OrganizationScopedFilterSet):
+    q = TextFilter(
+        method="filter_nothing",
+        help_text='Full-text search in web-search syntax: words, "exact phrase", OR, -word. '
+        "English stemming (negotiation matches negotiations), accent-insensitive, over the "
+        "quote text (weighted highest), the speaker's names and aliases, and the attribution. "
+        "Results are ordered by relevance unless `ordering` says otherwise, and carry a "
+        "`highlight`.",
+    )
+    speaker = SlugsFilter(field_name="speaker__slug", help_text="Person slug; repeatable.")
+    role = TextFilter(
+        method="filter_role", help_text="Role held when speaking (any part, e.g. 'minister')."
+    )
+    article = IdFilter(field_name="article_id", help_text="Article id.")
+    publisher = SlugsFilter(
+        field_name="article__publisher__slug", help_text="Publisher slug; repeatable."
+    )
+    said_after = DateFilter(field_name="said_on", lookup_expr="gte", help_text="On or after.")
+    said_before = DateFilter(field_name="said_on", lookup_expr="lte", help_text="On or before.")
+    published_after = DateFilter(
+        field_name="article__published_on", lookup_expr="gte", help_text="On or after."
+    )
+    published_before = DateFilter(
+        field_name="article__published_on", lookup_expr="lte", help_text="On or before."
+    )
+    kind = ChoiceFilter(choices=QuoteKind.choices)
+    channel = ChoiceFilter(choices=Channel.choices)
+    anonymous = StrictBooleanFilter(field_name="is_anonymous", help_text="Unnamed sources.")
+    topic = SlugsFilter(method="filter_topic", help_text="Topic slug; repeatable (any of).")
+    language = TextFilter(field_name="language", help_text="Language code, e.g. en.")
+    status = ChoiceFilter(
+        choices=ReviewStatus.choices,
+        help_text="Review status. Only staff see drafts and retracted quotes; others see "
+        "verified quotes whatever this says.",
+    )
+    ordering = ChoiceFilter(
+        method="filter_nothing",
+        choices=[(key, key) for key in QUOTE_ORDERINGS],
+        help_text="`-said_on` (newest first, the default without `q`), `said_on`, or "
+        "`relevance` (the default with `q`; without `q` it means the default). Ties break "
+        "on id.",
+    )
+
+    class Meta:
+        model = Quote
+        fields = []
+
+    def filter_role(self, queryset, name, value):
+        roles = Affiliation.objects.filter(role__icontains=value).values("pk")
+        return queryset.filter(affiliation_id__in=roles)
+
+    def filter_topic(self, queryset, name, value):
+        tagged = Quote.topics.through.objects.filter(quote=OuterRef("pk"), topic__slug__in=value)
+        return queryset.filter(Exists(tagged))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        org_ids = self.scoped_organization_ids()
+        if org_ids is not None:
+            queryset = selectors.quotes_of_organizations(queryset, org_ids)
+        text = self.form.cleaned_data.get("q")
+        if text:
+            queryset = search.search(queryset, text)
+        ordering = self.form.cleaned_data.get("ordering") or RELEVANCE
+        if ordering == RELEVANCE and not text:
+            ordering = "-said_on"
+        return queryset.order_by(*QUOTE_ORDERINGS[ordering])
+
+    @property
+    def search_text(self) -> str:
+        return self.form.cleaned_data.get("q") or ""
+
+
+class PersonQuoteFilterSet(QuoteFilterSet):
+    """``people/{slug}/quotes/``: the speaker comes from the URL."""
+
+    speaker = None
+
+    def filter_queryset(self, queryset):
+        slug = self.request.parser_context["kwargs"]["slug"]
+        return super().filter_queryset(queryset.filter(speaker__slug=slug))
+
+
+class OrganizationQuoteFilterSet(QuoteFilterSet):
+    """``organizations/{slug}/quotes/``: the organization comes from the URL."""
+
+    organization = None
+
+    def scope_slugs(self):
+        return [self.request.parser_context["kwargs"]["slug"]]
+
+
+class ArticleFilterSet(FilterSet):
+    publisher = SlugsFilter(field_name="publisher__slug", help_text="Publisher slug; repeatable.")
+    published_after = DateFilter(
+        field_name="published_on", lookup_expr="gte", help_text="On or after."
+    )
+    published_before = DateFilter(
+        field_name="published_on", lookup_expr="lte", help_text="On or before."
+    )
+    has_quotes = StrictBooleanFilter(
+        method="filter_has_quotes", help_text="Only articles with (or without) quotes you can see."
+    )
+    language = TextFilter(field_name="language", help_text="Language code, e.g. en.")
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_has_quotes(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        exists = selectors.has_visible_quotes(user)
+        return queryset.filter(exists if value else ~exists)

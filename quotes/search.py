@@ -1,0 +1,74 @@
+"""Full-text search over the stored, GIN-indexed ``Quote.search_document``.
+
+The document (built by a trigger, migration 0002) is ``to_tsvector('english',
+immutable_unaccent(...))`` of the quote text (weight A), the speaker's names and aliases (B) and
+the attribution (C). The query goes through the same ``immutable_unaccent`` and the English
+configuration, in websearch syntax: ``"exact phrase"``, ``OR``, ``-exclusion``.
+"""
+
+import html
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import F, QuerySet, Value
+
+from actors.search import ImmutableUnaccent
+
+# ts_headline marks matches with these private-use characters; the text is then HTML-escaped
+# and they become <mark> tags, so a quote containing markup cannot inject any.
+_START, _STOP = "\ue000", "\ue001"
+
+
+def search_query(text: str) -> SearchQuery:
+    return SearchQuery(ImmutableUnaccent(Value(text)), search_type="websearch", config="english")
+
+
+def search(queryset: QuerySet, text: str) -> QuerySet:
+    """Quotes matching ``text``, annotated with ``search_rank`` (not ordered)."""
+    query = search_query(text)
+    return queryset.filter(search_document=query).annotate(
+        search_rank=SearchRank(F("search_document"), query)
+    )
+
+
+def highlights(quotes, text: str) -> dict[int, str]:
+    """``{quote id: text with matches in <mark>}`` for these quotes only (one query).
+
+    ts_headline is costly, so it runs on the rows of the page, never on every match.
+    """
+    from .models import Quote
+
+    ids = [quote.pk for quote in quotes]
+    if not ids:
+        return {}
+    rows = (
+        Quote.objects.filter(pk__in=ids)
+        .annotate(
+            headline=SearchHeadline(
+                ImmutableUnaccent(F("text")),
+                search_query(text),
+                config="english",
+                start_sel=_START,
+                stop_sel=_STOP,
+                highlight_all=True,
+            )
+        )
+        .values_list("pk", "text", "headline")
+    )
+    return {pk: _marked(original, headline) for pk, original, headline in rows}
+
+
+def _marked(original: str, headline: str) -> str:
+    """Put the marks found on the unaccented text back onto the original text."""
+    out, position = [], 0
+    plain = headline.replace(_START, "").replace(_STOP, "")
+    if len(plain) != len(original):  # unaccent changed the length: mark the folded text
+        original = plain
+    for char in headline:
+        if char == _START:
+            out.append("<mark>")
+        elif char == _STOP:
+            out.append("</mark>")
+        else:
+            out.append(html.escape(original[position], quote=False))
+            position += 1
+    return "".join(out)

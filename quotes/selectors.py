@@ -1,0 +1,86 @@
+"""Read-side helpers for quotes: the context sentence(s), a ready citation, organization scope."""
+
+import re
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from actors.models import Affiliation
+
+from .models import Quote
+
+# A sentence ends at . ! ? (with any closing quote mark or bracket) before a space, or at a
+# paragraph break; not after the abbreviations newspapers use before names and dates.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|No|Jan|Feb|Aug|Sept|Sep|Oct|Nov"
+    r"|Dec)|\b[A-Z]|\b[A-Z]\.[A-Z])$"
+)
+CONTEXT_LIMIT = 1500
+
+
+def _sentence_ends(body: str, start: int, stop: int):
+    for match in _SENTENCE_END.finditer(body, start, stop):
+        before = body[max(0, match.start() - 8) : match.start()]
+        if match.group()[0] == "." and _ABBREVIATIONS.search(before):
+            continue
+        yield match
+
+
+def quote_context(quote: Quote) -> str | None:
+    """The sentence(s) of the article body that contain the quote; None without offsets."""
+    body = quote.article.body
+    if not body or quote.start_offset is None or quote.end_offset is None:
+        return None
+    start, end = quote.start_offset, quote.end_offset
+    window_start = max(0, start - CONTEXT_LIMIT)
+    begin = window_start
+    for match in _sentence_ends(body, window_start, start):
+        begin = match.end()
+    finish = min(len(body), end + CONTEXT_LIMIT)
+    for match in _sentence_ends(body, max(end - 1, start), finish):
+        finish = match.end()
+        break
+    return body[begin:finish].strip()
+
+
+def citation(quote: Quote) -> str:
+    """E.g. "Benjamin Netanyahu, Prime Minister (Prime Minister's Office (Israel)), quoted in
+    The New York Times, December 20, 2023"."""
+    if quote.speaker_id:
+        source = quote.speaker.name
+    elif quote.speaking_organization_id:
+        source = quote.speaking_organization.name
+    elif quote.is_anonymous and quote.source_organization_id:
+        source = f"Unnamed source ({quote.source_organization.name})"
+    elif quote.is_anonymous:
+        source = "Unnamed source"
+    else:
+        source = quote.attribution[:1].upper() + quote.attribution[1:]
+    parts = [source]
+    if quote.affiliation_id:
+        parts.append(f"{quote.affiliation.role} ({quote.affiliation.organization.name})")
+    article = quote.article
+    published = article.published_on
+    parts.append(f"quoted in {article.publisher.name}")
+    parts.append(f"{published:%B} {published.day}, {published.year}")
+    text = ", ".join(parts)
+    said = quote.said_on
+    if said and said != published:
+        text += f" (said {said:%B} {said.day}, {said.year})"
+    return text
+
+
+def quotes_of_organizations(queryset: QuerySet, organization_ids: list[int]) -> QuerySet:
+    """Quotes said in a role held in these organizations, by them as a body, or by their
+    unnamed sources ("a senior Hamas official")."""
+    roles = Affiliation.objects.filter(organization_id__in=organization_ids).values("pk")
+    return queryset.filter(
+        Q(affiliation_id__in=roles)
+        | Q(speaking_organization_id__in=organization_ids)
+        | Q(source_organization_id__in=organization_ids)
+    )
+
+
+def has_visible_quotes(user) -> Exists:
+    """For articles: at least one quote this user may see."""
+    return Exists(Quote.objects.visible_to(user).filter(article=OuterRef("pk")))

@@ -1,0 +1,291 @@
+"""/api/v1/quotes/: fields, visibility, search, filters, cursor pages, errors."""
+
+import datetime
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from quotes.choices import QuoteKind, ReviewStatus
+from tests.factories import (
+    AffiliationFactory,
+    AliasFactory,
+    ArticleFactory,
+    OrganizationFactory,
+    PersonFactory,
+    QuoteFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/quotes/"
+D = datetime.date
+BODY = (
+    "“The negotiations will continue at the café,” said Dana Levi. Officials were hopeful. "
+    "“No deal yet on the hostages,” an official said. “Aid must flow,” the ministry said. "
+    "“We will not stop,” she said."
+)
+TALKS = "The negotiations will continue at the café,"
+
+
+def ids(response):
+    assert response.status_code == 200, response.content
+    return [row["id"] for row in response.json()["results"]]
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(body=BODY, published_on=D(2023, 12, 20))
+
+
+@pytest.fixture
+def levi():
+    person = PersonFactory(name="Dana Levi", slug="dana-levi")
+    AliasFactory(person=person, name="Levi")
+    return person
+
+
+def test_a_quote_carries_speaker_role_article_and_topics(api, article, levi):
+    ministry = OrganizationFactory(name="Harbor Ministry", slug="harbor-ministry")
+    AffiliationFactory(person=levi, organization=ministry, role="Minister")
+    topic = TopicFactory(slug="talks")
+    quote = QuoteFactory(article=article, speaker=levi, text=TALKS)
+    quote.topics.add(topic)
+    (row,) = api.get(URL).json()["results"]
+    assert row["speaker"] == {"id": levi.pk, "name": "Dana Levi", "slug": "dana-levi"}
+    assert row["role"]["title"] == "Minister"
+    assert row["role"]["organization"]["slug"] == "harbor-ministry"
+    assert row["article"]["publisher"]["slug"] == article.publisher.slug
+    assert row["article"]["published_on"] == "2023-12-20"
+    assert (row["start_offset"], row["end_offset"]) == (quote.start_offset, quote.end_offset)
+    assert row["topics"] == [{"id": topic.pk, "name": topic.name, "slug": "talks"}]
+    assert row["highlight"] is None
+
+
+def test_detail_adds_context_and_citation(api, article, levi):
+    quote = QuoteFactory(article=article, speaker=levi, text=TALKS)
+    body = api.get(f"{URL}{quote.pk}/").json()
+    assert body["context"] == f"“{TALKS}” said Dana Levi."
+    assert body["citation"].startswith("Dana Levi, ")
+    assert "December 20, 2023" in body["citation"]
+
+
+def test_anonymous_users_see_verified_quotes_staff_see_all(api, staff_api, article):
+    verified = QuoteFactory(article=article)
+    draft = QuoteFactory(article=article, status=ReviewStatus.DRAFT)
+    assert ids(api.get(URL)) == [verified.pk]
+    assert api.get(f"{URL}{draft.pk}/").status_code == 404
+    assert set(ids(staff_api.get(URL))) == {verified.pk, draft.pk}
+    assert ids(staff_api.get(URL, {"status": "draft"})) == [draft.pk]
+    assert ids(api.get(URL, {"status": "draft"})) == []
+
+
+# Search
+
+
+@pytest.fixture
+def searchable(article, levi):
+    other = PersonFactory(name="Ari Ben", slug="ari-ben")
+    return {
+        "talks": QuoteFactory(article=article, speaker=levi, text=TALKS),
+        "hostages": QuoteFactory(
+            article=article, speaker=other, text="No deal yet on the hostages,", attribution="x"
+        ),
+        "aid": QuoteFactory(article=article, speaker=other, text="Aid must flow,"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("negotiation", ["talks"]),  # stemming
+        ("cafe", ["talks"]),  # the accent in the text
+        ("CAFÉ négotiations", ["talks"]),  # accents in the query
+        ("levi", ["talks"]),  # the speaker's name
+        ('"no deal"', ["hostages"]),  # phrase
+        ("aid OR hostages", ["aid", "hostages"]),
+        ("deal -hostages", []),
+        ("dana hostages", []),  # every word must match
+    ],
+)
+def test_search_in_websearch_syntax(api, searchable, q, expected):
+    found = ids(api.get(URL, {"q": q}))
+    assert sorted(found) == sorted(searchable[key].pk for key in expected)
+
+
+def test_search_ranks_quote_text_above_names(api, article):
+    aid_person = PersonFactory(name="Aid Levi", slug="aid-levi")
+    by_name = QuoteFactory(article=article, speaker=aid_person, text="Officials were hopeful.")
+    in_text = QuoteFactory(article=article, text="Aid must flow,")
+    assert ids(api.get(URL, {"q": "aid"})) == [in_text.pk, by_name.pk]
+
+
+def test_search_results_highlight_the_matches(api, searchable):
+    (row,) = api.get(URL, {"q": "hostage"}).json()["results"]
+    assert row["highlight"] == "No deal yet on the <mark>hostages</mark>,"
+
+
+def test_highlight_escapes_markup(api):
+    article = ArticleFactory(body="He said <b>aid</b> & more.")
+    QuoteFactory(article=article, text="<b>aid</b> & more")
+    (row,) = api.get(URL, {"q": "aid"}).json()["results"]
+    assert row["highlight"] == "&lt;b&gt;<mark>aid</mark>&lt;/b&gt; &amp; more"
+
+
+def test_alias_edits_reach_the_search(api, searchable, levi):
+    AliasFactory(person=levi, name="Dolly")
+    assert ids(api.get(URL, {"q": "dolly"})) == [searchable["talks"].pk]
+
+
+def test_search_can_be_ordered_by_date(api, article):
+    old = QuoteFactory(article=article, text="Aid must flow,", said_on=D(2023, 1, 1))
+    new = QuoteFactory(article=article, text="Aid must flow,", said_on=D(2023, 6, 1))
+    assert ids(api.get(URL, {"q": "aid", "ordering": "said_on"})) == [old.pk, new.pk]
+    assert ids(api.get(URL, {"q": "aid", "ordering": "-said_on"})) == [new.pk, old.pk]
+
+
+# Filters
+
+
+def test_filters(api, article, levi):
+    hamas = OrganizationFactory(slug="hamas")
+    bureau = OrganizationFactory(slug="bureau", parent=hamas)
+    AffiliationFactory(person=levi, organization=bureau, role="Member of the Political Bureau")
+    topic = TopicFactory(slug="aid")
+    named = QuoteFactory(article=article, speaker=levi, said_on=D(2023, 12, 1))
+    unnamed = QuoteFactory(
+        article=article,
+        speaker=None,
+        is_anonymous=True,
+        source_organization=hamas,
+        attribution="a Hamas official",
+        kind=QuoteKind.PARAPHRASE,
+        said_on=D(2023, 11, 1),
+    )
+    unnamed.topics.add(topic)
+    other = QuoteFactory(article=ArticleFactory(published_on=D(2022, 1, 1)))
+
+    assert ids(api.get(URL, {"speaker": "dana-levi"})) == [named.pk]
+    assert set(ids(api.get(URL, {"speaker": ["dana-levi", other.speaker.slug]}))) == {
+        named.pk,
+        other.pk,
+    }
+    assert ids(api.get(URL, {"organization": "hamas"})) == [unnamed.pk]
+    assert ids(api.get(URL, {"organization": "hamas", "include_sub_organizations": "true"})) == [
+        named.pk,
+        unnamed.pk,
+    ]
+    assert ids(api.get(URL, {"organization": "bureau"})) == [named.pk]
+    assert ids(api.get(URL, {"role": "political bureau"})) == [named.pk]
+    assert ids(api.get(URL, {"anonymous": "true"})) == [unnamed.pk]
+    assert ids(api.get(URL, {"kind": "paraphrase"})) == [unnamed.pk]
+    assert ids(api.get(URL, {"topic": "aid"})) == [unnamed.pk]
+    assert ids(api.get(URL, {"said_after": "2023-11-15"})) == [named.pk]
+    assert ids(api.get(URL, {"said_before": "2023-11-15", "said_after": "2023-01-01"})) == [
+        unnamed.pk
+    ]
+    assert ids(api.get(URL, {"article": other.article_id})) == [other.pk]
+    assert ids(api.get(URL, {"publisher": other.article.publisher.slug})) == [other.pk]
+    assert ids(api.get(URL, {"published_before": "2023-12-19"})) == [other.pk]
+    assert ids(api.get(URL, {"speaker": "nobody"})) == []
+    assert len(ids(api.get(URL, {"unknown_parameter": "x"}))) == 3
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"q": "aid\x00"}, "q"),
+        ({"q": "x" * 201}, "q"),
+        ({"said_after": "2023-13-01"}, "said_after"),
+        ({"said_after": "20 December"}, "said_after"),
+        ({"said_after": ""}, "said_after"),
+        ({"anonymous": "maybe"}, "anonymous"),
+        ({"kind": "rumour"}, "kind"),
+        ({"article": "one"}, "article"),
+        ({"speaker": "not a slug"}, "speaker"),
+        ({"speaker": "bad\x00"}, "speaker"),
+        ({"role": "x\x00"}, "role"),
+        ({"ordering": "text"}, "ordering"),
+        ({"page_size": "101"}, "page_size"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "ten"}, "page_size"),
+    ],
+)
+def test_invalid_parameters_answer_400_naming_the_field(api, params, field):
+    response = api.get(URL, params)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] == "Invalid input."
+    assert list(body["errors"]) == [field]
+    assert body["errors"][field][0]
+
+
+def test_invalid_cursor_is_404(api):
+    response = api.get(URL, {"cursor": "garbage"})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Invalid cursor."}
+
+
+# Cursor pagination
+
+
+def test_cursor_pages_are_newest_first_and_stable_under_inserts(api, article):
+    quotes = [QuoteFactory(article=article, said_on=D(2023, 1, 1 + n % 3)) for n in range(7)]
+    expected = [q.pk for q in sorted(quotes, key=lambda q: (q.said_on, q.pk), reverse=True)]
+    first = api.get(URL, {"page_size": 3}).json()
+    assert [row["id"] for row in first["results"]] == expected[:3]
+    assert first["previous"] is None
+    # A newer quote arriving between pages shifts nothing.
+    QuoteFactory(article=article, said_on=D(2024, 1, 1))
+    second = api.get(first["next"]).json()
+    assert [row["id"] for row in second["results"]] == expected[3:6]
+    third = api.get(second["next"]).json()
+    assert [row["id"] for row in third["results"]] == expected[6:]
+    assert third["next"] is None
+    back = api.get(third["previous"]).json()
+    assert [row["id"] for row in back["results"]] == expected[3:6]
+    assert "page_size=3" in first["next"]
+
+
+def test_relevance_pages_by_offset_up_to_a_cap(api, article):
+    for _ in range(5):
+        QuoteFactory(article=article, text="Aid must flow,")
+    first = api.get(URL, {"q": "aid", "page_size": 2}).json()
+    cursor = parse_qs(urlparse(first["next"]).query)
+    assert cursor["q"] == ["aid"]
+    seen = [row["id"] for row in first["results"]]
+    page = first
+    while page["next"]:
+        page = api.get(page["next"]).json()
+        seen += [row["id"] for row in page["results"]]
+    assert len(seen) == len(set(seen)) == 5
+
+
+def test_nul_in_any_text_parameter_is_400_not_500(api):
+    for name in ["q", "role", "language", "speaker", "organization", "topic", "cursor"]:
+        response = api.get(URL, {name: "a\x00b"})
+        assert response.status_code in (400, 404), name
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        {"k": ["2023-12-20", 10**30]},
+        {"k": [None, "x"]},
+        {"k": [[1], [2]]},
+        {"k": "ab"},
+        {"k": ["not a date", 1]},
+        {"o": 5},
+        [1, 2],
+    ],
+)
+def test_forged_cursors_never_fail_with_500(api, article, cursor):
+    import base64
+    import json
+
+    QuoteFactory(article=article)
+    token = base64.urlsafe_b64encode(json.dumps(cursor).encode()).decode()
+    response = api.get(URL, {"cursor": token})
+    assert response.status_code in (200, 404)
+    response = api.get(URL, {"cursor": token, "q": "stop"})
+    assert response.status_code in (200, 404)

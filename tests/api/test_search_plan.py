@@ -1,0 +1,43 @@
+"""Quote search reads the GIN index on the stored document; no per-row to_tsvector()."""
+
+import pytest
+from django.db import connection
+
+from quotes import search
+from quotes.filtersets import QUOTE_ORDERINGS
+from quotes.models import Quote
+from tests.factories import QuoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def explain(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize("ordering", list(QUOTE_ORDERINGS))
+def test_search_uses_the_gin_index(ordering):
+    QuoteFactory.create_batch(3)
+    queryset = search.search(Quote.objects.visible_to(None).with_relations(), "netanyahu hostages")
+    plan = explain(queryset.order_by(*QUOTE_ORDERINGS[ordering])[:20])
+    assert "quote_search_document_gin" in plan
+    assert "to_tsvector(" not in plan
+
+
+def test_the_query_is_unaccented_like_the_document():
+    sql = str(search.search(Quote.objects.all(), "négociations").query)
+    assert "websearch_to_tsquery(english::regconfig, immutable_unaccent(" in sql.replace("'", "")
+    assert "to_tsvector" not in sql
+
+
+def test_search_column_statistics_target_is_raised():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'quotes_quote'::regclass "
+            "AND attname = 'search_document'"
+        )
+        assert cursor.fetchone()[0] >= 1000
