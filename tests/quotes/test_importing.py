@@ -1,0 +1,197 @@
+"""import_articles and the import service: one article per line, whole articles only."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from actors.models import Person
+from quotes import verbatim
+from quotes.importing import Catalog, PayloadError, import_article, parse_article, role_on
+from quotes.models import Article, Quote
+from tests.factories import AffiliationFactory, PersonFactory, PublisherFactory
+
+BODY = (
+    '"We will not stop," the minister said on Tuesday. Talks continued, officials said. '
+    '"There is no deal yet," a second official said.'
+)
+
+
+def article(number=1, **overrides):
+    payload = {
+        "publisher": "daily",
+        "title": f"Talks continue {number}",
+        "url": f"https://news.example/{number}",
+        "published_on": "2023-12-20",
+        "authors": ["A. Writer"],
+        "body": BODY,
+        "quotes": [
+            {"text": "We will not stop,", "speaker": "minister", "attribution": "the minister"},
+            {
+                "text": "There is no deal yet,",
+                "attribution": "a second official",
+                "anonymous": True,
+            },
+        ],
+    }
+    payload.update(overrides)
+    return payload
+
+
+def write(path, payloads):
+    path.write_text("".join(json.dumps(p) + "\n" if isinstance(p, dict) else p for p in payloads))
+    return path
+
+
+@pytest.fixture
+def known(db):
+    PublisherFactory(slug="daily", name="The Daily")
+    return PersonFactory(slug="minister", name="Ana Minister")
+
+
+def run(path, *args):
+    call_command("import_articles", str(path), "--no-progress", *args, stdout=io.StringIO())
+
+
+def test_import_a_good_file(known, tmp_path):
+    run(write(tmp_path / "a.jsonl", [article(1), article(2)]))
+    assert Article.objects.count() == 2
+    quote = Quote.objects.get(article__url="https://news.example/1", speaker=known)
+    assert (quote.start_offset, quote.end_offset) == (1, 18)
+    assert quote.said_on.isoformat() == "2023-12-20"
+    assert quote.search_document  # the trigger ran on COPY
+
+
+def test_the_example_file_imports_after_the_seed(db, tmp_path):
+    call_command("loaddata", "seed", verbosity=0)
+    call_command(
+        "import_articles",
+        "fixtures/example-import.jsonl",
+        "--no-progress",
+        "--rejects",
+        str(tmp_path / "r.jsonl"),
+        stdout=io.StringIO(),
+    )
+    assert Article.objects.filter(publisher__slug="example-wire").count() == 2
+    assert not (tmp_path / "r.jsonl").exists()
+
+
+def test_a_bad_line_is_reported_and_the_run_goes_on(known, tmp_path):
+    bad = article(2)
+    bad["quotes"][0]["text"] = "We will never stop"
+    run(write(tmp_path / "a.jsonl", [article(1), bad, "{not json\n", article(3)]))
+    assert sorted(Article.objects.values_list("url", flat=True)) == [
+        "https://news.example/1",
+        "https://news.example/3",
+    ]
+    rejects = [json.loads(line) for line in (tmp_path / "a.jsonl.rejects.jsonl").open()]
+    assert [(r["line"], r["field"]) for r in rejects] == [(2, "quotes[0].text"), (3, "(line)")]
+    assert 'but then differs at "never stop"' in rejects[0]["reason"]
+
+
+def test_atomic_rolls_everything_back_on_one_bad_line(known, tmp_path):
+    bad = article(2, published_on="2023-13-45")
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run(write(tmp_path / "a.jsonl", [article(1), bad, article(3)]), "--atomic")
+    assert Article.objects.count() == 0
+    assert Quote.objects.count() == 0
+
+
+def test_rerunning_the_same_file_changes_nothing(known, tmp_path):
+    path = write(tmp_path / "a.jsonl", [article(1), article(2, url="")])
+    run(path)
+    before = list(Quote.objects.order_by("pk").values_list("pk", "text", "updated_at"))
+    run(path)
+    assert list(Quote.objects.order_by("pk").values_list("pk", "text", "updated_at")) == before
+    assert Article.objects.count() == 2
+
+
+def test_unknown_speaker_is_rejected_without_create_people(known, tmp_path):
+    payload = article(1)
+    payload["quotes"][0]["speaker"] = "Nadia Newcomer"
+    run(write(tmp_path / "a.jsonl", [payload]))
+    assert Article.objects.count() == 0
+    reject = json.loads((tmp_path / "a.jsonl.rejects.jsonl").read_text())
+    assert reject["field"] == "quotes[0].speaker"
+    assert "--create-people" in reject["reason"]
+
+
+def test_create_people_creates_the_unknown_speaker_once(known, tmp_path):
+    first, second = article(1), article(2)
+    first["quotes"][0]["speaker"] = second["quotes"][0]["speaker"] = "Nadia Newcomer"
+    run(write(tmp_path / "a.jsonl", [first, second]), "--create-people")
+    person = Person.objects.get(name="Nadia Newcomer")
+    assert person.slug == "nadia-newcomer"
+    assert person.quotes.count() == 2
+
+
+def test_speakers_resolve_by_slug_wikidata_id_name_and_alias(known, db):
+    known.wikidata_id = "Q42"
+    known.save()
+    known.aliases.create(name="Minister Ana")
+    catalog = Catalog(preload=True)
+    for ref in ["minister", "Q42", "ana minister", "Minister Ana", {"slug": "minister"}]:
+        assert catalog.person(ref, "speaker", create=False) == known
+
+
+def test_errors_name_the_field_path(known):
+    payload = article(1)
+    payload["quotes"][1]["kind"] = "rumour"
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert error.value.field == "quotes[1].kind"
+
+
+def test_every_imported_quote_is_verbatim(known, tmp_path):
+    payload = article(1)
+    payload["quotes"][0].update(start_offset=3, end_offset=9)  # wrong hints: the body decides
+    payload["quotes"][1]["text"] = "“There  is no deal yet,”"  # curly marks, double space
+    run(write(tmp_path / "a.jsonl", [payload]))
+    for quote in Quote.objects.select_related("article"):
+        body = quote.article.body
+        assert body[quote.start_offset : quote.end_offset] == quote.text
+        assert verbatim.locate(body, quote.text, quote.start_offset) == (
+            quote.start_offset,
+            quote.end_offset,
+        )
+
+
+def test_role_is_the_one_held_on_the_day(known, tmp_path):
+    AffiliationFactory(
+        person=known, role="Old role", start_date="2010-01-01", end_date="2019-12-31"
+    )
+    current = AffiliationFactory(person=known, role="Minister", start_date="2021-01-01")
+    run(write(tmp_path / "a.jsonl", [article(1)]))
+    quote = Quote.objects.get(speaker=known)
+    assert quote.affiliation == current
+    assert quote.affiliation == known.role_on(quote.said_on)
+
+
+def test_role_on_in_memory_matches_the_database(known):
+    AffiliationFactory(person=known, start_date=None)
+    AffiliationFactory(person=known, start_date="2020-05-01")
+    AffiliationFactory(person=known, start_date="2020-05-01", role="Other")
+    person = Catalog(preload=True).people_by_slug["minister"]
+    for day in ["2019-01-01", "2020-06-01"]:
+        date = __import__("datetime").date.fromisoformat(day)
+        assert role_on(person, date).pk == known.role_on(date).pk
+
+
+def test_import_article_service_creates_then_finds_the_article(known):
+    created = import_article(article(7))
+    again = import_article(article(7))
+    assert created.created and not again.created
+    assert again.article == created.article
+    assert created.article.quotes.count() == 2
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_query_count_does_not_grow_with_the_file(known, tmp_path, count):
+    path = write(tmp_path / "a.jsonl", [article(n) for n in range(count)])
+    with CaptureQueriesContext(connection) as queries:
+        run(path)
+    assert Quote.objects.count() == 2 * count
+    assert len(queries) <= 20
