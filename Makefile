@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format fuzz clean-db
+.PHONY: install run test lint format fuzz demo bench clean-db
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,23 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## Load the seed plus the PolNeAR corpus (test data, never shipped) into the local database.
+POLNEAR ?= ../shared/corpora/polnear
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddata seed
+	$(MANAGE) import_polnear $(POLNEAR)
+
+## Property-based fuzzing of every API operation against the OpenAPI schema.
+FUZZ_EXAMPLES ?= 5000
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TEST_DATABASE_NAME=test_fuzz $(BIN)/pytest tests/api/test_fuzz.py
+
+## Benchmark harness (needs wrk and the bench extra); see bench/run.py. Work in progress.
+bench: install
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 ## Stop the embedded server and delete its data folder.
 clean-db: install
