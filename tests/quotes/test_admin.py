@@ -2,13 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Quote
+from tests.admin_pages import changelist_queries
 from tests.factories import (
     AffiliationFactory,
     AliasFactory,
@@ -21,7 +19,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cold_content_type_cache")]
 
 BODY = (
     "JERUSALEM — Talks resumed on Monday.\n\n"
@@ -29,12 +27,6 @@ BODY = (
     "Officials listened.\n\n"
     '"There is no deal yet," a second official said.'
 )
-
-
-@pytest.fixture(autouse=True)
-def cold_content_type_cache():
-    """Query counts must not depend on which test ran first in the process."""
-    ContentType.objects.clear_cache()
 
 
 def quote_by_person():
@@ -72,13 +64,6 @@ ROWS = {
     "article": lambda: quote_by_person().article,
     "quote": quote_row,
 }
-
-
-def changelist_queries(client, model):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse(f"admin:quotes_{model}_changelist"))
-    assert response.status_code == 200
-    return len(queries)
 
 
 def staff_client(client, *codenames):
@@ -143,10 +128,10 @@ def test_changelist_renders_in_pinned_queries(
 def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
     for _ in range(3):
         ROWS[model]()
-    with_3_rows = changelist_queries(admin_client, model)
+    with_3_rows = changelist_queries(admin_client, "quotes", model)
     for _ in range(27):
         ROWS[model]()
-    assert changelist_queries(admin_client, model) == with_3_rows
+    assert changelist_queries(admin_client, "quotes", model) == with_3_rows
 
 
 @pytest.mark.parametrize(
