@@ -116,9 +116,12 @@ class Organization(TimestampedModel):
 
     def clean(self):
         ancestor = self.parent
-        while ancestor is not None:
+        # A cycle higher up (made outside the admin) must not hang validation.
+        seen = set()
+        while ancestor is not None and ancestor.pk not in seen:
             if self.pk is not None and ancestor.pk == self.pk:
                 raise ValidationError({"parent": "An organization cannot sit under itself."})
+            seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
     def descendant_ids(self) -> list[int]:

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from actors.models import Affiliation
+from actors.models import Affiliation, Organization
 from tests.factories import AffiliationFactory, AliasFactory, OrganizationFactory, PersonFactory
 
 D = datetime.date
@@ -98,6 +98,14 @@ class TestOrganization:
         government.parent = military
         with pytest.raises(ValidationError, match="cannot sit under itself"):
             government.full_clean()
+
+    def test_validation_ends_on_a_cycle_among_its_ancestors(self):
+        first = OrganizationFactory()
+        second = OrganizationFactory(parent=first)
+        Organization.objects.filter(pk=first.pk).update(parent=second)
+        unit = OrganizationFactory.build(parent=Organization.objects.get(pk=second.pk))
+        unit.clean()
+        assert unit.parent.parent.parent.pk == second.pk
 
     def test_country_must_be_an_iso_code(self):
         organization = OrganizationFactory.build(country="Israel")
