@@ -4,13 +4,17 @@ Every changelist reads its rows in a fixed number of queries: related objects ar
 (``list_select_related``), per-row collections are prefetched and counts are annotated.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import merging
 from .models import Affiliation, Alias, Organization, Person
 
 # Accent-insensitive on the stored side: "Gallant" finds "Gallánt".
@@ -36,11 +40,12 @@ class PersonAffiliationInline(admin.TabularInline):
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organization")
+        # Each row is labelled "person: role, organization".
+        return super().get_queryset(request).select_related("person", "organization")
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "current_roles", "quote_count", "wikidata_id"]
     search_fields = [*NAME_SEARCH, "sort_name__unaccent", "aliases__name__unaccent", "=wikidata_id"]
     # People by the kind of body they hold roles in ("everyone in an armed group").
@@ -57,6 +62,7 @@ class PersonAdmin(admin.ModelAdmin):
         ("created_at", "updated_at"),
     ]
     inlines = [PersonAliasInline, PersonAffiliationInline]
+    actions = ["merge_people"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -82,15 +88,55 @@ class PersonAdmin(admin.ModelAdmin):
         roles = getattr(person, "current_affiliations", None)
         if roles is None:
             roles = Affiliation.objects.active_on(timezone.localdate()).filter(person=person)
-        return "; ".join(str(role) for role in roles) or "—"
+        return "; ".join(f"{role.role}, {role.organization}" for role in roles) or "—"
 
     @admin.display(description="quotes", ordering="quote_total")
     def quote_count(self, person):
         return getattr(person, "quote_total", None)
 
+    def has_merge_permission(self, request):
+        return request.user.has_perms(["actors.change_person", "actors.delete_person"])
+
+    @admin.action(
+        description="Merge the selected people (entered twice) into one", permissions=["merge"]
+    )
+    def merge_people(self, request, queryset):
+        people = list(
+            queryset.annotate(
+                quote_total=Count("quotes", distinct=True),
+                role_total=Count("affiliations", distinct=True),
+            ).order_by("-quote_total", "pk")
+        )
+        if len(people) < 2:
+            self.message_user(request, "Select at least two people to merge.", messages.WARNING)
+            return None
+        chosen = request.POST.get("survivor")
+        if chosen is None:
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "people": people,
+                "title": "Merge people",
+            }
+            return TemplateResponse(request, "admin/actors/person/merge.html", context)
+        survivor = next((p for p in people if str(p.pk) == chosen), None)
+        if survivor is None:
+            self.message_user(request, "Choose one of the selected people to keep.", messages.ERROR)
+            return None
+        with transaction.atomic():
+            for duplicate in people:
+                if duplicate.pk != survivor.pk:
+                    survivor = merging.merge_people(survivor, duplicate, user=request.user)
+        merged = len(people) - 1
+        noun = "person" if merged == 1 else "people"
+        self.message_user(
+            request, f"Merged {merged} {noun} into {survivor.name}.", messages.SUCCESS
+        )
+        return None
+
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "classification", "parent", "country", "wikidata_id"]
     list_filter = ["classification", "country"]
     list_select_related = ["parent"]
@@ -127,7 +173,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "person", "organization"]
     list_filter = ["kind"]
     list_select_related = ["person", "organization"]
@@ -137,7 +183,7 @@ class AliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(admin.ModelAdmin):
+class AffiliationAdmin(SimpleHistoryAdmin):
     list_display = ["person", "role", "organization", "start_date", "end_date"]
     list_filter = [
         "organization__classification",

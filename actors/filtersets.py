@@ -13,7 +13,7 @@ from config.api.filters import (
 
 from . import selectors
 from .choices import OrganizationClassification
-from .models import Affiliation, Organization, Person
+from .models import Affiliation, Alias, Organization, Person
 
 INCLUDE_SUB_HELP = "With `organization`: also the organizations below it (e.g. its ministries)."
 
@@ -129,3 +129,14 @@ class OrganizationMemberFilterSet(AffiliationFilterSet):
 
     def scope_slugs(self):
         return [self.request.parser_context["kwargs"]["slug"]]
+
+
+class AliasFilterSet(FilterSet):
+    person = SlugsFilter(field_name="person__slug", help_text="Person slug; repeatable.")
+    organization = SlugsFilter(
+        field_name="organization__slug", help_text="Organization slug; repeatable."
+    )
+
+    class Meta:
+        model = Alias
+        fields = []

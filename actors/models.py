@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .choices import AliasKind, OrganizationClassification
 from .search import trigram_name_index
@@ -36,6 +37,8 @@ class Person(TimestampedModel):
     wikidata_id = _wikidata_field()
     birth_date = models.DateField(null=True, blank=True)
     death_date = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_name", "name"]
@@ -71,6 +74,17 @@ class Person(TimestampedModel):
         return Affiliation.objects.role_on(self, date, organization)
 
 
+class PersonRedirect(models.Model):
+    """The slug of a person merged into another: the old address answers with the survivor."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.person.slug}"
+
+
 # Organizations
 
 
@@ -94,6 +108,8 @@ class Organization(TimestampedModel):
         max_length=2, blank=True, validators=[country_code_validator], help_text="ISO 3166-1."
     )
     wikidata_id = _wikidata_field()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -152,6 +168,8 @@ class Alias(TimestampedModel):
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.OTHER)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "aliases"
@@ -214,6 +232,7 @@ class Affiliation(TimestampedModel):
     end_date = models.DateField(null=True, blank=True, help_text="Blank while the role is held.")
 
     objects = AffiliationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["person", models.F("start_date").desc(nulls_last=True)]
@@ -235,7 +254,7 @@ class Affiliation(TimestampedModel):
         indexes = [models.Index(fields=["organization", "start_date", "end_date"])]
 
     def __str__(self):
-        return f"{self.role}, {self.organization}"
+        return f"{self.person}: {self.role}, {self.organization}"
 
     def is_active_on(self, date: datetime.date) -> bool:
         return (self.start_date is None or self.start_date <= date) and (

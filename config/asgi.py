@@ -3,5 +3,7 @@ import os
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# Web workers get a statement timeout (WEB_STATEMENT_TIMEOUT_MS); management commands do not.
+os.environ.setdefault("WHOSAID_WEB_PROCESS", "1")
 
 application = get_asgi_application()

@@ -19,6 +19,14 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    try:
+        return int(value) if value.strip() else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -46,7 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "simple_history",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "actors",
@@ -60,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -95,13 +107,17 @@ def _database_url() -> str:
 
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        _database_url(), conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60"))
-    )
+    "default": dj_database_url.parse(_database_url(), conn_max_age=env_int("CONN_MAX_AGE", 60))
 }
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("whosaid runs on PostgreSQL only; DATABASE_URL must be postgres://.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if os.environ.get("WHOSAID_WEB_PROCESS") and (
+    timeout := env_int("WEB_STATEMENT_TIMEOUT_MS", 30000)
+):
+    # Set by config/wsgi.py and config/asgi.py: no query of a web request may hold a worker,
+    # while migrations, imports and exports (management commands) run as long as they need.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={timeout}"
 if test_database_name := os.environ.get("TEST_DATABASE_NAME"):
     # Lets several test runs share one server, e.g. CI jobs or parallel checkouts.
     DATABASES["default"]["TEST"] = {"NAME": test_database_name}
@@ -132,13 +148,13 @@ STORAGES = {
     },
 }
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MAX_REQUEST_BYTES", 5 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 5 * 1024 * 1024)
 
 # Production hardening: behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
@@ -152,11 +168,18 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "config.api.errors.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.api.throttling.AnonymousRateThrottle",
+        "config.api.throttling.UserRateThrottle",
+    ],
+    # JSON only. Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (MAX_REQUEST_BYTES) answer 413.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -164,15 +187,35 @@ REST_FRAMEWORK = {
     # Every query parameter a view reads is declared in the schema; ?format= is not one of
     # them (the browsable API is chosen with an Accept: text/html header).
     "URL_FORMAT_OVERRIDE": None,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+
+# Requests per client and period ("120/minute"); empty turns a limit off. Counted in the cache,
+# so production (several app servers) points REDIS_URL at one Redis.
+API_THROTTLE_RATES = {
+    "anonymous": os.environ.get("THROTTLE_ANONYMOUS", "120/minute") or None,
+    "user": os.environ.get("THROTTLE_USER", "1200/minute") or None,
+}
+if redis_url := os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+        }
+    }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "whosaid API",
     "DESCRIPTION": (
         "Who said what, when, in which role, and where it was published.\n\n"
-        "Read endpoints are open; anonymous users see verified quotes, staff also drafts and "
-        'retractions. Errors answer `{"detail": ...}`, invalid input (400) adds '
-        '`"errors": {parameter: [reasons]}`. Unknown query parameters are ignored. '
+        "Reads are open: anonymous users see verified quotes; staff, editors and reviewers "
+        "also drafts and retractions. Writes need a token (`Authorization: Token <key>`) or a "
+        "session, and the model permission; verifying and retracting need `verify_quote`. "
+        "Detail responses carry an `ETag`: send it back as `If-Match` to write only if nobody "
+        "changed the resource meanwhile (else 412). "
+        'Errors answer `{"detail": ...}`; invalid input (400) adds '
+        '`"errors": {field or parameter: [reasons]}`. Unknown query parameters are ignored; '
+        "unknown or read-only body fields are a 400. "
         "Quote lists use cursor pages (`next`/`previous` links); other lists use `page`. "
         "`page_size` is 1 to 100 (default 20)."
     ),
@@ -184,6 +227,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
+        "AliasKindEnum": "actors.choices.AliasKind",
+        "QuoteKindEnum": "quotes.choices.QuoteKind",
         "QuoteStatusEnum": "quotes.choices.ReviewStatus",
         "HealthStateEnum": "config.api.health.HEALTH_STATES",
     },

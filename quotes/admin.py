@@ -13,10 +13,11 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from simple_history.admin import SimpleHistoryAdmin
 
 from actors.search import ImmutableUnaccent
 
-from . import proposals, verbatim
+from . import proposals, review, verbatim
 from .choices import ReviewStatus
 from .models import Article, Publisher, Quote, Topic
 
@@ -71,7 +72,7 @@ class QuoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "publisher", "published_on", "language", "quote_count"]
     list_filter = ["publisher", "language", "published_on"]
     list_select_related = ["publisher"]
@@ -117,7 +118,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(SimpleHistoryAdmin):
     list_display = ["short_text", "source", "role", "article", "said_on", "status"]
     list_filter = [
         "status",
@@ -200,8 +201,10 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "affiliation":
-            # The selected role is shown as "role, organization": one query, not two.
-            kwargs["queryset"] = db_field.related_model.objects.select_related("organization")
+            # The selected role is shown as "person: role, organization": one query, not three.
+            kwargs["queryset"] = db_field.related_model.objects.select_related(
+                "person", "organization"
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
@@ -219,7 +222,16 @@ class QuoteAdmin(admin.ModelAdmin):
         return queryset.filter(search_document=query), False
 
     def has_verify_permission(self, request):
-        return request.user.has_perm(f"{self.opts.app_label}.verify_quote")
+        return review.is_reviewer(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        # Verified and retracted quotes open read-only for editors: reviewers change them.
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or review.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or review.can_edit(request.user, obj))
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:
@@ -244,7 +256,9 @@ class QuoteAdmin(admin.ModelAdmin):
 
     @admin.display(description="role at the time", ordering="affiliation__role")
     def role(self, quote):
-        return quote.affiliation or "—"
+        if quote.affiliation is None:
+            return "—"
+        return f"{quote.affiliation.role}, {quote.affiliation.organization}"
 
     @admin.display(description="in the article")
     def in_context(self, quote):

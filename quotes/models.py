@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from actors.models import Affiliation, Organization, Person, TimestampedModel
 
@@ -45,6 +46,8 @@ class Article(TimestampedModel):
     language = models.CharField(max_length=10, default="en")
     body = models.TextField(blank=True, help_text="The full text the quotes are taken from.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-published_on", "-pk"]
         constraints = [
@@ -61,11 +64,27 @@ class Article(TimestampedModel):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        # Quotes are spans of the body: changing it under them would break their offsets.
+        if self.pk is not None and self.quotes.exists():
+            stored_body = Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
+            if stored_body is not None and stored_body != self.body:
+                raise ValidationError(
+                    {
+                        "body": "The body cannot change once quotes are taken from it: delete or "
+                        "move its quotes first."
+                    }
+                )
+
 
 class QuoteQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Verified quotes for everyone; drafts and retractions for staff too."""
-        if user is not None and user.is_staff:
+        """Verified quotes for everyone; drafts and retractions for staff and editors too."""
+        if user is not None and (
+            user.is_staff
+            or user.has_perm("quotes.view_quote")
+            or user.has_perm("quotes.change_quote")
+        ):
             return self
         return self.filter(status=ReviewStatus.VERIFIED)
 
@@ -160,6 +179,7 @@ class Quote(TimestampedModel):
     search_document = SearchVectorField(null=True, editable=False)
 
     objects = QuoteQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-said_on", "-pk"]
@@ -227,7 +247,7 @@ class Quote(TimestampedModel):
 
     def prepare(self):
         """Fill what can be derived; raises ValidationError when the text is not verbatim."""
-        if self.article_id is None:
+        if self.article_id is None and not Quote.article.is_cached(self):
             return
         try:
             self.locate_in_article()

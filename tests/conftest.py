@@ -3,6 +3,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """Rate limits count across tests in the process cache; tests of limits set their own."""
+    settings.API_THROTTLE_RATES = {"anonymous": None, "user": None}
+
+
 @pytest.fixture
 def seed(db):
     """The seed article (NYT, 2023-12-20) with its people, organizations and quotes."""

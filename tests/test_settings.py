@@ -13,11 +13,16 @@ STRONG_KEY = "k" * 20 + "Zq9!xP2@vL7#tR4$wN8%yB3^mC6&hJ1*"
 
 
 def manage(*args, **environ):
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
+    return python("manage.py", *args, **environ)
+
+
+def python(*args, **environ):
+    unset = {"SECRET_KEY", "DEBUG", "WHOSAID_WEB_PROCESS"}
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     env.update(environ)
     env.setdefault("DATABASE_URL", settings_database_url())
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -67,3 +72,23 @@ def test_production_refuses_to_run_without_database_url():
         DATABASE_URL="",
     )
     assert "DATABASE_URL" in result.stderr
+
+
+SHOW_STATEMENT_TIMEOUT = (
+    "from django.db import connection\n"
+    "with connection.cursor() as cursor:\n"
+    "    cursor.execute('SHOW statement_timeout')\n"
+    "    print(cursor.fetchone()[0])\n"
+)
+
+
+def test_web_workers_get_a_statement_timeout():
+    result = python(
+        "-c", "import config.wsgi\n" + SHOW_STATEMENT_TIMEOUT, WEB_STATEMENT_TIMEOUT_MS="1500"
+    )
+    assert result.stdout.strip() == "1500ms", result.stderr
+
+
+def test_management_commands_run_without_a_statement_timeout():
+    result = manage("shell", "-c", SHOW_STATEMENT_TIMEOUT, WEB_STATEMENT_TIMEOUT_MS="1500")
+    assert result.stdout.splitlines()[-1] == "0", result.stderr

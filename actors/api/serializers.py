@@ -2,7 +2,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors import selectors
-from actors.models import Affiliation, Organization, Person
+from actors.models import Affiliation, Alias, Organization, Person
+from config.api.writing import (
+    ModelCleanSerializer,
+    SluggedWriteSerializer,
+    SlugReference,
+    StrictInputMixin,
+)
 
 
 class PersonRefSerializer(serializers.ModelSerializer):
@@ -112,3 +118,78 @@ class OrganizationDetailSerializer(OrganizationSerializer):
 
     class Meta(OrganizationSerializer.Meta):
         fields = [*OrganizationSerializer.Meta.fields, "children"]
+
+
+# Writes: the fields a client may set, validated by the models.
+
+
+class PersonWriteSerializer(SluggedWriteSerializer):
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "sort_name",
+            "slug",
+            "description",
+            "wikidata_id",
+            "birth_date",
+            "death_date",
+        ]
+        extra_kwargs = {"slug": {"required": False}}
+
+
+class OrganizationWriteSerializer(SluggedWriteSerializer):
+    parent = SlugReference(
+        queryset=Organization.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The parent organization's slug.",
+    )
+
+    class Meta:
+        model = Organization
+        fields = ["name", "slug", "classification", "country", "parent", "wikidata_id"]
+        extra_kwargs = {"slug": {"required": False}}
+
+
+class AffiliationWriteSerializer(ModelCleanSerializer):
+    person = SlugReference(queryset=Person.objects.all())
+    organization = SlugReference(queryset=Organization.objects.all())
+
+    class Meta:
+        model = Affiliation
+        fields = ["person", "organization", "role", "start_date", "end_date"]
+        validators = []  # the model's constraints answer, with their own messages
+
+
+class AliasSerializer(serializers.ModelSerializer):
+    person = PersonRefSerializer(allow_null=True)
+    organization = OrganizationRefSerializer(allow_null=True)
+
+    class Meta:
+        model = Alias
+        fields = ["id", "name", "kind", "person", "organization"]
+
+
+class AliasWriteSerializer(ModelCleanSerializer):
+    person = SlugReference(queryset=Person.objects.all(), required=False, allow_null=True)
+    organization = SlugReference(
+        queryset=Organization.objects.all(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Alias
+        fields = ["name", "kind", "person", "organization"]
+        validators = []
+
+
+class PersonMergeSerializer(StrictInputMixin, serializers.Serializer):
+    duplicate = SlugReference(
+        queryset=Person.objects.all(),
+        help_text="The slug of the person entered twice; it is merged into this one and deleted.",
+    )
+
+    def validate_duplicate(self, duplicate):
+        if duplicate.pk == self.context["survivor"].pk:
+            raise serializers.ValidationError("A person cannot be merged into themselves.")
+        return duplicate

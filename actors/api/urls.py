@@ -11,6 +11,7 @@ router = SimpleRouter()
 router.register("people", views.PersonViewSet, basename="person")
 router.register("organizations", views.OrganizationViewSet, basename="organization")
 router.register("affiliations", views.AffiliationViewSet, basename="affiliation")
+router.register("aliases", views.AliasViewSet, basename="alias")
 
 urlpatterns = [
     *router.urls,

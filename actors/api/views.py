@@ -1,13 +1,22 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.decorators import action
 
+from actors import merging
 from actors.filtersets import (
     AffiliationFilterSet,
+    AliasFilterSet,
     OrganizationFilterSet,
     OrganizationMemberFilterSet,
     PersonFilterSet,
 )
-from actors.models import Affiliation, Organization, Person
+from actors.models import Affiliation, Alias, Organization, Person, PersonRedirect
+from config.api.history import HistoryMixin
+from config.api.permissions import CanMergePeople
 from config.api.viewsets import (
     SLUG_PATH_PARAMETER,
     ListViewSet,
@@ -15,20 +24,30 @@ from config.api.viewsets import (
     ReadOnlyViewSet,
     SlugLookupMixin,
 )
+from config.api.writing import WritableModelMixin
 
 from .serializers import (
     AffiliationSerializer,
+    AffiliationWriteSerializer,
+    AliasSerializer,
+    AliasWriteSerializer,
     OrganizationDetailSerializer,
     OrganizationSerializer,
+    OrganizationWriteSerializer,
     PersonDetailSerializer,
+    PersonMergeSerializer,
     PersonSerializer,
+    PersonWriteSerializer,
 )
 
 NEWEST_ROLE_FIRST = (F("start_date").desc(nulls_last=True), "-id")
 
 
-class PersonViewSet(SlugLookupMixin, ReadOnlyViewSet):
-    """People who are quoted; the detail adds their current and past roles."""
+class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+    """People who are quoted; the detail adds their current and past roles.
+
+    A person merged into another answers 301 at their old slug.
+    """
 
     queryset = Person.objects.prefetch_related(
         "aliases",
@@ -41,16 +60,58 @@ class PersonViewSet(SlugLookupMixin, ReadOnlyViewSet):
     ).order_by("sort_name", "id")
     serializer_class = PersonSerializer
     detail_serializer_class = PersonDetailSerializer
+    write_serializer_class = PersonWriteSerializer
     filterset_class = PersonFilterSet
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action != "retrieve":
+        if self.action == "list":
             queryset = queryset.prefetch_related(None).prefetch_related("aliases")
         return queryset
 
+    @extend_schema(
+        summary="A person, with their roles",
+        responses={
+            200: PersonDetailSerializer,
+            301: OpenApiResponse(description="Merged into another person: see `Location`."),
+        },
+    )
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            redirect = PersonRedirect.objects.filter(old_slug=kwargs["slug"]).select_related(
+                "person"
+            )
+            if not (redirect := redirect.first()):
+                raise
+            return HttpResponsePermanentRedirect(
+                reverse("person-detail", kwargs={"slug": redirect.person.slug})
+            )
 
-class OrganizationViewSet(SlugLookupMixin, ReadOnlyViewSet):
+    @extend_schema(
+        summary="Merge a duplicate into this person",
+        description="Quotes, roles and aliases of `duplicate` move to this person in one "
+        "transaction; the duplicate's name becomes an alias, its slug answers 301 here, and "
+        "the merge is recorded in the history. Needs the change and delete person permissions.",
+        request=PersonMergeSerializer,
+        responses={200: PersonDetailSerializer},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanMergePeople])
+    def merge(self, request, slug=None):
+        survivor = self.get_object()
+        serializer = PersonMergeSerializer(data=request.data, context={"survivor": survivor})
+        serializer.is_valid(raise_exception=True)
+        try:
+            merged = merging.merge_people(
+                survivor, serializer.validated_data["duplicate"], user=request.user
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+        return self.detail_response(merged)
+
+
+class OrganizationViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     """Organizations: governments, ministries, armed groups, agencies.
 
     The detail adds the organizations directly below.
@@ -63,11 +124,12 @@ class OrganizationViewSet(SlugLookupMixin, ReadOnlyViewSet):
     )
     serializer_class = OrganizationSerializer
     detail_serializer_class = OrganizationDetailSerializer
+    write_serializer_class = OrganizationWriteSerializer
     filterset_class = OrganizationFilterSet
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action != "retrieve":
+        if self.action == "list":
             queryset = queryset.prefetch_related(None).prefetch_related("aliases")
         return queryset
 
@@ -77,12 +139,22 @@ AFFILIATIONS = Affiliation.objects.select_related("person", "organization").orde
 )
 
 
-class AffiliationViewSet(ListViewSet):
+class AffiliationViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     """Who held which role in which organization, and when."""
 
     queryset = AFFILIATIONS
     serializer_class = AffiliationSerializer
+    write_serializer_class = AffiliationWriteSerializer
     filterset_class = AffiliationFilterSet
+
+
+class AliasViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+    """Other names of people and organizations: surnames, transliterations, former names."""
+
+    queryset = Alias.objects.select_related("person", "organization").order_by("name", "id")
+    serializer_class = AliasSerializer
+    write_serializer_class = AliasWriteSerializer
+    filterset_class = AliasFilterSet
 
 
 @extend_schema_view(

@@ -4,8 +4,10 @@ Every error answers ``{"detail": "..."}``; invalid input (bad filter values, a b
 NUL byte in a text parameter) adds ``"errors": {"<parameter>": ["<reason>", ...]}``.
 """
 
-from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
 INVALID_INPUT = "Invalid input."
@@ -17,6 +19,7 @@ class ErrorSerializer(serializers.Serializer):
 
 class ValidationErrorSerializer(ErrorSerializer):
     errors = serializers.DictField(
+        required=False,
         child=serializers.ListField(child=serializers.CharField()),
         help_text="The reasons, by parameter (or field) name.",
     )
@@ -32,7 +35,15 @@ def _as_lists(detail) -> dict[str, list[str]]:
     return {"non_field_errors": [str(item) for item in items]}
 
 
+class RequestTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "request_too_large"
+
+
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        exc = RequestTooLarge(f"The request body is larger than {limit:,} bytes.")
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -1,17 +1,33 @@
 """drf-spectacular's AutoSchema with the API's error responses declared on every read."""
 
 from drf_spectacular import openapi
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import permissions
 
 from .errors import ErrorSerializer, ValidationErrorSerializer
 from .filters import MAX_REPEATS
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="The `ETag` of the version you edited; if the resource changed since, the "
+    "answer is 412 and nothing is written.",
+)
+CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review"}
+WRITE_ACTIONS = {"create", "update", "partial_update"}
+TOO_MANY_REQUESTS = "Too many requests: wait for `Retry-After` seconds."
+
 
 class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        if self.method != "GET" or getattr(self.view, "declares_own_errors", False):
+        if getattr(self.view, "declares_own_errors", False):
             return responses
+        responses.setdefault("429", self._error(ErrorSerializer, "429", TOO_MANY_REQUESTS))
+        if self.method != "GET":
+            return self._add_write_errors(responses, direction)
         if self._is_list_view():
             responses.setdefault(
                 "400",
@@ -25,6 +41,43 @@ class AutoSchema(openapi.AutoSchema):
                     "404": "Not found (or an invalid `page` / `cursor`).",
                 }[code]
         return responses
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if getattr(self.view, "action", None) in CONDITIONAL_ACTIONS:
+            parameters.append(IF_MATCH)
+        return parameters
+
+    def get_response_serializers(self):
+        # Writes validate with the write serializer but answer with the read representation.
+        view = self.view
+        if getattr(view, "write_serializer_class", None) and view.action in WRITE_ACTIONS:
+            return getattr(view, "detail_serializer_class", None) or view.serializer_class
+        return super().get_response_serializers()
+
+    def _error(self, serializer, code, description, direction="response"):
+        response = self._get_response_for_code(serializer, code, direction=direction)
+        response["description"] = description
+        return response
+
+    def _add_write_errors(self, responses, direction):
+        errors = {
+            "400": (ValidationErrorSerializer, "Invalid input: see `errors`, by field."),
+            "401": (ErrorSerializer, "Not signed in: send `Authorization: Token <key>`."),
+            "403": (ErrorSerializer, "Signed in, but not allowed to do this."),
+            "413": (ErrorSerializer, "The request body is too large."),
+        }
+        if self._is_detail_operation():
+            errors["404"] = (ErrorSerializer, "Not found.")
+            errors["412"] = (ErrorSerializer, "`If-Match` does not match the current `ETag`.")
+        if self.method in {"POST", "DELETE"}:
+            errors["409"] = (ErrorSerializer, "Conflicts with stored data: see `detail`.")
+        for code, (serializer, description) in errors.items():
+            responses.setdefault(code, self._error(serializer, code, description, direction))
+        return responses
+
+    def _is_detail_operation(self):
+        return "{" in self.path
 
     def get_auth(self):
         auths = super().get_auth()

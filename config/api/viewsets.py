@@ -3,6 +3,9 @@
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+
+from .writing import etag_of
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -18,6 +21,15 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve" and getattr(self, "detail_serializer_class", None):
             return self.detail_serializer_class
         return super().get_serializer_class()
+
+    def representation(self, instance):
+        serializer_class = getattr(self, "detail_serializer_class", None) or self.serializer_class
+        return serializer_class(instance, context=self.get_serializer_context()).data
+
+    def retrieve(self, request, *args, **kwargs):
+        # The ETag is what If-Match is compared with when the resource is written.
+        data = self.representation(self.get_object())
+        return Response(data, headers={"ETag": etag_of(data)})
 
 
 class ListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):

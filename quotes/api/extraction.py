@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api.errors import ErrorSerializer, ValidationErrorSerializer
+from config.api.writing import StrictInputMixin
 from quotes.choices import Channel, QuoteKind
 from quotes.extraction import EXTRACTOR_VERSION, extract
 from quotes.proposals import build_gazetteer
@@ -21,7 +22,7 @@ from quotes.proposals import build_gazetteer
 MAX_TEXT_LENGTH = 200_000
 
 
-class ExtractRequestSerializer(serializers.Serializer):
+class ExtractRequestSerializer(StrictInputMixin, serializers.Serializer):
     text = serializers.CharField(
         max_length=MAX_TEXT_LENGTH,
         trim_whitespace=False,

@@ -2,8 +2,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import OrganizationRefSerializer, PersonRefSerializer
-from actors.models import Affiliation
+from actors.models import Affiliation, Organization, Person
+from config.api.writing import (
+    ModelCleanSerializer,
+    SluggedWriteSerializer,
+    SlugReference,
+    StrictInputMixin,
+)
 from quotes import selectors
+from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Article, Publisher, Quote, Topic
 
 
@@ -77,6 +84,7 @@ class QuoteSerializer(serializers.ModelSerializer):
             "end_offset",
             "language",
             "status",
+            "retraction_reason",
             "topics",
         ]
 
@@ -134,3 +142,151 @@ class ArticleDetailSerializer(ArticleSerializer):
 
     class Meta(ArticleSerializer.Meta):
         fields = [*ArticleSerializer.Meta.fields, "quotes"]
+
+
+# Writes: the fields a client may set, validated by the models. Review status, reviewer,
+# offsets (the body decides them) and timestamps are never assigned by clients.
+
+
+def _slug_of(model, help_text):
+    return SlugReference(
+        queryset=model.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=help_text,
+    )
+
+
+class QuoteWriteSerializer(ModelCleanSerializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    speaker = _slug_of(Person, "The speaker's slug.")
+    speaking_organization = _slug_of(Organization, "Slug of an organization speaking as a body.")
+    source_organization = _slug_of(Organization, "Slug of an unnamed source's organization.")
+    anonymous = serializers.BooleanField(source="is_anonymous", required=False)
+    role = serializers.PrimaryKeyRelatedField(
+        source="affiliation",
+        queryset=Affiliation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The speaker's affiliation id; left out, the role held on `said_on`.",
+    )
+    topics = SlugReference(queryset=Topic.objects.all(), many=True, required=False)
+
+    class Meta:
+        model = Quote
+        fields = [
+            "article",
+            "text",
+            "kind",
+            "speaker",
+            "speaking_organization",
+            "source_organization",
+            "attribution",
+            "anonymous",
+            "source_label",
+            "role",
+            "said_on",
+            "channel",
+            "cue",
+            "place",
+            "language",
+            "topics",
+        ]
+
+    def prepare_candidate(self, candidate, attrs):
+        # A new speaker or date means a new role, unless the client names one.
+        role_may_change = {"speaker", "said_on"} & attrs.keys()
+        if self.instance is not None and role_may_change and "affiliation" not in attrs:
+            candidate.affiliation = attrs["affiliation"] = None
+
+
+class PublisherWriteSerializer(SluggedWriteSerializer):
+    class Meta:
+        model = Publisher
+        fields = ["name", "slug", "website"]
+        extra_kwargs = {"slug": {"required": False}}
+
+
+class ArticleWriteSerializer(ModelCleanSerializer):
+    publisher = SlugReference(queryset=Publisher.objects.all(), help_text="The publisher's slug.")
+
+    class Meta:
+        model = Article
+        fields = ["publisher", "title", "url", "published_on", "authors", "language", "body"]
+
+
+class QuoteReviewSerializer(StrictInputMixin, serializers.Serializer):
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text="Why the quote is retracted (required for a retraction, else empty).",
+    )
+
+
+# The article payload of POST /articles/ (and of import files). quotes.importing validates it;
+# these serializers only describe it for the schema.
+
+ACTOR_REFERENCE = {
+    "oneOf": [
+        {"type": "string", "description": "A slug, a Wikidata id (Q...), a name or an alias."},
+        {
+            "type": "object",
+            "properties": {
+                "slug": {"type": "string"},
+                "wikidata_id": {"type": "string"},
+                "name": {"type": "string"},
+            },
+            "description": "With `name`, creates the person when unknown (needs add_person).",
+        },
+    ],
+    "nullable": True,
+}
+
+
+@extend_schema_field(ACTOR_REFERENCE)
+class ActorReferenceField(serializers.JSONField):
+    pass
+
+
+class RolePayloadSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    organization = ActorReferenceField()
+    start_date = serializers.DateField(required=False, allow_null=True)
+    end_date = serializers.DateField(required=False, allow_null=True)
+
+
+class QuotePayloadSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="Verbatim from the body.")
+    kind = serializers.ChoiceField(choices=QuoteKind.choices, required=False)
+    speaker = ActorReferenceField(required=False)
+    speaking_organization = ActorReferenceField(required=False)
+    source_organization = ActorReferenceField(required=False)
+    attribution = serializers.CharField(max_length=500, required=False)
+    anonymous = serializers.BooleanField(required=False)
+    source_label = serializers.CharField(max_length=100, required=False)
+    role = RolePayloadSerializer(required=False, allow_null=True)
+    said_on = serializers.DateField(required=False, allow_null=True)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+    cue = serializers.CharField(max_length=50, required=False)
+    place = serializers.CharField(max_length=200, required=False)
+    start_offset = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    end_offset = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    language = serializers.CharField(max_length=10, required=False)
+    status = serializers.ChoiceField(
+        choices=ReviewStatus.choices, required=False, help_text="Not draft: reviewers only."
+    )
+    topics = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class ArticlePayloadSerializer(serializers.Serializer):
+    publisher = ActorReferenceField(help_text='A slug, or {"slug", "name", "website"}.')
+    title = serializers.CharField(max_length=500)
+    url = serializers.URLField(max_length=1000, required=False, help_text="Canonical URL.")
+    published_on = serializers.DateField()
+    authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False)
+    language = serializers.CharField(max_length=10, required=False)
+    body = serializers.CharField(required=False, help_text="Required when there are quotes.")
+    quotes = QuotePayloadSerializer(many=True, required=False)

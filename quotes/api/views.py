@@ -1,15 +1,23 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers, status
+from rest_framework.decorators import action
 
 from actors.models import Organization, Person
+from config.api.history import HistoryMixin
 from config.api.pagination import KeysetCursorPagination
+from config.api.permissions import CanReviewQuotes
 from config.api.viewsets import (
     SLUG_PATH_PARAMETER,
     ListViewSet,
     NestedListMixin,
     ReadOnlyViewSet,
+    SlugLookupMixin,
 )
-from quotes import search
+from config.api.writing import Conflict, WritableModelMixin
+from quotes import importing, review, search, writing
 from quotes.filtersets import (
     ArticleFilterSet,
     OrganizationQuoteFilterSet,
@@ -20,10 +28,15 @@ from quotes.models import Article, Publisher, Quote, Topic
 
 from .serializers import (
     ArticleDetailSerializer,
+    ArticlePayloadSerializer,
     ArticleSerializer,
+    ArticleWriteSerializer,
     PublisherSerializer,
+    PublisherWriteSerializer,
     QuoteDetailSerializer,
     QuoteListSerializer,
+    QuoteReviewSerializer,
+    QuoteWriteSerializer,
     TopicSerializer,
 )
 
@@ -34,20 +47,57 @@ QUOTE_LIST_DESCRIPTION = (
 )
 
 
-class QuoteViewSet(ReadOnlyViewSet):
-    """Quotes, paraphrases and attributed claims, each a verbatim span of its article."""
+def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
+    return serializers.ValidationError(serializers.as_serializer_error(error))
+
+
+class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+    """Quotes, paraphrases and attributed claims, each a verbatim span of its article.
+
+    Writes need the model permissions; a verified or retracted quote is changed only by
+    reviewers (``verify_quote``), who also set the review status (``review/``).
+    """
 
     queryset = Quote.objects.with_relations().defer("search_document")
     serializer_class = QuoteListSerializer
     detail_serializer_class = QuoteDetailSerializer
+    write_serializer_class = QuoteWriteSerializer
     filterset_class = QuoteFilterSet
     pagination_class = KeysetCursorPagination
 
     def get_queryset(self):
         queryset = super().get_queryset().visible_to(self.request.user)
-        if self.action != "retrieve":
+        if self.action == "list":
             queryset = queryset.defer("article__body")  # context is for the detail only
         return queryset
+
+    def perform_update(self, serializer):
+        review.check_can_edit(self.request.user, serializer.instance)
+        return super().perform_update(serializer)
+
+    def perform_destroy(self, instance):
+        review.check_can_edit(self.request.user, instance)
+        super().perform_destroy(instance)
+
+    @extend_schema(
+        summary="Verify, retract or reopen a quote",
+        description="Reviewers only (`verify_quote`). A retraction keeps the quote, its text "
+        "and its history, and needs a `reason`. Honours `If-Match`.",
+        request=QuoteReviewSerializer,
+        responses={200: QuoteDetailSerializer},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanReviewQuotes])
+    def review(self, request, *args, **kwargs):
+        serializer = QuoteReviewSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            quote = self.get_object()
+            self.check_if_match(quote)
+            try:
+                review.review(quote, **serializer.validated_data, user=request.user)
+            except DjangoValidationError as error:
+                raise _as_api_error(error) from error
+        return self.detail_response(quote)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -99,19 +149,43 @@ class OrganizationQuoteViewSet(NestedQuoteViewSet):
     filterset_class = OrganizationQuoteFilterSet
 
 
-class ArticleViewSet(ReadOnlyViewSet):
+class ArticleViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     """Articles the quotes come from; the detail lists their quotes."""
 
-    queryset = (
-        Article.objects.select_related("publisher").defer("body").order_by("-published_on", "-id")
-    )
+    queryset = Article.objects.select_related("publisher").order_by("-published_on", "-id")
     serializer_class = ArticleSerializer
     detail_serializer_class = ArticleDetailSerializer
+    write_serializer_class = ArticleWriteSerializer
     filterset_class = ArticleFilterSet
+
+    @extend_schema(
+        summary="Store an article with its quotes, all or nothing",
+        description="The payload of `manage.py import_articles` (see the README). Quotes name "
+        "their speaker by slug, Wikidata id, name or alias; an object with a `name` creates an "
+        "unknown person (needs add_person). Errors name the failing field, e.g. "
+        "`quotes[2].text`. An article with the same canonical URL answers 409.",
+        request=ArticlePayloadSerializer,
+        responses={201: ArticleDetailSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        try:
+            stored = writing.create_article(request.data, request.user)
+        except importing.PayloadError as error:
+            raise serializers.ValidationError({error.field: [error.reason]}) from error
+        except IntegrityError as error:  # the same article posted twice at the same moment
+            raise Conflict("This article was just stored by another request.") from error
+        if not stored.created:
+            raise Conflict(
+                f"An article with this canonical URL already exists (id {stored.article.pk}): "
+                "change it with PUT or PATCH."
+            )
+        return self.detail_response(stored.article, status.HTTP_201_CREATED)
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action == "retrieve":
+        if self.action == "list":
+            queryset = queryset.defer("body")
+        else:
             quotes = (
                 Quote.objects.visible_to(self.request.user)
                 .with_relations()
@@ -124,11 +198,12 @@ class ArticleViewSet(ReadOnlyViewSet):
         return queryset
 
 
-class PublisherViewSet(ListViewSet):
+class PublisherViewSet(SlugLookupMixin, WritableModelMixin, ReadOnlyViewSet):
     """Publishers (newspapers, agencies, broadcasters)."""
 
     queryset = Publisher.objects.order_by("name", "id")
     serializer_class = PublisherSerializer
+    write_serializer_class = PublisherWriteSerializer
 
 
 class TopicViewSet(ListViewSet):

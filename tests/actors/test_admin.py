@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from actors.choices import OrganizationClassification
@@ -14,6 +15,7 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
     QuoteFactory,
+    UserFactory,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cold_content_type_cache")]
@@ -207,3 +209,51 @@ def test_organization_cannot_be_put_under_its_own_child(admin_client):
     parent.refresh_from_db()
     assert parent.parent is None
     assert Organization.objects.count() == 2
+
+
+# Merging people
+
+
+def test_merge_action_asks_which_person_to_keep(admin_client):
+    keep, duplicate = PersonFactory(name="Lao Tzu"), PersonFactory(name="Laozi")
+    response = admin_client.post(
+        reverse("admin:actors_person_changelist"),
+        {"action": "merge_people", "_selected_action": [keep.pk, duplicate.pk]},
+    )
+    assert response.status_code == 200
+    assert b'name="survivor"' in response.content
+    assert Person.objects.count() == 2
+
+
+def test_merge_action_merges_into_the_chosen_person(admin_client):
+    keep, duplicate = PersonFactory(name="Lao Tzu"), PersonFactory(name="Laozi")
+    response = admin_client.post(
+        reverse("admin:actors_person_changelist"),
+        {
+            "action": "merge_people",
+            "_selected_action": [keep.pk, duplicate.pk],
+            "survivor": keep.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert list(Person.objects.all()) == [keep]
+    assert list(keep.aliases.values_list("name", flat=True)) == ["Laozi"]
+
+
+def test_merge_action_is_offered_only_with_change_and_delete_permissions(client):
+    user = UserFactory(is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_person", "change_person"])
+    )
+    client.force_login(user)
+    response = client.get(reverse("admin:actors_person_changelist"))
+    assert b"merge_people" not in response.content
+
+
+def test_the_history_page_lists_changes(admin_client):
+    person = PersonFactory()
+    person.description = "Hamas spokesman"
+    person.save()
+    response = admin_client.get(reverse("admin:actors_person_history", args=[person.pk]))
+    assert response.status_code == 200
+    assert b"Changed" in response.content or b"changed" in response.content

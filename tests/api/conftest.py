@@ -1,6 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
+from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from quotes.roles import EDITORS, REVIEWERS
 from tests.factories import UserFactory
 
 
@@ -14,3 +17,40 @@ def staff_api(db):
     client = APIClient()
     client.force_authenticate(UserFactory(is_staff=True))
     return client
+
+
+ROLES = ["anonymous", "reader", "editor", "reviewer", "superuser"]
+
+
+@pytest.fixture
+def client_as(db):
+    """``client_as("editor")``: an API client signed in with a token as a user of that role.
+
+    reader: signed in, no permissions; editor and reviewer: the groups ``migrate`` keeps
+    (quotes.roles); superuser: every permission.
+    """
+
+    def make(role: str) -> APIClient:
+        client = APIClient()
+        if role == "anonymous":
+            return client
+        user = UserFactory(is_superuser=role == "superuser")
+        if role in {"editor", "reviewer"}:
+            user.groups.add(
+                Group.objects.get(name={"editor": EDITORS, "reviewer": REVIEWERS}[role])
+            )
+        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+        client.user = user
+        return client
+
+    return make
+
+
+@pytest.fixture
+def editor_api(client_as):
+    return client_as("editor")
+
+
+@pytest.fixture
+def reviewer_api(client_as):
+    return client_as("reviewer")

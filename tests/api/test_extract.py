@@ -27,7 +27,7 @@ def client():
 
 def test_requires_authentication():
     response = APIClient().post(URL, {"text": TEXT}, format="json")
-    assert response.status_code == 403
+    assert response.status_code == 401
 
 
 def test_returns_candidates_with_offsets_into_the_text(client):

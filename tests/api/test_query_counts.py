@@ -35,11 +35,17 @@ QUERY_COUNTS = {
     "/api/v1/organizations/parent/members/?include_sub_organizations=true": 4,
     "/api/v1/organizations/org/quotes/": 4,
     "/api/v1/affiliations/": 2,
+    "/api/v1/affiliations/{affiliation}/": 1,
+    "/api/v1/aliases/": 2,
+    "/api/v1/aliases/?person=p0": 2,
     "/api/v1/articles/": 2,
     "/api/v1/articles/?has_quotes=true": 2,
     "/api/v1/articles/{article}/": 3,
     "/api/v1/publishers/": 2,
+    "/api/v1/publishers/{publisher}/": 1,
     "/api/v1/topics/": 2,
+    "/api/v1/quotes/{quote}/history/": 3,
+    "/api/v1/people/p0/history/": 4,
 }
 
 
@@ -59,7 +65,18 @@ def build(rows):
         AffiliationFactory(person=person, organization=parent, end_date="2021-01-01")
         quote = QuoteFactory(article=article, speaker=person, text="Aid must flow,")
         quote.topics.set(topics[:3])
-    return {"quote": quote.pk, "article": article.pk}
+    # A few changes, so each history has entries to compare.
+    for n in range(min(rows, 5)):
+        quote.cue = f"said {n}"
+        quote.save()
+        person.description = f"version {n}"
+        person.save()
+    return {
+        "quote": quote.pk,
+        "article": article.pk,
+        "affiliation": person.affiliations.first().pk,
+        "publisher": article.publisher.slug,
+    }
 
 
 def counts(client, rows):
@@ -67,7 +84,9 @@ def counts(client, rows):
     result = {}
     for pattern in QUERY_COUNTS:
         url = pattern.format(**keys)
-        is_list = "{" not in pattern and not pattern.rstrip("/").endswith(("p0", "parent"))
+        is_list = "{" not in pattern and not pattern.rstrip("/").endswith(
+            ("p0", "parent", "history")
+        )
         if is_list:
             url += ("&" if "?" in url else "?") + "page_size=100"
         with CaptureQueriesContext(connection) as captured:

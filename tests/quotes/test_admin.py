@@ -1,11 +1,12 @@
 """The quotes admin: pages in pinned queries, the quote in context, review actions, validation."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Quote
+from quotes.roles import EDITORS
 from tests.admin_pages import changelist_queries
 from tests.factories import (
     AffiliationFactory,
@@ -430,3 +431,27 @@ def test_propose_action_needs_add_quote_permission(client):
     assert "propose_quotes" not in response.content.decode()
     run_propose_action(client, article)
     assert not Quote.objects.filter(article=article).exists()
+
+
+def test_a_verified_quote_opens_read_only_for_editors(client):
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    quote = QuoteFactory()
+    response = client.get(reverse("admin:quotes_quote_change", args=[quote.pk]))
+    assert response.status_code == 200
+    assert b'name="text"' not in response.content  # shown, not editable
+
+
+def test_a_draft_opens_editable_for_editors(client):
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    quote = QuoteFactory(status=ReviewStatus.DRAFT)
+    response = client.get(reverse("admin:quotes_quote_change", args=[quote.pk]))
+    assert b'name="text"' in response.content
+
+
+def test_api_tokens_are_managed_in_the_admin(admin_client):
+    response = admin_client.get(reverse("admin:authtoken_tokenproxy_changelist"))
+    assert response.status_code == 200
