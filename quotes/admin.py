@@ -40,25 +40,16 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 class QuoteInlineFormSet(BaseInlineFormSet):
-    """Applies the verbatim rule to quotes typed in with a new article.
+    """Reviewed quotes are shown read-only to editors: only reviewers change or delete them."""
 
-    ``Quote.clean`` checks it only once the article has a primary key, so on the article's add
-    page the quotes would pass validation and fail in ``Quote.save`` with a server error.
-    """
+    may_edit_reviewed = False
 
-    def clean(self):
-        super().clean()
-        body = self.instance.body
-        if self.instance.pk is not None or not body:
-            return
-        for form in self.forms:
-            text = getattr(form, "cleaned_data", {}).get("text")
-            if not text or self._should_delete_form(form):
-                continue
-            try:
-                verbatim.locate(body, text)
-            except verbatim.VerbatimError as error:
-                form.add_error("text", str(error))
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if form.instance.pk and form.instance.status in review.REVIEWED:
+            for field in form.fields.values():
+                field.disabled = field.disabled or not self.may_edit_reviewed
+        return form
 
 
 class QuoteInline(admin.TabularInline):
@@ -69,6 +60,11 @@ class QuoteInline(admin.TabularInline):
     autocomplete_fields = ["speaker"]
     show_change_link = True
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.may_edit_reviewed = review.is_reviewer(request.user)
+        return formset
 
 
 @admin.register(Article)

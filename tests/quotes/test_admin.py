@@ -455,3 +455,15 @@ def test_a_draft_opens_editable_for_editors(client):
 def test_api_tokens_are_managed_in_the_admin(admin_client):
     response = admin_client.get(reverse("admin:authtoken_tokenproxy_changelist"))
     assert response.status_code == 200
+
+
+def test_reviewed_quotes_are_read_only_in_the_article_page_for_editors(client):
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    verified = QuoteFactory()
+    QuoteFactory(article=verified.article, status=ReviewStatus.DRAFT, text="There is no deal yet")
+    response = client.get(reverse("admin:quotes_article_change", args=[verified.article_id]))
+    formset = response.context["inline_admin_formsets"][0].formset
+    disabled = {form.instance.status: form.fields["text"].disabled for form in formset.forms}
+    assert disabled == {ReviewStatus.VERIFIED: True, ReviewStatus.DRAFT: False}
