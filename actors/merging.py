@@ -10,8 +10,6 @@ and every row the merge touched gets a history entry saying so.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from quotes.models import Quote
-
 from .choices import AliasKind
 from .models import Affiliation, Alias, Person, PersonRedirect
 
@@ -31,6 +29,24 @@ def _with_reason(instance, reason: str, user):
     if user is not None:
         instance._history_user = user
     return instance
+
+
+def _repoint_references(old, new, reason: str, user, handled=()):
+    """Point every row that references ``old`` at ``new``: quotes, and whatever later models
+    refer to people, without this app knowing them (quotes depend on actors, not the reverse).
+    """
+    for relation in old._meta.related_objects:
+        if not relation.one_to_many or relation.related_model in handled:
+            continue
+        model, name = relation.related_model, relation.field.name
+        moved = list(model._base_manager.filter(**{name: old}).values_list("pk", flat=True))
+        model._base_manager.filter(pk__in=moved).update(**{name: new})
+        if moved and hasattr(model, "history"):
+            model.history.bulk_history_create(
+                list(model._base_manager.filter(pk__in=moved)),
+                default_user=user,
+                default_change_reason=reason,
+            )
 
 
 def merge_people(survivor: Person, duplicate: Person, *, user=None) -> Person:
@@ -54,15 +70,11 @@ def merge_people(survivor: Person, duplicate: Person, *, user=None) -> Person:
                 affiliation.person = survivor
                 _with_reason(affiliation, reason, user).save()
             else:
-                Quote.objects.filter(affiliation=affiliation).update(affiliation=twin)
+                _repoint_references(affiliation, twin, reason, user)
                 _with_reason(affiliation, reason, user).delete()
 
-        moved = list(Quote.objects.filter(speaker=duplicate).values_list("pk", flat=True))
-        Quote.objects.filter(pk__in=moved).update(speaker=survivor)
-        Quote.history.bulk_history_create(
-            list(Quote.objects.filter(pk__in=moved)),
-            default_user=user,
-            default_change_reason=reason,
+        _repoint_references(
+            duplicate, survivor, reason, user, handled={Affiliation, Alias, PersonRedirect}
         )
 
         known_names = {survivor.name, *survivor.aliases.values_list("name", flat=True)}

@@ -1,8 +1,6 @@
 from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
-from quotes.api.views import OrganizationQuoteViewSet, PersonQuoteViewSet
-
 from . import views
 
 SLUG = r"(?P<slug>[-a-zA-Z0-9_]+)"
@@ -15,16 +13,6 @@ router.register("aliases", views.AliasViewSet, basename="alias")
 
 urlpatterns = [
     *router.urls,
-    re_path(
-        rf"^people/{SLUG}/quotes/$",
-        PersonQuoteViewSet.as_view({"get": "list"}),
-        name="person-quotes",
-    ),
-    re_path(
-        rf"^organizations/{SLUG}/quotes/$",
-        OrganizationQuoteViewSet.as_view({"get": "list"}),
-        name="organization-quotes",
-    ),
     re_path(
         rf"^organizations/{SLUG}/members/$",
         views.OrganizationMemberViewSet.as_view({"get": "list"}),

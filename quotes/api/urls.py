@@ -1,5 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
+
+from actors.api.urls import SLUG
 
 from . import views
 from .extraction import ExtractView
@@ -13,4 +15,16 @@ router.register("topics", views.TopicViewSet, basename="topic")
 urlpatterns = [
     *router.urls,
     path("extract/", ExtractView.as_view(), name="extract"),
+    # A person's and an organization's quotes live here: quotes depend on actors, not the
+    # reverse.
+    re_path(
+        rf"^people/{SLUG}/quotes/$",
+        views.PersonQuoteViewSet.as_view({"get": "list"}),
+        name="person-quotes",
+    ),
+    re_path(
+        rf"^organizations/{SLUG}/quotes/$",
+        views.OrganizationQuoteViewSet.as_view({"get": "list"}),
+        name="organization-quotes",
+    ),
 ]
