@@ -10,6 +10,7 @@ topics prefetched.
 - ``jsonl_articles(quotes, articles=None)``: one article per line with its (matching) quotes,
   in the payload shape of ``quotes.importing``: ``import_articles`` reads it back, and
   export, import into an empty database, export again gives the same file.
+- ``jsonl_quotes(quotes)``: one quote per line with a reference to its article (no body).
 - ``filter_quotes(params)``: the quotes the list endpoint would return for these query
   parameters (the API's QuoteFilterSet; every status, as staff see them).
 """
@@ -315,6 +316,29 @@ def _chunks(iterable, size):
             chunk = []
     if chunk:
         yield chunk
+
+
+def jsonl_quotes(quotes: QuerySet) -> Iterator[str]:
+    """One quote per line: its import payload with its id and a reference to its article
+    (title, URL, publisher, date; not the body). The API's JSON Lines download."""
+    for quote in _stream(quotes):
+        article = quote.article
+        yield (
+            _dumps(
+                {
+                    "id": quote.pk,
+                    **quote_payload(quote),
+                    "article": {
+                        "id": article.pk,
+                        "title": article.title,
+                        "url": article.url,
+                        "publisher": article.publisher.slug,
+                        "published_on": article.published_on.isoformat(),
+                    },
+                }
+            )
+            + "\n"
+        )
 
 
 FORMATS = {"csv": csv_rows, "jsonld": jsonld_chunks, "jsonl": jsonl_articles}

@@ -324,14 +324,14 @@ def generate(
         batch_quotes_count += len(plan.quotes)
         if batch_quotes_count >= batch_quotes:
             with transaction.atomic():
-                write_articles(batch, catalog)
+                write_articles(batch, catalog.take_pending())
             written += batch_quotes_count
             if progress:
                 progress(batch_quotes_count)
             batch, batch_quotes_count = [], 0
     if batch:
         with transaction.atomic():
-            write_articles(batch, catalog)
+            write_articles(batch, catalog.take_pending())
         written += batch_quotes_count
         if progress:
             progress(batch_quotes_count)

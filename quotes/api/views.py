@@ -26,6 +26,7 @@ from quotes.filtersets import (
 )
 from quotes.models import Article, Publisher, Quote, Topic
 
+from . import downloads
 from .serializers import (
     ArticleDetailSerializer,
     ArticlePayloadSerializer,
@@ -108,8 +109,15 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
                 quote.highlight = marked.get(quote.pk)
         return page
 
-    @extend_schema(summary="List and search quotes", description=QUOTE_LIST_DESCRIPTION)
+    @extend_schema(
+        summary="List and search quotes",
+        description=QUOTE_LIST_DESCRIPTION,
+        parameters=[downloads.FORMAT_PARAMETER],
+        responses=downloads.list_responses(QuoteListSerializer),
+    )
     def list(self, request, *args, **kwargs):
+        if (response := downloads.download(self, request)) is not None:  # ?format=
+            return response
         return super().list(request, *args, **kwargs)
 
     @extend_schema(summary="A quote, with its context and a citation")
@@ -127,7 +135,8 @@ class NestedQuoteViewSet(NestedListMixin, QuoteViewSet):
     list=extend_schema(
         summary="A person's quotes",
         description=QUOTE_LIST_DESCRIPTION,
-        parameters=[SLUG_PATH_PARAMETER],
+        parameters=[SLUG_PATH_PARAMETER, downloads.FORMAT_PARAMETER],
+        responses=downloads.list_responses(QuoteListSerializer),
     )
 )
 class PersonQuoteViewSet(NestedQuoteViewSet):
@@ -141,7 +150,8 @@ class PersonQuoteViewSet(NestedQuoteViewSet):
         description="Quotes said in a role held in the organization, by the organization as "
         "a body, or by its unnamed sources ('a senior Hamas official'); "
         "`include_sub_organizations=true` adds the bodies below it. " + QUOTE_LIST_DESCRIPTION,
-        parameters=[SLUG_PATH_PARAMETER],
+        parameters=[SLUG_PATH_PARAMETER, downloads.FORMAT_PARAMETER],
+        responses=downloads.list_responses(QuoteListSerializer),
     )
 )
 class OrganizationQuoteViewSet(NestedQuoteViewSet):

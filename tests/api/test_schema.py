@@ -54,6 +54,7 @@ def test_quote_list_declares_every_parameter_it_reads(schema):
         "ordering",
         "cursor",
         "page_size",
+        "format",
     }
     q = parameters(schema, "/api/v1/quotes/")["q"]
     assert q["schema"]["maxLength"] == 200

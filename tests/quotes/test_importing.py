@@ -10,9 +10,24 @@ from django.test.utils import CaptureQueriesContext
 
 from actors.models import Person
 from quotes import verbatim
-from quotes.importing import Catalog, PayloadError, import_article, parse_article, role_on
+from quotes.importing import (
+    BatchImporter,
+    Catalog,
+    PayloadError,
+    import_article,
+    parse_article,
+    read_lines,
+    role_on,
+)
 from quotes.models import Article, Quote
-from tests.factories import AffiliationFactory, PersonFactory, PublisherFactory
+from tests.factories import (
+    AffiliationFactory,
+    ArticleFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PublisherFactory,
+    QuoteFactory,
+)
 
 BODY = (
     '"We will not stop," the minister said on Tuesday. Talks continued, officials said. '
@@ -195,3 +210,127 @@ def test_query_count_does_not_grow_with_the_file(known, tmp_path, count):
         run(path)
     assert Quote.objects.count() == 2 * count
     assert len(queries) <= 20
+
+
+# The fast path: batches written by COPY, search documents computed set-based
+
+
+def test_a_database_refusal_rejects_only_that_article_of_the_batch(known, tmp_path):
+    """Lines pass validation, then the database refuses one article (here: its URL was taken
+    by another writer after the importer loaded its catalog): the batch is retried article by
+    article and only that one is rejected, with its line number."""
+    path = write(tmp_path / "a.jsonl", [article(1), article(2), article(3)])
+    rejects = []
+    importer = BatchImporter(on_reject=rejects.append)
+    ArticleFactory(url="https://news.example/2", title="Someone else's")
+    with path.open("rb") as stream:
+        summary = importer.run(read_lines(stream))
+    assert sorted(Article.objects.values_list("url", "title")) == [
+        ("https://news.example/1", "Talks continue 1"),
+        ("https://news.example/2", "Someone else's"),
+        ("https://news.example/3", "Talks continue 3"),
+    ]
+    assert [(reject.line, reject.field) for reject in rejects] == [(2, "(database)")]
+    assert "article_url_unique" in rejects[0].reason
+    assert (summary.articles, summary.quotes, summary.rejected) == (2, 4, 1)
+    assert Quote.objects.filter(article__url="https://news.example/3").count() == 2
+
+
+def test_a_batch_that_fails_keeps_its_new_people_for_the_articles_that_succeed(known, tmp_path):
+    first, second = article(1), article(2)
+    first["quotes"][0]["speaker"] = second["quotes"][0]["speaker"] = "Nadia Newcomer"
+    path = write(tmp_path / "a.jsonl", [first, second])
+    rejects = []
+    importer = BatchImporter(create_people=True, on_reject=rejects.append)
+    ArticleFactory(url="https://news.example/1")
+    with path.open("rb") as stream:
+        importer.run(read_lines(stream))
+    assert [(reject.line, reject.field) for reject in rejects] == [(1, "(database)")]
+    assert Person.objects.get(name="Nadia Newcomer").quotes.count() == 1
+
+
+TRIGGER_0002_DOCUMENT = """
+    setweight(to_tsvector('english', immutable_unaccent(q.text)), 'A')
+    || setweight(to_tsvector('english', immutable_unaccent(quotes_quote_search_names(
+        q.speaker_id, q.speaking_organization_id, q.source_organization_id))), 'B')
+    || setweight(to_tsvector('english', immutable_unaccent(q.attribution)), 'C')
+"""
+
+
+def test_the_search_document_is_exactly_the_triggers(known, tmp_path):
+    known.aliases.create(name="Ana 'the Hawk' Minister")
+    known.aliases.create(name="Minística Señora")
+    OrganizationFactory(slug="ministry", name="Ministry of Ça-va & Déjà-vu")
+    body = (
+        "“Café déjà vu,” she said; \"the the and of\" — a backslash \\ and O'Brien's "
+        "l'été... 50% of 1,000,000 https://x.example/a?b=c e-mail user@example.org. "
+        "Ünïcödé ＦＵＬＬ width. " * 3
+    )
+    payloads = []
+    for number, (speaker, org, source_org, attribution) in enumerate(
+        [
+            ("minister", None, None, "the minister, O'Brien's deputy"),
+            (None, "ministry", None, ""),
+            (None, None, "ministry", "a source at the ministry"),
+            ("minister", None, "ministry", "Señora"),
+        ]
+    ):
+        payloads.append(
+            article(
+                number,
+                body=body,
+                quotes=[
+                    {
+                        "text": text,
+                        "speaker": speaker,
+                        "speaking_organization": org,
+                        "source_organization": source_org,
+                        "attribution": attribution,
+                    }
+                    for text in ["Café déjà vu,", '"the the and of"', "backslash \\ and O'Brien"]
+                ],
+            )
+        )
+    run(write(tmp_path / "a.jsonl", payloads))
+    assert Quote.objects.count() == 12
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, search_document::text FROM quotes_quote ORDER BY id")
+        imported = cursor.fetchall()
+        # The expression of the trigger of migration 0002, as written there.
+        cursor.execute(
+            f"SELECT count(*) FROM quotes_quote q "
+            f"WHERE q.search_document IS DISTINCT FROM ({TRIGGER_0002_DOCUMENT})"
+        )
+        assert cursor.fetchone() == (0,)
+        # And the trigger itself: clearing the document makes it compute it again.
+        cursor.execute("UPDATE quotes_quote SET search_document = NULL")
+        cursor.execute("SELECT id, search_document::text FROM quotes_quote ORDER BY id")
+        assert cursor.fetchall() == imported
+    assert all(document for _, document in imported)
+
+
+def test_the_trigger_keeps_a_given_document_only_in_a_bulk_import_statement(known):
+    quote = QuoteFactory(speaker=known)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE quotes_quote SET search_document = 'forged' WHERE id = %s", [quote.pk]
+        )
+        cursor.execute("SELECT search_document::text FROM quotes_quote WHERE id = %s", [quote.pk])
+        assert "forged" not in cursor.fetchone()[0]
+        cursor.execute("SELECT set_config('whosaid.bulk_import', 'on', true)")
+        cursor.execute(
+            "UPDATE quotes_quote SET search_document = 'forged' WHERE id = %s", [quote.pk]
+        )
+        cursor.execute("SELECT search_document::text FROM quotes_quote WHERE id = %s", [quote.pk])
+        assert cursor.fetchone()[0] == "'forged'"
+        cursor.execute("SELECT set_config('whosaid.bulk_import', 'off', true)")
+        cursor.execute("UPDATE quotes_quote SET search_document = NULL WHERE id = %s", [quote.pk])
+        cursor.execute("SELECT current_setting('whosaid.bulk_import', true)")
+        assert cursor.fetchone() == ("off",)
+
+
+def test_an_import_leaves_the_bulk_setting_off(known, tmp_path):
+    run(write(tmp_path / "a.jsonl", [article(1)]))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(current_setting('whosaid.bulk_import', true), '')")
+        assert cursor.fetchone()[0] in ("", "off")
