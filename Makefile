@@ -48,7 +48,8 @@ FUZZ_EXAMPLES ?= 5000
 fuzz: install
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TEST_DATABASE_NAME=test_fuzz $(BIN)/pytest tests/api/test_fuzz.py
 
-## Benchmark harness (needs wrk and the bench extra); see bench/run.py. Work in progress.
+## Benchmark harness: project vs floor vs naive under wrk; see bench/README.md. Needs wrk
+## (apt-get install -y wrk) and PostgreSQL (BENCH_DATABASE_URL). BENCH_ARGS=--quick: smoke test.
 bench: install
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import datetime
 import itertools
 import json
@@ -47,6 +48,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/whosaid_bench"
+# --quick fills a small database of its own, so it never tops up the million-quote one.
+QUICK_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/whosaid_bench_quick"
+QUICK_QUOTES = 20_000
 SYSTEMS = ("project", "floor", "naive")
 SCENARIOS = (
     "list", "detail", "search_rare", "search_common", "search_very_common", "search_phrase",
@@ -137,7 +141,9 @@ def build_row(scenario: str, system: str, quotes: int, measured: dict) -> dict:
     return {
         "scenario": scenario,
         "system": system,
-        "requests_per_s": round(requests / duration, 2) if duration else 0.0,
+        "requests_per_s": round(requests / duration, 4 if requests / duration < 1 else 2)
+        if duration
+        else 0.0,
         "p50_ms": round(measured.get("p50_ms", 0.0), 2),
         "p95_ms": round(measured.get("p95_ms", 0.0), 2),
         "p99_ms": round(measured.get("p99_ms", 0.0), 2),
@@ -147,6 +153,15 @@ def build_row(scenario: str, system: str, quotes: int, measured: dict) -> dict:
         "duration_s": round(duration, 2),
         **{key: measured[key] for key in ("peak_rss_mb", "rows", "bytes") if key in measured},
     }
+
+
+def throughput_ratio(row: dict, base: dict | None):
+    """row's throughput over base's: requests/s, or for the one-shot export 1 / duration."""
+    if base is None:
+        return None
+    if row["scenario"] == "export_csv":
+        return ratio(base.get("duration_s"), row.get("duration_s"))
+    return ratio(row["requests_per_s"], base["requests_per_s"])
 
 
 def format_number(value, digits=1) -> str:
@@ -189,7 +204,7 @@ def render_table(rows: list[dict]) -> str:
             if system == "project":
                 for index, other in ((8, "floor"), (9, "naive")):
                     base = by_key.get((scenario, other))
-                    value = ratio(row["requests_per_s"], base and base["requests_per_s"])
+                    value = throughput_ratio(row, base)
                     cells[index] = "-" if value is None else f"{value:.2f}x"
             lines.append(cells)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
@@ -219,8 +234,7 @@ def check_targets(rows: list[dict]) -> list[tuple[str, str, str]]:
             results.append((description, f"{project['errors']} errors", "FAIL"))
             continue
         if metric == "floor_ratio":
-            floor = by_key.get((scenario, "floor"))
-            value = ratio(project["requests_per_s"], floor and floor["requests_per_s"])
+            value = throughput_ratio(project, by_key.get((scenario, "floor")))
             if value is None:
                 results.append((description, "no floor run", "n/a"))
                 continue
@@ -550,6 +564,10 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
 
+# --project-env: tunings tried on the project only (its server and its export command).
+PROJECT_ENV: dict[str, str] = {}
+
+
 def server_env(system: str, url: str) -> dict:
     env = {
         **os.environ,
@@ -560,10 +578,15 @@ def server_env(system: str, url: str) -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "CONN_MAX_AGE": "600",
         "LOG_LEVEL": "WARNING",
+        # The load comes from one client address: rate limits would answer 429 at once.
+        "THROTTLE_ANONYMOUS": "",
+        "THROTTLE_USER": "",
         "DJANGO_SETTINGS_MODULE": "bench.naive.settings"
         if system == "naive"
         else "config.settings",
     }
+    if system == "project":
+        env.update(PROJECT_ENV)
     return env
 
 
@@ -714,6 +737,66 @@ def run_export(server: Server, path: str, timeout: float) -> dict:
     }
 
 
+def export_command(url: str, path: str, output: Path) -> list[str]:
+    """``manage.py export_quotes`` with the export scenario's filters, as anonymous users see.
+
+    The project has no CSV endpoint: its exports are the management command (streamed from a
+    server-side cursor), so that is what the scenario times for it.
+    """
+    query = urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query)
+    filters = [f"{key}={value}" for key, value in query if key != "format"]
+    filters.append("status=verified")  # the command exports every status, as staff see them
+    command = [sys.executable, "manage.py", "export_quotes", "--format", "csv"]
+    command += [item for value in filters for item in ("--filter", value)]
+    return [*command, "--output", str(output)]
+
+
+def run_export_command(url: str, path: str, timeout: float, workdir: Path) -> dict:
+    """One run of the project's export command, timed, with its peak RSS sampled."""
+    import psutil
+
+    output = workdir / "export.csv"
+    env = server_env("project", url)
+    env.pop("WHOSAID_WEB_PROCESS", None)
+    started = time.monotonic()
+    process = subprocess.Popen(
+        export_command(url, path, output), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+    )
+    peak, errors = 0, 0
+    watched = psutil.Process(process.pid)
+    while process.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            peak = max(peak, watched.memory_info().rss)
+        if time.monotonic() - started > timeout:
+            process.kill()
+            errors = 1
+            break
+        time.sleep(0.02)
+    stderr = process.communicate()[1]
+    elapsed = time.monotonic() - started
+    if process.returncode:
+        print(f"  export on project failed ({process.returncode}): {stderr[-2000:]}", flush=True)
+        errors = 1
+    rows, size = 0, 0
+    if output.exists():
+        size = output.stat().st_size
+        with output.open(newline="", encoding="utf-8") as handle:
+            rows = max(sum(1 for _ in csv.reader(handle)) - 1, 0)
+        output.unlink()
+    return {
+        "requests": 1,
+        "duration_s": elapsed,
+        "p50_ms": elapsed * 1000,
+        "p95_ms": elapsed * 1000,
+        "p99_ms": elapsed * 1000,
+        "non2xx": errors,
+        "socket_errors": 0,
+        "peak_rss_mb": round(peak / 2**20, 1),
+        "rows": rows,
+        "bytes": size,
+    }
+
+
 def draw_chart(rows: list[dict], path: Path, title: str) -> None:
     import matplotlib
 
@@ -757,17 +840,21 @@ def draw_chart(rows: list[dict], path: Path, title: str) -> None:
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quotes", type=int, default=1_000_000, help="Default 1,000,000.")
+    parser.add_argument("--quotes", type=int, help="Default 1,000,000 (20,000 with --quick).")
     parser.add_argument(
         "--database-url",
-        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
-        help=f"Default $BENCH_DATABASE_URL or {DEFAULT_DATABASE_URL}.",
+        help=f"Default $BENCH_DATABASE_URL or {DEFAULT_DATABASE_URL} "
+        f"({QUICK_DATABASE_URL} with --quick).",
     )
     parser.add_argument("--rebuild", action="store_true", help="Drop and regenerate the database.")
     parser.add_argument("--seed", type=int, default=BASE_SEED)
     parser.add_argument("--duration", type=float, default=15, help="Seconds per run (15).")
     parser.add_argument("--warmup", type=float, default=3, help="Seconds of warm-up (3).")
-    parser.add_argument("--quick", action="store_true", help="3 s runs, 1 s warm-up.")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="A smoke test: 3 s runs, 1 s warm-up, 20,000 quotes in a database of its own.",
+    )
     parser.add_argument("--concurrency", type=int, default=8, help="Connections (8).")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
@@ -776,6 +863,15 @@ def parse_args(argv=None):
     parser.add_argument("--export-timeout", type=float, default=900, help="Seconds (900).")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="Comma-separated subset.")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="Comma-separated.")
+    parser.add_argument(
+        "--project-env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="Extra environment of the project's server and export (repeatable), to try a "
+        "tuning, e.g. --project-env WEB_STATEMENT_TIMEOUT_MS=0 "
+        "--project-env 'PGOPTIONS=-c join_collapse_limit=1'.",
+    )
     parser.add_argument("--port", type=int, default=8101, help="First of three ports (8101).")
     parser.add_argument("--output", type=Path, default=RESULTS, help="Default bench/results/.")
     parser.add_argument("--name", help="Result file stem (default <date>-<machine>).")
@@ -785,6 +881,15 @@ def parse_args(argv=None):
     args = parser.parse_args(argv)
     if args.quick:
         args.duration, args.warmup = 3, 1
+    if args.quotes is None:
+        args.quotes = QUICK_QUOTES if args.quick else 1_000_000
+    if args.database_url is None:
+        args.database_url = os.environ.get("BENCH_DATABASE_URL") or (
+            QUICK_DATABASE_URL if args.quick else DEFAULT_DATABASE_URL
+        )
+    for item in args.project_env:
+        if "=" not in item:
+            parser.error(f"--project-env takes KEY=VALUE, not {item!r}")
     args.systems = [s for s in args.systems.split(",") if s]
     args.scenarios = [s for s in args.scenarios.split(",") if s]
     choices = ((args.systems, SYSTEMS, "system"), (args.scenarios, SCENARIOS, "scenario"))
@@ -806,6 +911,8 @@ def main(argv=None) -> int:
 
 def run(args) -> int:
     check_tools()
+    PROJECT_ENV.clear()
+    PROJECT_ENV.update(item.split("=", 1) for item in args.project_env)
     url = args.database_url
     if args.skip_ensure:
         quotes = count_quotes(url)
@@ -828,11 +935,17 @@ def run(args) -> int:
                 )
                 print(f"{system}: {servers[system].base} (log {servers[system].log})", flush=True)
         print("\nSanity check (first request of each scenario):")
+        failed = []
         for scenario in args.scenarios:
+            if scenario == "export_csv":  # one long download: measured once, below
+                continue
             for system, server in servers.items():
                 status, summary = probe(server, plan.paths[scenario][0])
-                if scenario != "export_csv":
-                    print(f"  {scenario:20} {system:8} {status} {summary}")
+                print(f"  {scenario:20} {system:8} {status} {summary}")
+                if not 200 <= status < 300:
+                    failed.append(f"{scenario} on {system}")
+        if failed:
+            print(f"  (not 2xx: {', '.join(failed)}; these runs will count errors)", flush=True)
         print(
             f"\nLoad: wrk -t{args.threads} -c{args.concurrency}, {args.duration:g} s per run "
             f"after {args.warmup:g} s of warm-up; {quotes:,} quotes in the database.\n",
@@ -841,7 +954,9 @@ def run(args) -> int:
         for scenario in args.scenarios:
             for system, server in servers.items():
                 paths = plan.paths[scenario]
-                if scenario == "export_csv":
+                if scenario == "export_csv" and system == "project":
+                    measured = run_export_command(url, paths[0], args.export_timeout, workdir)
+                elif scenario == "export_csv":
                     measured = run_export(server, paths[0], args.export_timeout)
                 else:
                     if args.warmup:
@@ -888,6 +1003,7 @@ def run(args) -> int:
                 "duration_s": args.duration,
                 "concurrency": args.concurrency,
                 "workers": args.workers,
+                "project_env": PROJECT_ENV,
                 "notes": plan.notes,
                 "paths": plan.paths,
             },
