@@ -629,9 +629,10 @@ def parse_article(payload, catalog: Catalog, *, create_people: bool = False) -> 
     published_on = _date(payload.get("published_on"), "published_on", required=True)
     authors = payload.get("authors") or []
     if not isinstance(authors, list) or not all(
-        isinstance(author, str) and 0 < len(author) <= 200 for author in authors
+        isinstance(author, str) and 0 < len(author) <= 200 and "\x00" not in author
+        for author in authors
     ):
-        raise PayloadError("authors", "A list of names of at most 200 characters.")
+        raise PayloadError("authors", "A list of names of 1 to 200 characters, without NUL.")
     language = _string(payload, "language", "", 10, default="en") or "en"
     body = _string(payload, "body", "", 0)
     quotes = payload.get("quotes") or []

@@ -160,6 +160,13 @@ def test_errors_name_the_field_path(known):
     assert error.value.field == "quotes[1].kind"
 
 
+def test_an_author_with_a_nul_character_is_rejected_not_a_database_error(known):
+    # PostgreSQL text cannot hold NUL: found by the schemathesis run on POST /articles/.
+    with pytest.raises(PayloadError) as error:
+        parse_article(article(1, authors=["A.\x00Writer"]), Catalog(preload=True))
+    assert error.value.field == "authors"
+
+
 def test_every_imported_quote_is_verbatim(known, tmp_path):
     payload = article(1)
     payload["quotes"][0].update(start_offset=3, end_offset=9)  # wrong hints: the body decides
