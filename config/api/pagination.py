@@ -107,7 +107,11 @@ class KeysetCursorPagination(pagination.BasePagination):
         if not isinstance(offset, int) or not 0 <= offset < MAX_SEARCH_RESULTS:
             raise NotFound("Invalid cursor.")
         limit = min(self.page_size, MAX_SEARCH_RESULTS - offset)
-        rows = list(queryset[offset : offset + limit + 1])
+        # Rank and cut on the ids alone, then join the page's related rows: ordering every
+        # match together with its joined rows is a wide sort that spills to disk, while a
+        # sort of ids under a LIMIT keeps only the page in memory.
+        window = queryset.values("pk")[offset : offset + limit + 1]
+        rows = list(queryset.filter(pk__in=window))
         page = rows[:limit]
         self.next_cursor = {"o": offset + limit} if len(rows) > limit else None
         self.previous_cursor = {"o": max(offset - self.page_size, 0)} if offset else None

@@ -22,6 +22,13 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             return self.detail_serializer_class
         return super().get_serializer_class()
 
+    def filter_queryset(self, queryset):
+        # Query parameters select lists. A detail (and a write to it) is found by its URL alone,
+        # so it does not pay for building the FilterSet's form on every request.
+        if self.detail:
+            return queryset
+        return super().filter_queryset(queryset)
+
     def representation(self, instance):
         serializer_class = getattr(self, "detail_serializer_class", None) or self.serializer_class
         return serializer_class(instance, context=self.get_serializer_context()).data

@@ -17,34 +17,36 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# endpoint -> queries. Page-number lists: COUNT + page + one per prefetch; cursor lists: page +
-# topics (+ highlights with q); nested lists first check their parent exists (+ resolve its
-# organization tree).
+# endpoint -> queries. Page-number lists: COUNT + page + one per prefetch. Quotes, in lists and
+# details: the quotes with their article, publisher and speaker, then one query each for the
+# speaking organizations, the unnamed sources' organizations, the roles and the topics, skipped
+# when no quote of the page has any (+ highlights with q). Nested lists first check their
+# parent exists (+ resolve its organization tree).
 QUERY_COUNTS = {
-    "/api/v1/quotes/": 2,
-    "/api/v1/quotes/?q=aid": 3,
-    "/api/v1/quotes/?organization=org&include_sub_organizations=true&topic=t0": 3,
-    "/api/v1/quotes/{quote}/": 2,
+    "/api/v1/quotes/": 5,
+    "/api/v1/quotes/?q=aid": 4,
+    "/api/v1/quotes/?organization=org&include_sub_organizations=true&topic=t0": 4,
+    "/api/v1/quotes/{quote}/": 3,
     "/api/v1/people/": 3,
     "/api/v1/people/?q=person": 3,
     "/api/v1/people/?organization=org&active_on=2023-12-20": 4,
     "/api/v1/people/p0/": 3,
-    "/api/v1/people/p0/quotes/": 3,
+    "/api/v1/people/p0/quotes/": 4,
     "/api/v1/organizations/": 3,
     "/api/v1/organizations/parent/": 3,
     "/api/v1/organizations/parent/members/?include_sub_organizations=true": 4,
-    "/api/v1/organizations/org/quotes/": 4,
+    "/api/v1/organizations/org/quotes/": 7,
     "/api/v1/affiliations/": 2,
     "/api/v1/affiliations/{affiliation}/": 1,
     "/api/v1/aliases/": 2,
     "/api/v1/aliases/?person=p0": 2,
     "/api/v1/articles/": 2,
     "/api/v1/articles/?has_quotes=true": 2,
-    "/api/v1/articles/{article}/": 3,
+    "/api/v1/articles/{article}/": 6,
     "/api/v1/publishers/": 2,
     "/api/v1/publishers/{publisher}/": 1,
     "/api/v1/topics/": 2,
-    "/api/v1/quotes/{quote}/history/": 3,
+    "/api/v1/quotes/{quote}/history/": 4,
     "/api/v1/people/p0/history/": 4,
 }
 
@@ -65,6 +67,9 @@ def build(rows):
         AffiliationFactory(person=person, organization=parent, end_date="2021-01-01")
         quote = QuoteFactory(article=article, speaker=person, text="Aid must flow,")
         quote.topics.set(topics[:3])
+    # Organizations speaking and unnamed sources: every prefetch of a quote list has rows.
+    QuoteFactory(article=article, speaker=None, speaking_organization=org)
+    QuoteFactory(article=article, speaker=None, is_anonymous=True, source_organization=org)
     # A few changes, so each history has entries to compare.
     for n in range(min(rows, 5)):
         quote.cue = f"said {n}"

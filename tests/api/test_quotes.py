@@ -70,6 +70,25 @@ def test_detail_adds_context_and_citation(api, article, levi):
     assert "December 20, 2023" in body["citation"]
 
 
+def test_detail_is_found_by_its_url_whatever_list_filters_say(api, article, levi):
+    quote = QuoteFactory(article=article, speaker=levi, text=TALKS)
+    response = api.get(f"{URL}{quote.pk}/", {"speaker": "someone-else", "q": "unrelated"})
+    assert response.status_code == 200
+    assert response.json()["id"] == quote.pk
+
+
+def test_relevance_pages_follow_each_other_without_overlap(api, article):
+    texts = [TALKS, "No deal yet on the hostages,", "Aid must flow,", "We will not stop,"]
+    quotes = [
+        QuoteFactory(article=article, text=text, attribution="the official") for text in texts
+    ]
+    first = api.get(URL, {"q": "official", "page_size": 3}).json()
+    second = api.get(first["next"]).json()
+    seen = [row["id"] for row in first["results"] + second["results"]]
+    assert sorted(seen) == sorted(quote.pk for quote in quotes)
+    assert second["next"] is None
+
+
 def test_anonymous_users_see_verified_quotes_staff_see_all(api, staff_api, article):
     verified = QuoteFactory(article=article)
     draft = QuoteFactory(article=article, status=ReviewStatus.DRAFT)
