@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime
 import itertools
 import json
@@ -564,7 +563,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
 
-# --project-env: tunings tried on the project only (its server and its export command).
+# --project-env: tunings tried on the project's server only.
 PROJECT_ENV: dict[str, str] = {}
 
 
@@ -737,66 +736,6 @@ def run_export(server: Server, path: str, timeout: float) -> dict:
     }
 
 
-def export_command(url: str, path: str, output: Path) -> list[str]:
-    """``manage.py export_quotes`` with the export scenario's filters, as anonymous users see.
-
-    The project has no CSV endpoint: its exports are the management command (streamed from a
-    server-side cursor), so that is what the scenario times for it.
-    """
-    query = urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query)
-    filters = [f"{key}={value}" for key, value in query if key != "format"]
-    filters.append("status=verified")  # the command exports every status, as staff see them
-    command = [sys.executable, "manage.py", "export_quotes", "--format", "csv"]
-    command += [item for value in filters for item in ("--filter", value)]
-    return [*command, "--output", str(output)]
-
-
-def run_export_command(url: str, path: str, timeout: float, workdir: Path) -> dict:
-    """One run of the project's export command, timed, with its peak RSS sampled."""
-    import psutil
-
-    output = workdir / "export.csv"
-    env = server_env("project", url)
-    env.pop("WHOSAID_WEB_PROCESS", None)
-    started = time.monotonic()
-    process = subprocess.Popen(
-        export_command(url, path, output), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
-    )
-    peak, errors = 0, 0
-    watched = psutil.Process(process.pid)
-    while process.poll() is None:
-        with contextlib.suppress(psutil.Error):
-            peak = max(peak, watched.memory_info().rss)
-        if time.monotonic() - started > timeout:
-            process.kill()
-            errors = 1
-            break
-        time.sleep(0.02)
-    stderr = process.communicate()[1]
-    elapsed = time.monotonic() - started
-    if process.returncode:
-        print(f"  export on project failed ({process.returncode}): {stderr[-2000:]}", flush=True)
-        errors = 1
-    rows, size = 0, 0
-    if output.exists():
-        size = output.stat().st_size
-        with output.open(newline="", encoding="utf-8") as handle:
-            rows = max(sum(1 for _ in csv.reader(handle)) - 1, 0)
-        output.unlink()
-    return {
-        "requests": 1,
-        "duration_s": elapsed,
-        "p50_ms": elapsed * 1000,
-        "p95_ms": elapsed * 1000,
-        "p99_ms": elapsed * 1000,
-        "non2xx": errors,
-        "socket_errors": 0,
-        "peak_rss_mb": round(peak / 2**20, 1),
-        "rows": rows,
-        "bytes": size,
-    }
-
-
 def draw_chart(rows: list[dict], path: Path, title: str) -> None:
     import matplotlib
 
@@ -868,7 +807,7 @@ def parse_args(argv=None):
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="Extra environment of the project's server and export (repeatable), to try a "
+        help="Extra environment of the project's server (repeatable), to try a "
         "tuning, e.g. --project-env WEB_STATEMENT_TIMEOUT_MS=0 "
         "--project-env 'PGOPTIONS=-c join_collapse_limit=1'.",
     )
@@ -954,9 +893,7 @@ def run(args) -> int:
         for scenario in args.scenarios:
             for system, server in servers.items():
                 paths = plan.paths[scenario]
-                if scenario == "export_csv" and system == "project":
-                    measured = run_export_command(url, paths[0], args.export_timeout, workdir)
-                elif scenario == "export_csv":
+                if scenario == "export_csv":
                     measured = run_export(server, paths[0], args.export_timeout)
                 else:
                     if args.warmup:
