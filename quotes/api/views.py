@@ -100,6 +100,13 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
                 raise _as_api_error(error) from error
         return self.detail_response(quote)
 
+    def perform_content_negotiation(self, request, force=False):
+        # A download answers in the format it names, so an Accept header asking for that
+        # format (text/csv, ...) is not a 406; its errors are JSON.
+        if "format" in request.query_params:
+            force = True
+        return super().perform_content_negotiation(request, force)
+
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
         text = self.request.query_params.get("q", "").strip()

@@ -12,7 +12,7 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from quotes.choices import ReviewStatus
-from quotes.exporting import CSV_COLUMNS
+from quotes.exporting import CSV_COLUMNS, MEDIA_TYPES
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +116,20 @@ def test_a_download_is_not_paginated(api, quotes):
     for _ in range(5):
         QuoteFactory(article=article, text=TALKS)
     assert len(csv_texts(api.get(URL, {"format": "csv", "page_size": 2}))) == 7
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "jsonld"])
+def test_a_download_accepts_its_own_media_type(api, quotes, fmt):
+    media_type = MEDIA_TYPES[fmt].split(";")[0]
+    response = api.get(URL, {"format": fmt}, HTTP_ACCEPT=media_type)
+    assert response["Content-Type"].split(";")[0] == media_type
+    assert content(response)
+
+
+def test_an_invalid_filter_of_a_download_is_json_whatever_accept_says(api, quotes):
+    response = api.get(URL, {"format": "csv", "said_after": "x"}, HTTP_ACCEPT="text/csv")
+    assert response.status_code == 400
+    assert "said_after" in response.json()["errors"]
 
 
 def test_nested_lists_download_too(api, quotes):
