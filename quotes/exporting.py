@@ -68,15 +68,28 @@ def filter_quotes(params: dict | QueryDict | None = None, queryset: QuerySet | N
     return filterset.qs
 
 
+JOINED = (
+    "article__publisher",
+    "speaker",
+    "speaking_organization",
+    "source_organization",
+    "affiliation__organization",
+)
+# Bookkeeping timestamps are never exported, and turning them into datetimes was the biggest
+# cost per row (ten per quote with its related rows).
+UNEXPORTED = [
+    "search_document",
+    *(
+        f"{prefix}{field}"
+        for prefix in ["", "article__", *(f"{path}__" for path in JOINED), "affiliation__"]
+        for field in ("created_at", "updated_at")
+    ),
+]
+
+
 def _stream(queryset: QuerySet, *, body: bool = False) -> Iterator[Quote]:
-    queryset = queryset.select_related(
-        "article__publisher",
-        "speaker",
-        "speaking_organization",
-        "source_organization",
-        "affiliation__organization",
-    ).prefetch_related("topics")
-    queryset = queryset.defer("search_document")
+    queryset = queryset.select_related(*JOINED).prefetch_related("topics")
+    queryset = queryset.defer(*UNEXPORTED)
     if not body:
         queryset = queryset.defer("article__body")
     return queryset.iterator(chunk_size=CHUNK_SIZE)
