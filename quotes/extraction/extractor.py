@@ -9,12 +9,20 @@ The pipeline, per paragraph:
    an unattributed quotation takes the speaker of another quotation in the same paragraph, a
    paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
    ending in 'X said:' to X; also 'X did Y, saying, “...”' (the clause's subject), 'X verb ...:
-   “...”', 'pollster Daron Shaw: “...”', and ''...'' (the two-apostrophe convention);
+   “...”', 'pollster Daron Shaw: “...”', and ''...'' (the two-apostrophe convention); a
+   quotation resuming after a mid-sentence attribution ('“A,” said X, an economist, “B”') keeps
+   X, and the unquoted rest of a sentence after a partial quote ('X says “A” between B and C')
+   belongs to the content (the PolNeAR convention); '“A,” X said, adding, “B”' gives B its own
+   cue; a quotation right after 'X agreed.' is X's; an unattributed quotation continues the
+   closest attributed one before it, and a bare quote paragraph continues the previous speaker
+   only after a paragraph that ended in a direct quote; content that opens with a quotation
+   ('“the next president” should choose') is direct;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
    ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an
-   attribution; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
+   attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted A, ...')
+   in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
    `cues.PARTICIPLE_CUES`);
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
@@ -28,6 +36,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import cues
@@ -35,7 +44,7 @@ from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
 
-EXTRACTOR_VERSION = "rules-1.1"
+EXTRACTOR_VERSION = "rules-1.3"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
@@ -78,6 +87,9 @@ class _Speaker:
 #: characters): a 'sentence' longer than this is not prose and gets no reported-speech rules.
 _MAX_SENTENCE = 2000
 _ANTECEDENT_WINDOW = 50
+#: At most this many characters (say, '” the mayor said on Tuesday.') between a direct quote and
+#: a bare quote paragraph that continues it.
+_QUOTE_PARAGRAPH_GAP = 150
 _DATE_LOOKBACK = 1000
 
 _DATEISH_RE = re.compile(
@@ -215,7 +227,11 @@ def _np_ok(span: str) -> bool:
         and first not in cues.NON_NP_WORDS
         and first not in _DANGLING
         and not _verbish(words[0], "")
-        and any(_is_capitalized(w) for w in words[1:5])
+        and (
+            any(_is_capitalized(w) for w in words[1:5])
+            # or before a role noun: 'political experts', 'campaign officials'
+            or (len(words) <= 3 and words[-1].lower() in cues.ROLE_NOUNS)
+        )
     )
     if not (
         _is_capitalized(words[0])
@@ -231,13 +247,16 @@ def _np_ok(span: str) -> bool:
         low = w.lower().strip(",.")
         if low == "to" and i > 0 and head_words[i - 1].lower() in cues.ROLE_NOUNS:
             continue  # 'Aides to Clinton'
+        if low == "than" and i > 0 and head_words[i - 1].lower() in {"more", "less", "fewer"}:
+            continue  # 'More than half of the respondents'
         if low in cues.NON_NP_WORDS:
             return False
         if low.endswith("ed") and w[0].islower() and "-" not in w and low not in _ED_ADJECTIVES:
             return False  # a past-tense verb: 'Netanyahu met ... and pledged'
     if head_words and head_words[-1].lower() in _DANGLING:
         return False
-    if len(words) > 1 and words[-1].lower().strip(",.") in _NOT_SOURCE_TAIL:
+    # case-sensitive: 'this year' is not a source, 'The Seattle Times' is
+    if len(words) > 1 and words[-1].strip(",.") in _NOT_SOURCE_TAIL:
         return False  # 'Republicans who', 'this year'
     return all(w.lower().strip(",.") not in {"said", "says", "that"} for w in words)
 
@@ -319,26 +338,46 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [p for p in out if p[1] > p[0]] or [(lo, hi)]
 
 
-def _source_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _source_after(
+    text: str, lo: int, hi: int, np_ok: Callable[[str], bool] = _np_ok
+) -> tuple[int, int] | None:
     """The source NP right after an inverted cue ('said a second Hamas official, who ...')."""
     seg = text[lo:hi]
     m = re.match(r"\s*", seg)
     s = lo + (m.end() if m else 0)
     stop = re.search(
-        r",|;|—|–| -- |\.\s*$|\.$|\s+(?:on|in|at|during|after|before|when|while)\s", text[s:hi]
+        r",|;|—|–| -- |\.\s*$|\.$|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s",
+        text[s:hi],
     )
     e = s + stop.start() if stop else hi
     while e > s and text[e - 1] in " .":
         e -= 1
-    if e <= s or not _np_ok(text[s:e]):
+    if e <= s or not np_ok(text[s:e]):
         return None
     return s, e
 
 
+def _reference_ok(span: str) -> bool:
+    """After 'according to' any short noun phrase is a source, lower-case ones included
+    ('according to early returns', 'according to exit polls')."""
+    words = _words(span)
+    if not words or len(words) > 16 or any(c in QUOTE_CHARS for c in span):
+        return False
+    first = words[0].lower()
+    return _np_ok(span) or (
+        first.isalpha()
+        and first not in cues.PRONOUNS
+        and first not in _DANGLING
+        and not any(w.lower() in cues.NON_NP_WORDS for w in words)
+    )
+
+
+#: Any case: the second phrase is lower case ('On Thursday, after months of silence, X ...').
 _INTRO_PHRASE_RE = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|With|For|Asked|Speaking|"
     r"Pressed|Addressing|Writing|Late|Early|Then|Still|But|And|Yet|So|Now|Meanwhile|However|"
-    r"Instead|Indeed|Moreover|Also)\b[^,“\"]{0,70},\s*)+"
+    r"Instead|Indeed|Moreover|Also)\b[^,“\"]{0,70},\s*)+",
+    re.IGNORECASE,
 )
 _VERBISH = _wordset(
     """is was are were has have had will would can could should may might must did does do
@@ -396,7 +435,7 @@ _SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):
 _NOT_SPEAKER_LABELS = _wordset(
     """note update updated correction disclosure related photo photos video watch read listen
     editor’s editor's source sources graphic chart map caption clarification advertisement
-    washington transcript"""
+    washington transcript contributing exclusive breaking boom wow name latest the q a"""
 )
 _CONNECTIVE_PREFIX_RE = re.compile(
     r"\s*(?:And|But|Then|Later|Still|Now|So|Also|Yet|Finally|Instead|However|Again|Plus)"
@@ -404,7 +443,7 @@ _CONNECTIVE_PREFIX_RE = re.compile(
 )
 _NAME_BEFORE_COLON_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s*:$")
 _PARTICIPLE_CLAUSE_RE = re.compile(
-    rf",\s+(?:(?:also|then|later|again)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
+    rf",[”\"’']*\s+(?:(?:also|then|later|again)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
 )
 _COORDINATION_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though)\s+(?=\S)"
@@ -412,7 +451,22 @@ _COORDINATION_RE = re.compile(
 )
 
 
-_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an)\s")
+_RELATIVE_CUE_RE = re.compile(
+    r",\s+(?:who|which)\s+(?:(?:"
+    + "|".join(re.escape(m) for m in cues.CUE_MODIFIERS)
+    + rf")\s+)*{cues.CUE_RE.pattern}"
+)
+_OBJECT_RELATIVE_RE = re.compile(
+    r"\b(?:which|what)\s+(?P<src>he|she|they|we|I|critics|officials|aides|experts)\s+(?:(?:"
+    + "|".join(re.escape(m) for m in cues.CUE_MODIFIERS)
+    + rf")\s+)*{cues.CUE_RE.pattern}"
+)
+_TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
+#: Cues that attribute a quotation ('“...,” she continued') but rarely a clause: 'He continued
+#: his attack', 'She offered her support'.
+_QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
+_QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
+_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who)\s")
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?\bthat\s+"
@@ -421,8 +475,8 @@ _PREP_THAT_RE = re.compile(
 
 def _tail_cut(text: str, lo: int, hi: int) -> int:
     """Drop a trailing apposition or aside from a content clause ('..., down from 47 percent in
-    2009', ' - an even more opaque process'); an apposition closed by a second comma
-    ('the bill, which passed in May, is dead') stays."""
+    2009', ' - an even more opaque process', '..., who ...' about its last noun); an apposition
+    closed by a second comma ('the bill, which passed in May, is dead') stays."""
     for m in _TAIL_CUT_RE.finditer(text, lo, hi):
         if len(_words(text[lo : m.start()])) < 3:
             continue
@@ -430,6 +484,32 @@ def _tail_cut(text: str, lo: int, hi: int) -> int:
             continue
         return m.start()
     return hi
+
+
+def _is_relative(text: str, src: tuple[int, int]) -> bool:
+    """'..., who predicted X': a relative clause, attributed by `_relative_clauses`."""
+    return text[src[0] : src[1]].lower() == "who"
+
+
+def _antecedent_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase a relative clause at `hi` hangs on ('said Ana Borges' -> 'Ana Borges')."""
+    s, e = _comma_parts(text, lo, hi)[-1]
+    s, e = _strip_leading(text, s, e)
+    if _np_ok(text[s:e]):
+        return s, e
+    name = _TRAILING_NAME_RE.search(text, s, e)
+    if name is not None and _np_ok(name.group(0)):
+        return name.start(), name.end()
+    return None
+
+
+def _trailing_participle(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The participle cue ending text[lo:hi] ('she said, adding, '), if any."""
+    seg = text[lo:hi].rstrip(" ,:")
+    last = max(cues.PARTICIPLE_RE.finditer(seg), key=lambda m: m.start(), default=None)
+    if last is None or seg[last.end() :].strip():
+        return None
+    return lo + last.start(), lo + last.end()
 
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
@@ -449,6 +529,9 @@ class _Extractor:
         self.mentions = self.gaz.mentions(self.t) if self.gaz else []
         self.mention_starts = [m[0] for m in self.mentions]
         self.speakers: list[_Speaker] = []
+        #: quotation opening mark -> end of the unquoted rest of its sentence, when the
+        #: attributed content goes on after the closing mark
+        self._extend: dict[int, int] = {}
         self.out: list[Candidate] = []
 
     # ---- speaker resolution -------------------------------------------------------------
@@ -566,6 +649,11 @@ class _Extractor:
         s, e = content
         if e <= s:
             return
+        if self.t[s] in QUOTE_CHARS and not re.search(r"\bthat\s*$", self.t[max(0, s - 6) : s]):
+            # Content that opens with a quotation ('“the next president” should choose') is
+            # a (mixed) direct quote; after 'that' it is reported speech (PolNeAR keeps the
+            # 'that' in such content).
+            kind = "direct"
         if sp.pronoun:
             confidence -= 0.1
         cue = self.raw[sp.cue_start : sp.cue_end]
@@ -608,6 +696,10 @@ class _Extractor:
             if rest.strip(" ,:"):
                 continue
             src = _source_before(self.t, lo, lo + m.start())
+            if src is None and re.search(r"\s(?:and|then)\s+$", seg[: m.start()]):
+                # 'Ms. Sherry smiled and said, “': the subject of the coordinated verbs
+                subj = _subject(self.t, lo, lo + m.start())
+                src = subj[0] if subj is not None else None
             if src is None:
                 # inverted: 'said Herzog: “'
                 continue
@@ -690,14 +782,18 @@ class _Extractor:
         used: set[tuple[int, int]] = set()
         opens = [q.open for q in quotes]
         assigned: list[tuple[Quote, _Speaker | None, float]] = []
+        extend = self._extend
+        announced = None  # 'Dianne Bystrom agreed.' right before a quotation sentence
         for ss, se in sents:
             qs = quotes[bisect.bisect_left(opens, ss) : bisect.bisect_left(opens, se)]
             if not qs:
+                announced = self._bare_attribution(ss, se)
                 continue
             sentence_speaker: _Speaker | None = None
             pending: list[Quote] = []
             cursor = ss
             standalone_all = True
+            after_to = -1  # where the last quotation's trailing attribution clause ended
             for i, q in enumerate(qs):
                 prefix = self.t[cursor : q.open]
                 nxt_open = qs[i + 1].open if i + 1 < len(qs) else se
@@ -716,6 +812,20 @@ class _Extractor:
                     )
                     if found:
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
+                elif (
+                    after_to == q.open
+                    and sentence_speaker is not None
+                    and prefix.rstrip().endswith((",", ":", "—", "–", "."))
+                ):
+                    # '“The risk,” said X, an economist at Y, “is that ...”' (or '... said X
+                    # in Albany, N.Y. “B”', an abbreviation hiding the sentence end): the
+                    # quotation resumes after its attribution and keeps its speaker; after
+                    # '..., adding,' it is a new attribution of that speaker.
+                    standalone = True
+                    part = _trailing_participle(self.t, cursor, q.open)
+                    if part is not None:
+                        src = (sentence_speaker.source_start, sentence_speaker.source_end)
+                        speaker = self._speaker(src, part, [(ss, q.open)], ps)
                 else:
                     found = self._attribution_before(cursor, q.open) or self._subject_before(
                         cursor, q.open
@@ -748,12 +858,24 @@ class _Extractor:
                     ):
                         region = [(ss, q.open), (q_end, tail_hi)]
                         speaker = self._speaker(after[0], after[1], region, ps)
+                        after_to = tail_hi
                     elif self.t[q_end:tail_hi].strip(" .,;:!?—–-") and not re.match(
                         r"\s*[,;:.—–-]", self.t[q_end:tail_hi]
                     ):
                         standalone_all = False
                         cursor = q_end
                         continue
+                if speaker is not None and q.close is not None and tail_hi == se:
+                    # '... says “it’s a two-man race” between Cruz and Trump.': the sentence
+                    # goes on after the quotation; the attributed content runs to its end.
+                    tail = self.t[q_end:se]
+                    if (
+                        re.match(r"\s+[a-z]", tail)
+                        and not cues.CUE_RE.search(tail)
+                        and not any(c in QUOTE_CHARS for c in tail)
+                        and len(_words(tail)) <= 15
+                    ):
+                        extend[q.open] = _trim_content(self.t, q_end, se)[1]
                 if speaker is not None:
                     sentence_speaker = speaker
                     for p in pending:
@@ -765,11 +887,28 @@ class _Extractor:
                 else:
                     pending.append(q)
                 cursor = q_end
+            if pending and announced is not None and pending[0] is qs[0]:
+                sentence_speaker = self._speaker(*announced, ps)
+                used.add(announced[2][0])
             for p in pending:
-                assigned.append((p, None, 0.0))
+                assigned.append((p, sentence_speaker, 0.75 if sentence_speaker else 0.0))
             if standalone_all or sentence_speaker is not None:
                 used.add((ss, se))
+            announced = None
         return used, assigned
+
+    def _bare_attribution(
+        self, ss: int, se: int
+    ) -> tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]] | None:
+        """'Iowa State University’s Dianne Bystrom agreed.': an attribution with no content of
+        its own, as (source, cue, region) for the quotation that follows."""
+        end = se
+        while end > ss and self.t[end - 1] in ".: ":
+            end -= 1
+        found = self._attribution_before(ss, end)
+        if found is None or found[1][1] < end - 30:
+            return None
+        return found[0], found[1], [(ss, se)]
 
     # ---- reported speech ----------------------------------------------------------------
     def _indirect(self, ss: int, se: int, ps: int, depth: int = 0) -> None:
@@ -874,7 +1013,7 @@ class _Extractor:
             src_lo = ss + m.end()
             comma = t.find(",", src_lo, ce)
             if comma > src_lo:
-                src = _source_after(t, src_lo, comma)
+                src = _source_after(t, src_lo, comma, _reference_ok)
                 if src is not None:
                     cue = (ss + m.start(1), ss + m.end(1))
                     sp = self._speaker(src, cue, [(ss, comma)], ps, ss)
@@ -893,9 +1032,9 @@ class _Extractor:
                 self._indirect_main(ss + m.end(), se, ps, depth + 1)
                 return
         # '..., according to X.'
-        for m in re.finditer(r",\s*(according to)\s+", sent, re.IGNORECASE):
+        for m in re.finditer(r",[”\"’']*\s*(according to)\s+", sent, re.IGNORECASE):
             src_lo = ss + m.end()
-            src = _source_after(t, src_lo, ce)
+            src = _source_after(t, src_lo, ce, _reference_ok)
             if src is None:
                 continue
             cue = (ss + m.start(1), ss + m.end(1))
@@ -910,7 +1049,14 @@ class _Extractor:
                 if len(_words(t[after[0] : after[1]])) >= 3:
                     self._emit(after, "claim", sp, 0.65)
             return
-        matches = list(cues.CUE_RE.finditer(sent))
+        # a cue inside a quotation is the quoted speaker's, not an attribution of this sentence
+        quoted = [m.span() for m in _QUOTED_RE.finditer(sent)]
+        matches = [
+            m
+            for m in cues.CUE_RE.finditer(sent)
+            if not any(a < m.start() < b for a, b in quoted)
+            and m.group("cue").lower() not in _QUOTE_ONLY_CUES
+        ]
         # '..., X said.' / '..., said X.' (cue near the end)
         for m in reversed(matches):
             cue = (ss + m.start(), ss + m.end())
@@ -918,35 +1064,44 @@ class _Extractor:
             cue_word = m.group("cue").lower()
             before = t[ss : cue[0]]
             comma = before.rfind(",")
-            if comma <= 0:
+            if comma <= 0 or self._subject_with_apposition(ss, cue[0]):
                 continue
+            # a quotation may close after the comma: 'Fiorina was not one for “engaging ...,” said'
+            src_lo = ss + comma + 1 + len(re.match(r"[”\"’']*", before[comma + 1 :]).group(0))
             tail_words = _words(tail)
-            if cue_word in cues.INVERTABLE_CUES and not before[comma + 1 :].strip():
+            if cue_word in cues.INVERTABLE_CUES and not t[src_lo : cue[0]].strip():
                 src = _source_after(t, cue[1], ce)
                 if src is not None:
                     sp = self._speaker(src, cue, [(ss + comma, ce)], ps, ss)
                     self._emit(_trim_content(t, ss, ss + comma), "paraphrase", sp, 0.7)
                     return
-            if len(tail_words) > 12 or re.search(r"\bthat\b", tail):
+            aside = re.match(r"\s*,\s*", tail)
+            if (len(tail_words) > 12 or re.search(r"\bthat\b", tail)) and aside is None:
                 continue
-            if tail.strip() and not re.match(
-                r"\s*(?:,|on|in|at|during|to|of|from|after|while|when|before|last|this|earlier|"
-                r"later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                r"reporters|journalists|the|a|an|him|her|them|us|me|told|[A-Z])\b",
-                tail,
+            if (
+                tail.strip()
+                and aside is None
+                and not re.match(
+                    r"\s*(?:,|on|in|at|during|to|of|from|after|while|when|before|last|this|earlier|"
+                    r"later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                    r"reporters|journalists|the|a|an|him|her|them|us|me|told|[A-Z])\b",
+                    tail,
+                )
             ):
                 continue
-            src = _source_before(t, ss + comma + 1, cue[0])
-            if src is None:
+            src = _source_before(t, src_lo, cue[0])
+            if src is None or _is_relative(t, src):
                 continue
             # the source must fill the clause between the comma and the cue
-            if _words(t[ss + comma + 1 : src[0]]):
+            if _words(t[src_lo : src[0]]):
                 continue
             content = _trim_content(t, ss, ss + comma)
             if len(_words(t[content[0] : content[1]])) < 3:
                 continue
             sp = self._speaker(src, cue, [(ss + comma, ce)], ps, ss)
             self._emit(content, "paraphrase", sp, 0.7)
+            if aside is not None:
+                self._emit_resumed(cue[1] + aside.end(), ce, sp)
             return
         # 'X said (that) ...'
         for m in matches:
@@ -957,7 +1112,7 @@ class _Extractor:
                 # 'The Arizona Republican survived a Vietnamese prison and says ...'
                 subj = _subject(t, ss, cue[0])
                 src = subj[0] if subj is not None else None
-            if src is None:
+            if src is None or _is_relative(t, src):
                 continue
             if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in {
                 "told",
@@ -984,6 +1139,24 @@ class _Extractor:
             self._emit(content, "paraphrase", sp, 0.65)
             return
 
+    def _subject_with_apposition(self, ss: int, cue_start: int) -> bool:
+        """'Jon Tester, chairman of the committee, said ...': everything before the cue is the
+        subject, so the cue opens the content rather than closing it."""
+        src = _source_before(self.t, ss, cue_start)
+        return src is not None and src[0] == _strip_leading(self.t, ss, cue_start)[0]
+
+    def _emit_resumed(self, lo: int, ce: int, sp: _Speaker) -> None:
+        """'The plan, she said, is dead.': the sentence resumes after a mid-sentence attribution
+        and the rest belongs to the same content (unless it brings its own cue)."""
+        rest = self.t[lo:ce]
+        if cues.CUE_RE.search(rest) or cues.PARTICIPLE_RE.match(rest):
+            return
+        if re.match(r"(?:and|but|while|who|which|according)\b", rest):
+            return
+        content = _trim_content(self.t, lo, ce)
+        if len(_words(self.t[content[0] : content[1]])) >= 2:
+            self._emit(content, "paraphrase", sp, 0.65)
+
     # ---- driver -------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
         t = self.t
@@ -1005,17 +1178,22 @@ class _Extractor:
                 fill: _Speaker | None = None
                 conf = 0.0
                 if known:
-                    fill, conf = known[0][1], 0.8
+                    conf = 0.8
                 elif prev_para_colon is not None:
                     fill, conf = prev_para_colon, 0.8
                 elif all_quote and self.speakers and self._last_direct_para_recent(ps):
                     fill, conf = self.speakers[-1], 0.7
-                assigned = [(q, sp or fill, c or conf) for q, sp, c in assigned]
+                assigned = [
+                    (q, sp or _nearest_speaker(q, known) or fill, c or conf)
+                    for q, sp, c in assigned
+                ]
             for q, sp, conf in sorted(assigned, key=lambda a: a[0].open):
                 if sp is not None:
-                    self._emit((q.start, q.end), "direct", sp, conf)
+                    self._emit((q.start, self._extend.get(q.open, q.end)), "direct", sp, conf)
             prev_para_colon = None
             for ss, se in sents:
+                if se - ss <= _MAX_SENTENCE:
+                    self._relative_clauses(ss, se, ps, quotes)
                 if (ss, se) in used:
                     continue
                 n_before = len(self.out)
@@ -1027,6 +1205,42 @@ class _Extractor:
                         prev_para_colon = self._speaker(found[0], found[1], [(ss, se)], ps)
         self.out.sort(key=lambda c: (c.start, c.end))
         return self.out
+
+    def _relative_clauses(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
+        """'..., said Ana Borges, who predicted a record turnout.': a relative clause with a cue
+        of its own attributes its content to the noun phrase it hangs on; in '..., which critics
+        say will hurt riders' (or 'what she called a rigged process') the clause's own subject
+        is the source."""
+        t = self.t
+        ce = se
+        while ce > ss and t[ce - 1] in ".!?":
+            ce -= 1
+        for m in _RELATIVE_CUE_RE.finditer(t, ss, ce):
+            if any(q.open < m.start() < (q.close or se) for q in quotes):
+                continue
+            src = _antecedent_np(t, ss, m.start())
+            if src is None:
+                continue
+            cue = (m.start("cue"), m.end("cue"))
+            lo = self._content_start(cue, m.group("cue").lower(), ce)
+            comma = t.find(",", lo, ce)
+            content = _trim_content(t, lo, comma if comma > 0 else ce)
+            if not _words(t[content[0] : content[1]]):
+                continue
+            sp = self._speaker(src, cue, [(m.start(), lo)], ps, ss)
+            self._emit(content, "paraphrase", sp, 0.55)
+        cued = {c.cue_start for c in self.out}
+        for m in _OBJECT_RELATIVE_RE.finditer(t, ss, ce):
+            # 'a drawdown, which they say left a vacuum'
+            cue = (m.start("cue"), m.end("cue"))
+            if cue[0] in cued or any(q.open < m.start() < (q.close or se) for q in quotes):
+                continue
+            comma = t.find(",", cue[1], ce)
+            content = _trim_content(t, cue[1], comma if comma > 0 else ce)
+            if not _words(t[content[0] : content[1]]):
+                continue
+            sp = self._speaker((m.start("src"), m.end("src")), cue, [(m.start(), cue[1])], ps, ss)
+            self._emit(content, "paraphrase", sp, 0.5)
 
     def _speaker_colon_paragraph(self, ps: int, pe: int) -> bool:
         """'Rubio: I’m Not Interested In Being Vice President' (a headline) or 'TAPPER: ...'
@@ -1043,9 +1257,24 @@ class _Extractor:
         return True
 
     def _last_direct_para_recent(self, ps: int) -> bool:
-        """The previous speaker counts for a bare quote paragraph if it was recent."""
+        """The previous speaker counts for a bare quote paragraph if a direct quote (and its
+        attribution clause) just ended before it; after more narration the quotation may be
+        anyone's."""
         last = self.speakers[-1]
-        return ps - last.cue_end < 1500
+        direct = [c for c in self.out[-3:] if c.kind == "direct"]
+        if not direct:
+            return False
+        gap = ps - max(c.end for c in direct)
+        return ps - last.cue_end < 1500 and gap < _QUOTE_PARAGRAPH_GAP
+
+
+def _nearest_speaker(q: Quote, known: list[tuple[Quote, _Speaker]]) -> _Speaker | None:
+    """An unattributed quotation continues the closest attributed one before it ('“A,” X said.
+    “B,” Y said. “C.”': C is Y's), or the first one after it."""
+    before = [sp for k, sp in known if k.open < q.open]
+    if before:
+        return before[-1]
+    return known[0][1] if known else None
 
 
 def extract(

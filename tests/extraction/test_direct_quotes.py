@@ -226,3 +226,121 @@ def test_quote_after_a_connective_takes_the_paragraph_speaker():
     found = extract(text)
     assert [c.text for c in found] == ["It was hard at first,", "I tried to explain it to them."]
     assert len({(c.source_start, c.cue_start) for c in found}) == 1
+
+
+# ---- rules-1.2 ----------------------------------------------------------------------------
+def test_quotation_resuming_after_a_mid_sentence_attribution_keeps_the_speaker():
+    text = (
+        '"The risk," said Edward Leamer, an economist at the UCLA Anderson Forecast, '
+        '"is that we are going to be attracting workers and repelling jobs."'
+    )
+    found = extract(text)
+    assert [(c.kind, c.source_text) for c in found] == [
+        ("direct", "Edward Leamer"),
+        ("direct", "Edward Leamer"),
+    ]
+    assert found[1].text.startswith("is that we are going")
+    assert found[1].cue_start == found[0].cue_start
+
+
+def test_unquoted_rest_of_the_sentence_after_a_partial_quote_is_part_of_the_content():
+    text = (
+        "Patrick says “regardless of what the pundits say, it’s a two-man race” "
+        "between Cruz and Trump."
+    )
+    c = only(text)
+    assert c.kind == "direct"
+    assert (
+        c.text == "regardless of what the pundits say, it’s a two-man race” between Cruz and Trump"
+    )
+    assert c.source_text == "Patrick"
+
+
+def test_subject_of_coordinated_verbs_speaks_the_quote():
+    c = only('Ms. Sherry smiled and said, "I am waiting for Michael Bloomberg to get in the race."')
+    assert (c.kind, c.source_text, c.cue) == ("direct", "Ms. Sherry", "said")
+
+
+def test_present_tense_joke_cue_introduces_a_quote():
+    c = only("He jokes, “It’s a never ending line!”")
+    assert (c.kind, c.source_text, c.cue) == ("direct", "He", "jokes")
+
+
+def test_inverted_source_stops_before_a_relative_clause():
+    text = (
+        "“It’s going to be challenging to do it in a quick turnaround,” said a longtime GOP "
+        "data expert who has worked for one of Trump's rivals."
+    )
+    c = only(text)
+    assert (c.kind, c.source_text) == ("direct", "a longtime GOP data expert")
+
+
+# ---- rules-1.3 ----------------------------------------------------------------------------
+def test_unattributed_quotation_continues_the_closest_speaker_before_it():
+    text = "“The bridge is safe,” Ana Ruiz said. “It was inspected,” Tom Lee said. “We agree.”"
+    found = extract(text)
+    assert [(c.text, c.source_text) for c in found] == [
+        ("The bridge is safe,", "Ana Ruiz"),
+        ("It was inspected,", "Tom Lee"),
+        ("We agree.", "Tom Lee"),
+    ]
+    assert found[1].cue_start == found[2].cue_start
+
+
+def test_quotation_after_adding_is_a_new_attribution_of_the_same_speaker():
+    text = "“The roads are clear,” she said, adding, “Schools will open on time.”"
+    first, second = extract(text)
+    assert (first.cue, second.cue) == ("said", "adding")
+    assert second.text == "Schools will open on time."
+    assert second.source_start == first.source_start
+
+
+def test_content_opening_with_a_quotation_is_a_direct_quote():
+    c = only("“The next council” should decide the budget, the mayor said.")
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "“The next council” should decide the budget",
+        "the mayor",
+    )
+
+
+def test_quotation_after_that_stays_reported_speech():
+    c = only("The mayor said that “the next council” should decide the budget.")
+    assert c.kind == "paraphrase"
+
+
+def test_quotation_right_after_a_bare_attribution_sentence_belongs_to_it():
+    c = only("Lena Park agreed. “The clinic needs more nurses.”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "The clinic needs more nurses.",
+        "Lena Park",
+        "agreed",
+    )
+
+
+def test_quote_paragraph_after_narration_does_not_take_the_previous_speaker():
+    text = (
+        "“We will rebuild,” Ana Ruiz said. Later that week the council met in the old library "
+        "on Main Street to hear from residents, engineers and the state inspectors about the "
+        "collapsed bridge and the long detour.\n“We will rebuild better.”"
+    )
+    assert [c.text for c in extract(text)] == ["We will rebuild,"]
+
+
+def test_participle_quote_after_several_introductory_phrases():
+    text = (
+        "On Thursday, after months of silence, Ana Ruiz endorsed the mayor, saying, "
+        "“She earned it.”"
+    )
+    found = [c for c in extract(text) if c.kind == "direct"]
+    assert [(c.text, c.source_text, c.cue) for c in found] == [
+        ("She earned it.", "Ana Ruiz", "saying")
+    ]
+
+
+def test_quotation_after_an_attribution_ending_in_an_abbreviation_keeps_the_speaker():
+    text = "“The bridge is safe,” Ana Ruiz said at a meeting in Albany, N.Y. “It was inspected.”"
+    found = extract(text)
+    assert [c.text for c in found] == ["The bridge is safe,", "It was inspected."]
+    assert len({(c.source_start, c.cue_start) for c in found}) == 1

@@ -267,3 +267,125 @@ def test_in_a_poll_comma_is_a_claim_and_keeps_inner_attributions():
 def test_declined_takes_its_short_complement():
     (c,) = extract("The senator declined to comment.")
     assert (c.cue, c.text, c.source_text) == ("declined", "to comment", "The senator")
+
+
+# ---- rules-1.3 ----------------------------------------------------------------------------
+def test_according_to_a_newspaper_whose_name_ends_in_times():
+    (c,) = extract("The plant closed in 2015, according to The Seattle Times.")
+    assert (c.kind, c.text, c.source_text) == (
+        "claim",
+        "The plant closed in 2015",
+        "The Seattle Times",
+    )
+
+
+def test_according_to_a_lower_case_source():
+    (c,) = extract("The turnout rose by a third, according to early returns.")
+    assert (c.kind, c.source_text) == ("claim", "early returns")
+
+
+def test_mid_sentence_attribution_keeps_the_content_on_both_sides():
+    found = extract("The new vote count, she said, was a warning to the council.")
+    assert [c.text for c in found] == ["The new vote count", "was a warning to the council"]
+    assert len({(c.source_start, c.cue_start) for c in found}) == 1
+
+
+def test_relative_clause_with_a_cue_is_attributed_to_its_noun_phrase():
+    text = "The vote was delayed, said Ana Ruiz, who predicted a long fight over the budget."
+    found = extract(text)
+    assert [(c.cue, c.source_text, c.text) for c in found] == [
+        ("said", "Ana Ruiz", "The vote was delayed"),
+        ("predicted", "Ana Ruiz", "a long fight over the budget"),
+    ]
+
+
+def test_subject_with_apposition_is_not_read_as_an_inverted_attribution():
+    text = "Ana Ruiz, the city treasurer, said having Mayor Lee in office would protect the city."
+    (c,) = extract(text)
+    assert (c.source_text, c.text) == (
+        "Ana Ruiz, the city treasurer",
+        "having Mayor Lee in office would protect the city",
+    )
+
+
+def test_participle_clause_right_after_a_closing_quotation():
+    text = "He praised the plan as “a real step forward,” arguing that costs would fall."
+    assert [(c.cue, c.text) for c in extract(text)][-1] == ("arguing", "costs would fall")
+
+
+def test_quotation_closing_between_the_comma_and_an_inverted_cue():
+    (c,) = extract("Mr. Lee was not one for “long meetings with no agenda,” said a former aide.")
+    assert (c.source_text, c.text) == (
+        "a former aide",
+        "Mr. Lee was not one for “long meetings with no agenda",
+    )
+
+
+def test_lower_case_modifier_before_a_role_noun_is_a_source():
+    (c,) = extract("The budget will be balanced, political experts said.")
+    assert (c.source_text, c.text) == ("political experts", "The budget will be balanced")
+
+
+def test_more_than_half_of_a_group_is_a_source():
+    (c,) = extract("More than half of the residents said the park should stay open.")
+    assert c.source_text == "More than half of the residents"
+
+
+def test_headline_says():
+    (c,) = extract("Mayor Says Bridge Will Reopen In March")
+    assert (c.source_text, c.cue, c.text) == ("Mayor", "Says", "Bridge Will Reopen In March")
+
+
+def test_stance_cue_with_a_preposition_takes_its_object():
+    (c,) = extract("The senator talked about the new tax on sugar.")
+    assert (c.cue, c.text) == ("talked about", "the new tax on sugar")
+
+
+def test_cue_word_ending_a_compound_is_not_a_cue():
+    (c,) = extract("The self-described moderate said the tax plan would fail.")
+    assert (c.source_text, c.cue) == ("The self-described moderate", "said")
+
+
+def test_cue_inside_a_quotation_does_not_attribute_the_sentence():
+    (c,) = extract("The mayor said on Friday that the plan “is, we believe, a mistake.”")
+    assert (c.source_text, c.cue) == ("The mayor", "said")
+
+
+def test_relative_clause_on_the_last_noun_is_not_content():
+    (c,) = extract("Ana Ruiz said the delay helped the mayor, who had asked for more time.")
+    assert c.text == "the delay helped the mayor"
+
+
+def test_according_to_after_a_closing_quotation():
+    found = extract("The mayor said the plan was “what voters want,” according to two aides.")
+    assert [(c.kind, c.source_text) for c in found] == [("claim", "two aides")]
+
+
+def test_relative_pronoun_is_not_a_source_of_the_main_clause():
+    found = extract("Ana Ruiz, who opposed the tax, said the plan would fail.")
+    assert [(c.cue, c.source_text, c.text) for c in found] == [
+        ("opposed", "Ana Ruiz", "the tax"),
+        ("said", "Ana Ruiz, who opposed the tax", "the plan would fail"),
+    ]
+
+
+def test_continued_only_attributes_quotations():
+    assert extract("The mayor continued his attack on the new budget plan.") == []
+    (c,) = extract("“We will rebuild,” the mayor continued.")
+    assert (c.kind, c.cue) == ("direct", "continued")
+
+
+def test_section_labels_before_a_colon_are_not_speakers():
+    for text in (
+        "Contributing: Ana Ruiz and Tom Lee",
+        "BREAKING: Mayor Resigns After Budget Vote",
+        "Q: Will you run again next year?",
+        "The Latest: Council votes on the new budget",
+    ):
+        assert extract(text) == [], text
+
+
+def test_relative_clause_with_its_own_subject_and_cue():
+    text = "The council cut the bus budget, which critics say will hurt the poorest riders."
+    (c,) = extract(text)
+    assert (c.source_text, c.cue, c.text) == ("critics", "say", "will hurt the poorest riders")
