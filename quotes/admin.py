@@ -122,7 +122,10 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "channel",
         "is_anonymous",
         "article__publisher",
-        "language",
+        # The quote's own language and a date hierarchy would each scan every quote for their
+        # choices on every page (0.3 s apiece at a million quotes); the articles' languages and
+        # the date ranges of the said_on filter cost nothing of the kind.
+        "article__language",
         "said_on",
     ]
     list_select_related = [
@@ -144,7 +147,6 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "affiliation",
         "topics",
     ]
-    date_hierarchy = "said_on"
     # Sized for millions of rows: no second COUNT(*) and no per-option facet counts.
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER

@@ -114,7 +114,7 @@ def quote_form(quote=None, **values):
 
 
 @pytest.mark.parametrize(
-    ("model", "queries"), [("publisher", 5), ("topic", 5), ("article", 8), ("quote", 8)]
+    ("model", "queries"), [("publisher", 5), ("topic", 5), ("article", 8), ("quote", 6)]
 )
 def test_changelist_renders_in_pinned_queries(
     admin_client, django_assert_num_queries, model, queries
