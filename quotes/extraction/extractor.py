@@ -23,7 +23,9 @@ The pipeline, per paragraph:
    ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an
    attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted A, ...')
    in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
-   `cues.PARTICIPLE_CUES`);
+   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A');
+   after a direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding
+   that B'); 'told reporters, “A”' is a direct quote of A;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -44,7 +46,7 @@ from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
 
-EXTRACTOR_VERSION = "rules-1.3"
+EXTRACTOR_VERSION = "rules-1.4"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
@@ -206,6 +208,12 @@ def _is_capitalized(word: str) -> bool:
     return bool(w) and (w[0].isupper() or w[0].isdigit())
 
 
+#: Poll shares as sources: 'about half of voters', 'three-fourths', 'majorities in all five'.
+_QUANTITY_RE = re.compile(
+    r"about|nearly|almost|roughly|only|just|half|majorities|[a-z]+-(?:thirds|fourths|quarters)"
+)
+
+
 def _np_ok(span: str) -> bool:
     """Does `span` look like a source noun phrase (not a clause)?"""
     span = span.strip()
@@ -237,6 +245,7 @@ def _np_ok(span: str) -> bool:
         _is_capitalized(words[0])
         or first in cues.DETERMINERS
         or first in cues.ROLE_NOUNS
+        or _QUANTITY_RE.fullmatch(first)
         or descriptor
     ):
         return False
@@ -247,6 +256,8 @@ def _np_ok(span: str) -> bool:
         low = w.lower().strip(",.")
         if low == "to" and i > 0 and head_words[i - 1].lower() in cues.ROLE_NOUNS:
             continue  # 'Aides to Clinton'
+        if low == "to" and _to_noun_phrase(head_words, i):
+            continue  # 'the delegation to the forum', 'sources close to her campaign'
         if low == "than" and i > 0 and head_words[i - 1].lower() in {"more", "less", "fewer"}:
             continue  # 'More than half of the respondents'
         if low in cues.NON_NP_WORDS:
@@ -259,6 +270,15 @@ def _np_ok(span: str) -> bool:
     if len(words) > 1 and words[-1].strip(",.") in _NOT_SOURCE_TAIL:
         return False  # 'Republicans who', 'this year'
     return all(w.lower().strip(",.") not in {"said", "says", "that"} for w in words)
+
+
+def _to_noun_phrase(words: list[str], i: int) -> bool:
+    """Does 'to' at words[i] join two noun phrases (a determiner or a name follows and no verb
+    precedes), unlike the infinitive in 'Trump wants to ...'?"""
+    if i == 0 or i + 1 >= len(words) or _verbish(words[i - 1], words[i - 2] if i > 1 else ""):
+        return False
+    nxt = words[i + 1]
+    return nxt.lower() in cues.DETERMINERS | {"his", "her", "their", "its"} or nxt[0].isupper()
 
 
 def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
@@ -322,9 +342,10 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clause pieces between commas, semicolons and colons ('... lean left: 42% say')."""
     parts = []
     cur = lo
-    for m in re.finditer(r"[,;]", text[lo:hi]):
+    for m in re.finditer(r"[,;:]", text[lo:hi]):
         parts.append((cur, lo + m.start()))
         cur = lo + m.end()
     parts.append((cur, hi))
@@ -376,7 +397,8 @@ def _reference_ok(span: str) -> bool:
 _INTRO_PHRASE_RE = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|With|For|Asked|Speaking|"
     r"Pressed|Addressing|Writing|Late|Early|Then|Still|But|And|Yet|So|Now|Meanwhile|However|"
-    r"Instead|Indeed|Moreover|Also)\b[^,“\"]{0,70},\s*)+",
+    r"Instead|Indeed|Moreover|Also|Through|Via|Despite|Amid|Among|Under|Unlike|Like|When|While|"
+    r"Although|Though|Because|If|Once)\b[^,“\"]{0,70},\s*)+",
     re.IGNORECASE,
 )
 _VERBISH = _wordset(
@@ -445,6 +467,17 @@ _NAME_BEFORE_COLON_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]
 _PARTICIPLE_CLAUSE_RE = re.compile(
     rf",[”\"’']*\s+(?:(?:also|then|later|again)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
 )
+#: An absolute clause with its own subject: '..., with 47 percent of voters saying ...'.
+_WITH_PARTICIPLE_RE = re.compile(
+    rf"\bwith\s+(?P<src>[^,;:“\"]{{1,80}}?)\s+(?:{cues.PARTICIPLE_RE.pattern})"
+)
+#: '... and says', '... and again pledged': a cue coordinated with an earlier predicate.
+_COORDINATED_BEFORE_RE = re.compile(
+    rf"\s(?:and|but)\s+(?:(?:{'|'.join(re.escape(m) for m in cues.CUE_MODIFIERS)})\s+)*$"
+)
+_COORDINATED_CUE_RE = re.compile(
+    rf"(?:,\s*|\s+)(?:and|but|before)\s+(?:then\s+|also\s+)?(?:{cues.CUE_RE.pattern})"
+)
 _COORDINATION_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though)\s+(?=\S)"
     r"|;\s+|,\s+(?=[A-Z]|he |she |they )"
@@ -486,9 +519,38 @@ def _tail_cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+_CLAUSE_BOUNDARY_RE = re.compile(
+    r"\b(?:that|is|was|are|were|why|because|as|so|while|when|if|where)\s+", re.IGNORECASE
+)
+
+
+def _embedded_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of a cue inside a larger clause: 'That is why critics say ...', 'One thing in
+    her favor is that 78 percent of voters said ...': the noun phrase after the last clause
+    boundary."""
+    starts = [m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(text, lo, hi)]
+    if not starts:
+        return None
+    s, e = _strip_leading(text, starts[-1], hi)
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s and _np_ok(text[s:e]) else None
+
+
+#: Cues whose content may open with 'to' ('vowed to fight', 'wants to bring back the 1990s');
+#: after other cues 'to'/'by' starts a recipient or an agent ('said to be', 'told by').
+_TO_CONTENT_CUES = _wordset(
+    """told vowed promised pledged threatened urged asked agreed declined refused want wants
+    hope hopes hoped plans planned sought seeks intends"""
+)
+
+
 def _is_relative(text: str, src: tuple[int, int]) -> bool:
-    """'..., who predicted X': a relative clause, attributed by `_relative_clauses`."""
-    return text[src[0] : src[1]].lower() == "who"
+    """'..., who predicted X', 'others who want to ...', 'a bully who has repeatedly pledged
+    ...': the cue is in a relative clause (attributed by `_relative_clauses`); an apposition
+    closed by a comma ('Ana Ruiz, who opposed the tax, said') is not."""
+    last = text[src[0] : src[1]].rsplit(",", 1)[-1]
+    return text[src[1] : src[1] + 1] != "," and re.search(r"(?:^|\s)who\b", last, re.I) is not None
 
 
 def _antecedent_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -510,6 +572,43 @@ def _trailing_participle(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if last is None or seg[last.end() :].strip():
         return None
     return lo + last.start(), lo + last.end()
+
+
+def _has_verb(words: list[str]) -> bool:
+    return any(_verbish(w, words[i - 1] if i else "") for i, w in enumerate(words))
+
+
+def _is_intro(text: str, s: int, comma: int) -> bool:
+    """Is text[s:comma] only an introductory phrase ('In her speech,', 'Through a spokeswoman,')?
+    Then the comma opens 'X declared ...' rather than closing content attributed by it. A
+    phrase with a verb ('Last year only 32 percent opposed it,') is a clause."""
+    m = _INTRO_PHRASE_RE.match(text, s, comma + 1)
+    if m is None or m.end() < comma + 1:
+        return False
+    return not _has_verb(_words(text[s:comma]))
+
+
+_QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")
+
+
+def _skip_quote_lead(text: str, s: int, e: int) -> tuple[int, int]:
+    """'told supporters, “Our nation is in trouble.”': the recipient or adverbial between the
+    cue and a quotation ('supporters,', 'on Twitter on Monday:') is not part of the content,
+    which is then the quotation itself. A lead with a verb or a pronoun stays."""
+    m = _QUOTE_LEAD_RE.match(text, s, e)
+    if m is None:
+        return s, e
+    words = _words(m.group(0))
+    if len(words) > 10 or _has_verb(words) or any(w.lower() in cues.PRONOUNS for w in words):
+        return s, e  # a clause of its own ('he appreciates a good, “peaceful protest”')
+    return m.end(), e
+
+
+def _inside_quotation(text: str, s: int, e: int) -> tuple[int, int]:
+    """Content that is one whole quotation loses its marks, as other direct quotes do."""
+    if text[e - 1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[s + 1 : e - 1]):
+        return s + 1, e - 1
+    return s, e
 
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
@@ -646,7 +745,7 @@ class _Extractor:
 
     # ---- candidates ---------------------------------------------------------------------
     def _emit(self, content: tuple[int, int], kind: Kind, sp: _Speaker, confidence: float) -> None:
-        s, e = content
+        s, e = _skip_quote_lead(self.t, *content)
         if e <= s:
             return
         if self.t[s] in QUOTE_CHARS and not re.search(r"\bthat\s*$", self.t[max(0, s - 6) : s]):
@@ -654,6 +753,7 @@ class _Extractor:
             # a (mixed) direct quote; after 'that' it is reported speech (PolNeAR keeps the
             # 'that' in such content).
             kind = "direct"
+            s, e = _inside_quotation(self.t, s, e)
         if sp.pronoun:
             confidence -= 0.1
         cue = self.raw[sp.cue_start : sp.cue_end]
@@ -691,7 +791,9 @@ class _Extractor:
             cue_word = m.group("cue").lower()
             rest = after
             if cue_word in cues.OBJECT_CUES:
-                rest = re.sub(r"^(?:\s+[\w’'.]+){0,4}?(?=\s*[,:]|\s*$)", "", rest)
+                # the object ('told reporters', 'told Fox News'), not a clause ('told CNN that
+                # Trump is “...”')
+                rest = re.sub(r"^(?:\s+(?!that\b)[\w’'.]+){0,4}?(?=\s*[,:]|\s*$)", "", rest)
             rest = _ADVERBIAL_RE.sub("", rest, count=1) if rest.strip(" ,:") else rest
             if rest.strip(" ,:"):
                 continue
@@ -801,8 +903,10 @@ class _Extractor:
                 tail_hi = min(nxt_open, se)
                 standalone = False
                 speaker = None
-                if not prefix.strip(" ,:;—–-") or _CONNECTIVE_PREFIX_RE.match(prefix):
-                    standalone = True  # also 'Then, “I try to explain it to them.”'
+                if not prefix.strip(" ,:;—–-(") or _CONNECTIVE_PREFIX_RE.match(prefix):
+                    # also 'Then, “I try to explain it to them.”' and an aside in parentheses
+                    # ('(“We persuaded them,” he said.)')
+                    standalone = True
                 elif prefix.rstrip().endswith(":") and not self.t[cursor : q.open].strip().endswith(
                     tuple(cues.CUE_VERBS)
                 ):
@@ -918,6 +1022,8 @@ class _Extractor:
         ce = se
         while ce > ss and t[ce - 1] in ".!?":
             ce -= 1
+        if depth < 3 and self._with_clause(ss, ce, ps, depth):
+            return
         part = _PARTICIPLE_CLAUSE_RE.search(t, ss, ce)
         if part is not None and depth < 3:
             subj = _subject(t, ss, part.start())
@@ -931,6 +1037,24 @@ class _Extractor:
                     self._indirect_main(ss, part.start(), ps, depth)
                     return
         self._indirect_main(ss, se, ps, depth)
+
+    def _with_clause(self, ss: int, ce: int, ps: int, depth: int) -> bool:
+        """'The race could shift, with 47 percent of voters saying they will back Clinton': the
+        noun phrase after 'with' is the source of the participle's content; the sentence before
+        it is read on its own."""
+        t = self.t
+        m = _WITH_PARTICIPLE_RE.search(t, ss, ce)
+        if m is None or not _np_ok(m.group("src")):
+            return False
+        src = (m.start("src"), m.end("src"))
+        cue = (m.start("cue"), m.end("cue"))
+        lo = self._content_start(cue, m.group("cue").lower(), ce)
+        content = _trim_content(t, lo, self._clause_end(lo, ce, ps, depth, src, cue))
+        if len(_words(t[content[0] : content[1]])) < 2:
+            return False
+        self._emit(content, "paraphrase", self._speaker(src, cue, [(m.start(), lo)], ps, ss), 0.55)
+        self._indirect_main(ss, m.start(), ps, depth + 1)
+        return True
 
     def _content_start(self, cue: tuple[int, int], cue_word: str, ce: int) -> int:
         """Where the content starts after a cue: past an object ('told reporters'), an
@@ -978,15 +1102,20 @@ class _Extractor:
             if not words:
                 break
             first = words[0].lower().strip(",")
+            if first == "that":
+                continue  # 'said A and that B': a second complement of the same cue
             if (
-                m.group(0).startswith(",")
+                m.group(0).startswith(", but")
                 and first not in cues.CUE_VERBS
                 and _verbish(words[0], "")
                 and not cues.CUE_RE.search(" ".join(words[:10]))
             ):
-                return m.start()  # '..., but went on to ...': the subject's next predicate
-            if first in cues.CUE_VERBS and src is not None and cue is not None:
-                # '..., and urged that ...': same speaker, new cue
+                # '..., but went on to ...': the subject's next predicate; after ', and' the
+                # predicate is the content's ('said Obama ran, and took millions')
+                return m.start()
+            if (first in cues.CUE_VERBS or first in cues.PARTICIPLE_CUES) and src and cue:
+                # '..., and urged that ...', '... and calling him “a feminist”': same speaker,
+                # new cue
                 ncue = (m.end(), m.end() + len(words[0].rstrip(",")))
                 nlo = self._content_start(ncue, first, ce)
                 content = _trim_content(t, nlo, self._clause_end(nlo, ce, ps, depth + 1, src, ncue))
@@ -1046,7 +1175,10 @@ class _Extractor:
             rest = re.match(r"\s*,\s*", t[src[1] : ce])
             if rest is not None:
                 after = _trim_content(t, src[1] + rest.end(), ce)
-                if len(_words(t[after[0] : after[1]])) >= 3:
+                words = _words(t[after[0] : after[1]])
+                # only a predicate resumes the content; an apposition ('..., the ABC affiliate')
+                # or a new clause ('..., but ...') does not
+                if len(words) >= 3 and words[0].lower() in _VERBISH:
                     self._emit(after, "claim", sp, 0.65)
             return
         # a cue inside a quotation is the quoted speaker's, not an attribution of this sentence
@@ -1096,7 +1228,9 @@ class _Extractor:
             if _words(t[src_lo : src[0]]):
                 continue
             content = _trim_content(t, ss, ss + comma)
-            if len(_words(t[content[0] : content[1]])) < 3:
+            if len(_words(t[content[0] : content[1]])) < 3 or (
+                aside is None and _is_intro(t, ss, ss + comma)
+            ):
                 continue
             sp = self._speaker(src, cue, [(ss + comma, ce)], ps, ss)
             self._emit(content, "paraphrase", sp, 0.7)
@@ -1108,24 +1242,15 @@ class _Extractor:
             cue = (ss + m.start(), ss + m.end())
             cue_word = m.group("cue").lower()
             src = _source_before(t, ss, cue[0])
-            if src is None and re.search(r"\s(?:and|but)\s+$", t[ss : cue[0]]):
+            if src is None and _COORDINATED_BEFORE_RE.search(t, ss, cue[0]):
                 # 'The Arizona Republican survived a Vietnamese prison and says ...'
                 subj = _subject(t, ss, cue[0])
                 src = subj[0] if subj is not None else None
+            if src is None:
+                src = _embedded_subject(t, ss, cue[0])
             if src is None or _is_relative(t, src):
                 continue
-            if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in {
-                "told",
-                "vowed",
-                "promised",
-                "pledged",
-                "threatened",
-                "urged",
-                "asked",
-                "agreed",
-                "declined",
-                "refused",
-            }:
+            if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in _TO_CONTENT_CUES:
                 continue
             rest_lo = self._content_start(cue, cue_word, ce)
             n_before = len(self.out)
@@ -1195,6 +1320,7 @@ class _Extractor:
                 if se - ss <= _MAX_SENTENCE:
                     self._relative_clauses(ss, se, ps, quotes)
                 if (ss, se) in used:
+                    self._participle_after_quote(ss, se, ps, quotes)
                     continue
                 n_before = len(self.out)
                 if se - ss <= _MAX_SENTENCE:
@@ -1205,6 +1331,37 @@ class _Extractor:
                         prev_para_colon = self._speaker(found[0], found[1], [(ss, se)], ps)
         self.out.sort(key=lambda c: (c.start, c.end))
         return self.out
+
+    def _participle_after_quote(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
+        """'“Nobody cares,” the aide said, adding that donors may balk.' (or '..., but added
+        that ...'): an unquoted participle or coordinated cue clause after a direct quote's
+        attribution is a new attribution of the quote's speaker."""
+        t = self.t
+        closes = [q.close for q in quotes if q.close is not None and ss <= q.open < se]
+        quoted = [c for c in self.out if c.kind == "direct" and ss <= c.start < se]
+        if not closes or not quoted:
+            return
+        ce = se
+        while ce > ss and t[ce - 1] in ".!?":
+            ce -= 1
+        found = [
+            m
+            for r in (_PARTICIPLE_CLAUSE_RE, _COORDINATED_CUE_RE)
+            if (m := r.search(t, max(closes) + 1, ce)) is not None
+        ]
+        if not found:
+            return
+        part = min(found, key=lambda m: m.start())
+        if any(c in QUOTE_CHARS for c in t[part.end() : ce]):
+            return
+        cue = (part.start("cue"), part.end("cue"))
+        lo = self._content_start(cue, part.group("cue").lower(), ce)
+        content = _trim_content(t, lo, ce)
+        if len(_words(t[content[0] : content[1]])) >= 2:
+            src = (quoted[-1].source_start, quoted[-1].source_end)
+            self._emit(
+                content, "paraphrase", self._speaker(src, cue, [(part.start(), lo)], ps, ss), 0.6
+            )
 
     def _relative_clauses(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
         """'..., said Ana Borges, who predicted a record turnout.': a relative clause with a cue

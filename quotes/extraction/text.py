@@ -121,6 +121,7 @@ class Quote:
 
 
 _DOUBLE_APOSTROPHE_OPEN_RE = re.compile(r"(?<![^\s(\[—–:-])''(?=[^\s'])")
+_SPACED_CLOSE_RE = re.compile(r"(?<=[,.?!]) ''(?=\s|$)")
 
 
 def normalize_quotes(text: str) -> str:
@@ -130,6 +131,11 @@ def normalize_quotes(text: str) -> str:
     if "''" not in text:
         return text
     text = _DOUBLE_APOSTROPHE_OPEN_RE.sub(' "', text)
+    # The closing pair is the last two of three apostrophes (an inner quotation closes first:
+    # "the word 'old-school,'''"), and one after a stray space ("coalitions, '' said") closes
+    # the quotation where the space is.
+    text = text.replace("'''", "'\" ")
+    text = _SPACED_CLOSE_RE.sub('"  ', text)
     return text.replace("''", '" ')
 
 
@@ -195,10 +201,13 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 
 _SPEECH_ALT = "|".join(sorted(INVERTABLE_CUES, key=len, reverse=True))
+#: '“A.” Later, Brafman said ...' starts a new sentence: an introductory word is no name; so
+#: does '“A.” He added: “B.”', whose colon points at the next quotation.
 _ATTRIBUTION_AHEAD_RE = re.compile(
+    r"(?!(?:[A-Z][a-z]+ly|Later|Earlier|Then|Now|Still|However|Meanwhile|Afterward|Instead),)"
     rf"(?:(?:{_SPEECH_ALT})\b"
     rf"|(?:[A-Z][\w.’'-]*,?\s+){{1,4}}(?:also\s+)?(?:{_SPEECH_ALT})\b"
-    rf"|(?:he|she|they)\s+(?:{_SPEECH_ALT})\b)"
+    rf"|(?:he|she|they)\s+(?:{_SPEECH_ALT})\b)(?!\s*:)"
 )
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s|$)")
 

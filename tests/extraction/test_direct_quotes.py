@@ -344,3 +344,56 @@ def test_quotation_after_an_attribution_ending_in_an_abbreviation_keeps_the_spea
     found = extract(text)
     assert [c.text for c in found] == ["The bridge is safe,", "It was inspected."]
     assert len({(c.source_start, c.cue_start) for c in found}) == 1
+
+
+def test_recipient_before_a_quotation_is_not_content():
+    text = "The governor brushed off the protest, telling reporters, “We will win this fight.”"
+    found = [c for c in extract(text) if c.cue == "telling"]
+    assert [(c.kind, c.text, c.source_text) for c in found] == [
+        ("direct", "We will win this fight.", "The governor")
+    ]
+
+
+def test_double_apostrophe_close_after_an_inner_quote_or_a_space():
+    for text, quote in (
+        ("''Call it 'old-school,''' said Ana Ruiz, a friend.", "Call it 'old-school,'"),
+        ("''We built strong ties, '' said Ana Ruiz, a friend.", "We built strong ties,"),
+    ):
+        (c,) = extract(text)
+        assert (c.kind, c.text, c.source_text) == ("direct", quote, "Ana Ruiz"), text
+
+
+def test_introductory_word_after_a_quotation_starts_a_new_sentence():
+    text = "“Judge,” Ana Ruiz said, “I have never seen this.” Later, Ruiz said the case was closed."
+    assert [(c.kind, c.text) for c in extract(text)] == [
+        ("direct", "Judge,"),
+        ("direct", "I have never seen this."),
+        ("paraphrase", "the case was closed"),
+    ]
+
+
+def test_attribution_with_a_colon_belongs_to_the_next_quotation():
+    text = "“Let us be clear,” she wrote. “It is your fault.” She added: “This is absurd.”"
+    assert [(c.text, c.cue) for c in extract(text)] == [
+        ("Let us be clear,", "wrote"),
+        ("It is your fault.", "wrote"),
+        ("This is absurd.", "added"),
+    ]
+
+
+def test_quotation_in_parentheses():
+    (c,) = extract("The show is back. (“We persuaded the creators to return,” he said.)")
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "We persuaded the creators to return,",
+        "he",
+    )
+
+
+def test_clause_before_a_partial_quote_stays_reported_speech():
+    for text in (
+        "A spokesman told CNN that Ruiz is “very involved” in the design.",
+        "Ruiz joked that he likes a good, “peaceful protest” now and then.",
+    ):
+        (c,) = extract(text)
+        assert c.kind == "paraphrase", text

@@ -389,3 +389,91 @@ def test_relative_clause_with_its_own_subject_and_cue():
     text = "The council cut the bus budget, which critics say will hurt the poorest riders."
     (c,) = extract(text)
     assert (c.source_text, c.cue, c.text) == ("critics", "say", "will hurt the poorest riders")
+
+
+def test_introductory_phrase_before_the_speaker_is_not_content():
+    (c,) = extract("Through a spokesman, the governor declared the need for patience and resolve.")
+    assert (c.source_text, c.cue, c.text) == (
+        "the governor",
+        "declared",
+        "the need for patience and resolve",
+    )
+    # around a mid-sentence attribution it is the first half of the content
+    text = "After two quiet years, the agency said, deficits will go up sharply."
+    assert [c.text for c in extract(text)] == [
+        "After two quiet years",
+        "deficits will go up sharply",
+    ]
+
+
+def test_speaker_inside_a_larger_clause():
+    (c,) = extract("That is why critics say the plan will fail.")
+    assert (c.source_text, c.cue, c.text) == ("critics", "say", "the plan will fail")
+
+
+def test_source_with_a_to_phrase():
+    (c,) = extract("The head of the delegation to the summit said the talks had stalled.")
+    assert c.source_text == "The head of the delegation to the summit"
+    assert c.text == "the talks had stalled"
+
+
+def test_apposition_after_according_to_is_not_content():
+    found = extract(
+        "The plant will close in May, according to the union, the largest in the state."
+    )
+    assert [(c.kind, c.text) for c in found] == [("claim", "The plant will close in May")]
+
+
+def test_intention_with_to_is_content():
+    found = extract("The mayor wants to rebuild the old bridge. The senator plans to run again.")
+    assert [(c.source_text, c.cue, c.text) for c in found] == [
+        ("The mayor", "wants", "to rebuild the old bridge"),
+        ("The senator", "plans", "to run again"),
+    ]
+
+
+def test_coordinated_participles_each_give_an_attribution():
+    text = "She defended the coach, saying he was a pioneer and calling him “a true leader.”"
+    found = [c for c in extract(text) if c.cue in ("saying", "calling")]
+    assert [(c.cue, c.text) for c in found] == [
+        ("saying", "he was a pioneer"),
+        ("calling", "him “a true leader.”"),
+    ]
+
+
+def test_absolute_with_clause_has_its_own_source():
+    (c,) = extract("The race tightened, with most voters saying they had not decided.")
+    assert (c.source_text, c.cue, c.text) == ("most voters", "saying", "they had not decided")
+
+
+def test_participle_clause_after_a_direct_quote():
+    text = "“Nobody cares about the money,” the aide said, adding that small donors may balk."
+    found = extract(text)
+    assert [(c.kind, c.cue, c.source_text, c.text) for c in found] == [
+        ("direct", "said", "the aide", "Nobody cares about the money,"),
+        ("paraphrase", "adding", "the aide", "small donors may balk"),
+    ]
+
+
+def test_coordinated_cue_after_a_direct_quote():
+    text = "“Nobody cares about the money,” the aide said, but added that small donors may balk."
+    found = [c for c in extract(text) if c.kind == "paraphrase"]
+    assert [(c.cue, c.source_text, c.text) for c in found] == [
+        ("added", "the aide", "small donors may balk")
+    ]
+
+
+def test_second_that_clause_continues_the_content():
+    text = "The senator said the plan was flawed and that she expects the governor to veto it."
+    (c,) = extract(text)
+    assert c.text == "the plan was flawed and that she expects the governor to veto it"
+
+
+def test_predicate_after_comma_and_stays_in_the_content():
+    (c,) = extract("He said the mayor had a fund when he ran, and took millions from donors.")
+    assert c.text == "the mayor had a fund when he ran, and took millions from donors"
+
+
+def test_coordinated_cue_with_a_modifier_takes_the_clause_subject():
+    (c,) = extract("The mayor met the families and again pledged to rebuild the bridge.")
+    assert (c.source_text, c.cue, c.text) == ("The mayor", "pledged", "to rebuild the bridge")

@@ -73,3 +73,18 @@ def test_the_official_resolves_to_previous_anonymous_official():
 def test_time_expression_is_not_a_source():
     found = extract("Last year only 32 percent of voters opposed the tax, a new survey showed.")
     assert all(c.source_text != "Last year only 32 percent of voters" for c in found)
+
+
+def test_noun_phrase_with_a_relative_clause_is_not_a_source():
+    text = "The mayor is a critic, organizer and rival who has repeatedly pledged to cut the tax."
+    assert all("who" not in c.source_text for c in extract(text))
+
+
+def test_share_of_a_poll_is_a_source():
+    (c,) = extract("In each state, about half of voters say they prefer an outsider.")
+    assert (c.source_text, c.text) == ("about half of voters", "they prefer an outsider")
+
+
+def test_source_starts_after_a_colon():
+    (c,) = extract("On social issues they lean left: 42% say they are liberal.")
+    assert (c.source_text, c.text) == ("42%", "they are liberal")
