@@ -106,6 +106,8 @@ QUOTE_KEYS = {
 }
 PERSON_REF_KEYS = {"slug", "wikidata_id", "name"}
 ORGANIZATION_REF_KEYS = {"slug", "wikidata_id", "name", "classification"}
+ROLE_KEYS = {"title", "organization", "start_date", "end_date"}
+PUBLISHER_KEYS = {"slug", "name", "website"}
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 _url_validator = URLValidator(schemes=["http", "https"])
@@ -247,13 +249,11 @@ class Catalog:
                 ref["name"] = text
             plain = True
         elif isinstance(ref, dict):
-            unknown = set(ref) - keys
-            if unknown:
-                raise PayloadError(f"{path}.{sorted(unknown)[0]}", "Unknown field.")
+            _check_fields(ref, keys, path)
             for key, value in ref.items():
                 if value is not None and not isinstance(value, str):
                     raise PayloadError(f"{path}.{key}", "Must be a string.")
-            if not any(ref.get(key) for key in ("slug", "wikidata_id", "name")):
+            if not (ref.get("slug") or ref.get("wikidata_id") or ref.get("name")):
                 raise PayloadError(path, "Give a slug, a Wikidata id or a name.")
             plain = False
         else:
@@ -343,9 +343,7 @@ class Catalog:
     def role(self, speaker: Person, ref, path: str, create: bool) -> Affiliation:
         if not isinstance(ref, dict):
             raise PayloadError(path, 'Must be an object {"title", "organization", ...} or null.')
-        unknown = set(ref) - {"title", "organization", "start_date", "end_date"}
-        if unknown:
-            raise PayloadError(f"{path}.{sorted(unknown)[0]}", "Unknown field.")
+        _check_fields(ref, ROLE_KEYS, path)
         title = _string(ref, "title", path, 200, required=True)
         organization = self.organization(ref.get("organization"), f"{path}.organization", create)
         if organization is None:
@@ -380,9 +378,7 @@ class Catalog:
             ref = {"slug": ref} if _looks_like_slug(ref) else {"name": ref}
         if not isinstance(ref, dict):
             raise PayloadError(path, 'Required: a slug or {"slug", "name", "website"}.')
-        unknown = set(ref) - {"slug", "name", "website"}
-        if unknown:
-            raise PayloadError(f"{path}.{sorted(unknown)[0]}", "Unknown field.")
+        _check_fields(ref, PUBLISHER_KEYS, path)
         slug, name = ref.get("slug"), ref.get("name")
         if slug:
             if slug not in self.publishers_by_slug and not self.preload:
@@ -529,6 +525,13 @@ def role_on(person: Person, date: datetime.date) -> Affiliation | None:
 # Validation
 
 
+def _check_fields(data: dict, allowed: set, path: str):
+    """Reject the first field of ``data`` that is not in ``allowed``."""
+    if not allowed.issuperset(data):  # checked for every quote: no set built when all is well
+        unknown = sorted(set(data) - allowed)[0]
+        raise PayloadError(f"{path}.{unknown}" if path else unknown, "Unknown field.")
+
+
 def _string(data, key, path, max_length, *, required=False, default=""):
     value = data.get(key)
     if value is None:
@@ -617,9 +620,7 @@ def parse_article(payload, catalog: Catalog, *, create_people: bool = False) -> 
     """Validate one payload against ``catalog``; raises PayloadError naming the field."""
     if not isinstance(payload, dict):
         raise PayloadError("(line)", "An article must be a JSON object.")
-    unknown = set(payload) - ARTICLE_KEYS
-    if unknown:
-        raise PayloadError(sorted(unknown)[0], "Unknown field.")
+    _check_fields(payload, ARTICLE_KEYS, "")
     if payload.get("publisher") is None:
         raise PayloadError("publisher", 'Required: a slug or {"slug", "name", "website"}.')
     title = " ".join(_string(payload, "title", "", 500, required=True).split())
@@ -665,9 +666,7 @@ def parse_article(payload, catalog: Catalog, *, create_people: bool = False) -> 
 def _parse_quote(data, path, article, catalog, create) -> QuotePlan:
     if not isinstance(data, dict):
         raise PayloadError(path, "A quote must be an object.")
-    unknown = set(data) - QUOTE_KEYS
-    if unknown:
-        raise PayloadError(f"{path}.{sorted(unknown)[0]}", "Unknown field.")
+    _check_fields(data, QUOTE_KEYS, path)
     text = _string(data, "text", path, 0, required=True)
     start, end = _offset(data, "start_offset", path), _offset(data, "end_offset", path)
     try:
@@ -1031,29 +1030,29 @@ class BatchImporter:
         if not batch and not new_objects:
             return
         try:
-            with transaction.atomic():
-                counts = write_articles(batch, new_objects)
+            self._write(batch, new_objects)
         except DatabaseError:
             unsave(new_objects)
             for plan in batch:
                 new_objects = self._write_one(plan, new_objects)
             self.unsaved = new_objects
-            return
-        self.summary.add(counts)
 
     def _write_one(self, plan: ArticlePlan, new_objects: list) -> list:
         """Write one article (with the batch's new objects not saved yet); returns those
         still unsaved."""
         try:
-            with transaction.atomic():
-                counts = write_articles([plan], new_objects)
+            self._write([plan], new_objects)
         except DatabaseError as error:
             unsave(new_objects)
             self.catalog.release_article(plan.key)
             self.reject(plan.line or 0, "(database)", str(error).strip().splitlines()[0])
             return new_objects
-        self.summary.add(counts)
         return []
+
+    def _write(self, plans: list[ArticlePlan], new_objects: list):
+        with transaction.atomic():
+            counts = write_articles(plans, new_objects)
+        self.summary.add(counts)
 
     def run(self, lines: Iterable[tuple[int, bytes]]) -> Summary:
         started = time.monotonic()

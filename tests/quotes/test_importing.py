@@ -264,6 +264,27 @@ TRIGGER_0002_DOCUMENT = """
 """
 
 
+def documents_unlike_the_triggers() -> int:
+    """How many quotes' documents differ from the expression of the trigger of migration 0002,
+    as written there."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM quotes_quote q "
+            f"WHERE q.search_document IS DISTINCT FROM ({TRIGGER_0002_DOCUMENT})"
+        )
+        return cursor.fetchone()[0]
+
+
+def import_in_batches(importer, *batches):
+    """Feed each list of payloads to ``importer`` and write it as a batch of its own."""
+    line = 0
+    for payloads in batches:
+        for payload in payloads:
+            line += 1
+            importer.feed_payload(line, payload)
+        importer.flush()
+
+
 def test_the_search_document_is_exactly_the_triggers(known, tmp_path):
     known.aliases.create(name="Ana 'the Hawk' Minister")
     known.aliases.create(name="Minística Señora")
@@ -300,15 +321,10 @@ def test_the_search_document_is_exactly_the_triggers(known, tmp_path):
         )
     run(write(tmp_path / "a.jsonl", payloads))
     assert Quote.objects.count() == 12
+    assert documents_unlike_the_triggers() == 0
     with connection.cursor() as cursor:
         cursor.execute("SELECT id, search_document::text FROM quotes_quote ORDER BY id")
         imported = cursor.fetchall()
-        # The expression of the trigger of migration 0002, as written there.
-        cursor.execute(
-            f"SELECT count(*) FROM quotes_quote q "
-            f"WHERE q.search_document IS DISTINCT FROM ({TRIGGER_0002_DOCUMENT})"
-        )
-        assert cursor.fetchone() == (0,)
         # And the trigger itself: clearing the document makes it compute it again.
         cursor.execute("UPDATE quotes_quote SET search_document = NULL")
         cursor.execute("SELECT id, search_document::text FROM quotes_quote ORDER BY id")
@@ -341,3 +357,21 @@ def test_an_import_leaves_the_bulk_setting_off(known, tmp_path):
     with connection.cursor() as cursor:
         cursor.execute("SELECT coalesce(current_setting('whosaid.bulk_import', true), '')")
         assert cursor.fetchone()[0] in ("", "off")
+
+
+def test_a_name_added_during_a_run_is_in_the_documents_of_the_later_batches(known):
+    importer = BatchImporter()
+    import_in_batches(importer, [article(1)])
+    known.aliases.create(name="Zebediah")
+    import_in_batches(importer, [article(2)])
+    later = Quote.objects.filter(article__url="https://news.example/2", speaker=known)
+    assert later.filter(search_document="zebediah").count() == 1
+    assert documents_unlike_the_triggers() == 0
+
+
+def test_speakers_created_by_the_run_get_the_triggers_documents(known):
+    first, second = article(1), article(2)
+    first["quotes"][0]["speaker"] = second["quotes"][0]["speaker"] = "Nadia Newcomer"
+    import_in_batches(BatchImporter(create_people=True), [first], [second, article(3)])
+    assert Quote.objects.filter(search_document="newcomer").count() == 2
+    assert documents_unlike_the_triggers() == 0
