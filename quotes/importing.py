@@ -122,8 +122,13 @@ class PayloadError(ValueError):
         self.reason = reason
 
 
+def clean_name(name: str) -> str:
+    """A name as stored: inner runs of whitespace become one space, none at either end."""
+    return " ".join(name.split())
+
+
 def name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return clean_name(name).casefold()
 
 
 # Lookups
@@ -278,8 +283,8 @@ class Catalog:
         if name:
             key = name_key(name)
             if key not in by_name:
-                fetch(name__iexact=name.strip())
-                fetch(aliases__name__iexact=name.strip())
+                fetch(name__iexact=clean_name(name))
+                fetch(aliases__name__iexact=clean_name(name))
             matches = by_name.get(key, [])
             if len(matches) == 1:
                 return matches[0]
@@ -298,7 +303,7 @@ class Catalog:
         return self._new_actor(ref, plain, path, person=person)
 
     def _new_actor(self, ref, plain, path, *, person):
-        name = " ".join(ref["name"].split())
+        name = clean_name(ref["name"])
         if len(name) > 200:
             raise PayloadError(f"{path}.name", "At most 200 characters.")
         wikidata_id = ref.get("wikidata_id") or ""
@@ -388,13 +393,13 @@ class Catalog:
                 return self.publishers_by_slug[slug]
         if name:
             if name_key(name) not in self.publishers_by_name and not self.preload:
-                for publisher in Publisher.objects.filter(name__iexact=name.strip()):
+                for publisher in Publisher.objects.filter(name__iexact=clean_name(name)):
                     self._add_publisher(publisher)
             if name_key(name) in self.publishers_by_name:
                 return self.publishers_by_name[name_key(name)]
         if not name:
             raise PayloadError(path, f'No publisher "{slug}"; give its name to create it.')
-        name = _string(ref, "name", path, 200, required=True)
+        name = clean_name(_string(ref, "name", path, 200, required=True))
         if slug and not SLUG.match(slug):
             raise PayloadError(f"{path}.slug", "Letters, digits, hyphens and underscores only.")
         website = _string(ref, "website", path, 200)

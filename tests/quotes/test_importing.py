@@ -210,6 +210,27 @@ def test_import_article_service_creates_then_finds_the_article(known):
     assert created.article.quotes.count() == 2
 
 
+def test_a_new_publisher_name_is_stored_cleaned_and_found_again(db):
+    # Lookup and creation clean a name the same way, or the second article makes a twin.
+    publisher = {"name": "  The\x1eEvening   Post "}
+    first = import_article(article(1, publisher=publisher, quotes=[]))
+    second = import_article(article(2, publisher=publisher, quotes=[]))
+    assert first.article.publisher.name == "The Evening Post"
+    assert second.article.publisher == first.article.publisher
+
+
+def test_a_new_speaker_name_is_stored_cleaned_and_found_again(known):
+    payloads = [article(1), article(2)]
+    for payload in payloads:
+        payload["quotes"][0]["speaker"] = {"name": " Nadia   Newcomer\t"}
+    first, second = (import_article(p, create_people=True) for p in payloads)
+    speakers = {
+        quote.speaker for result in (first, second) for quote in result.article.quotes.all()
+    }
+    assert {speaker.name for speaker in speakers if speaker} == {"Nadia Newcomer"}
+    assert Person.objects.filter(name="Nadia Newcomer").count() == 1
+
+
 @pytest.mark.parametrize("count", [1, 20])
 def test_query_count_does_not_grow_with_the_file(known, tmp_path, count):
     path = write(tmp_path / "a.jsonl", [article(n) for n in range(count)])
