@@ -10,6 +10,7 @@ import json
 from collections import OrderedDict
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
@@ -44,9 +45,27 @@ PAGE_SIZE_SCHEMA = {
 }
 
 
+class FirstPageCountingPaginator(Paginator):
+    """Reads the first page before counting, and counts a short one by its rows.
+
+    A name search usually finds fewer people than a page holds: it then costs one query
+    instead of a COUNT and a SELECT that both run the trigram search. A longer result is
+    counted by a query as before, when the response asks for the count.
+    """
+
+    def page(self, number):
+        if str(number) != "1":
+            return super().page(number)
+        rows = list(self.object_list[: self.per_page + 1])
+        if len(rows) <= self.per_page:
+            self.count = len(rows)  # the cached property's value: no COUNT query
+        return self._get_page(rows[: self.per_page], 1, self)
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """Page numbers for the small tables (people, organizations, articles, ...)."""
 
+    django_paginator_class = FirstPageCountingPaginator
     page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
