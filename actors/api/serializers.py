@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from actors import selectors
 from actors.models import Affiliation, Alias, Organization, Person
+from config.api.serializers import ReadModelSerializer
 from config.api.writing import (
     ModelCleanSerializer,
     SluggedWriteSerializer,
@@ -11,13 +12,13 @@ from config.api.writing import (
 )
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
+class PersonRefSerializer(ReadModelSerializer):
     class Meta:
         model = Person
         fields = ["id", "name", "slug"]
 
 
-class OrganizationRefSerializer(serializers.ModelSerializer):
+class OrganizationRefSerializer(ReadModelSerializer):
     class Meta:
         model = Organization
         fields = ["id", "name", "slug"]
@@ -37,7 +38,7 @@ class AliasNamesField(serializers.ListField):
         return [alias.name for alias in aliases.all()]
 
 
-class PersonAffiliationSerializer(serializers.ModelSerializer):
+class PersonAffiliationSerializer(ReadModelSerializer):
     organization = OrganizationRefSerializer()
 
     class Meta:
@@ -45,7 +46,7 @@ class PersonAffiliationSerializer(serializers.ModelSerializer):
         fields = ["id", "organization", "role", "start_date", "end_date"]
 
 
-class AffiliationSerializer(serializers.ModelSerializer):
+class AffiliationSerializer(ReadModelSerializer):
     person = PersonRefSerializer()
     organization = OrganizationRefSerializer()
 
@@ -54,7 +55,7 @@ class AffiliationSerializer(serializers.ModelSerializer):
         fields = ["id", "person", "organization", "role", "start_date", "end_date"]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(ReadModelSerializer):
     aliases = AliasNamesField()
 
     class Meta:
@@ -95,7 +96,7 @@ class PersonDetailSerializer(PersonSerializer):
         return PersonAffiliationSerializer(self._split(person)[1], many=True).data
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(ReadModelSerializer):
     parent = OrganizationRefSerializer(allow_null=True)
     aliases = AliasNamesField()
 
@@ -162,7 +163,7 @@ class AffiliationWriteSerializer(ModelCleanSerializer):
         validators = []  # the model's constraints answer, with their own messages
 
 
-class AliasSerializer(serializers.ModelSerializer):
+class AliasSerializer(ReadModelSerializer):
     person = PersonRefSerializer(allow_null=True)
     organization = OrganizationRefSerializer(allow_null=True)
 

@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from actors.api.serializers import OrganizationRefSerializer, PersonRefSerializer
 from actors.models import Affiliation, Organization, Person
+from config.api.serializers import ReadModelSerializer
 from config.api.writing import (
     ModelCleanSerializer,
     SluggedWriteSerializer,
@@ -14,25 +15,25 @@ from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Article, Publisher, Quote, Topic
 
 
-class PublisherSerializer(serializers.ModelSerializer):
+class PublisherSerializer(ReadModelSerializer):
     class Meta:
         model = Publisher
         fields = ["id", "name", "slug", "website"]
 
 
-class PublisherRefSerializer(serializers.ModelSerializer):
+class PublisherRefSerializer(ReadModelSerializer):
     class Meta:
         model = Publisher
         fields = ["id", "name", "slug"]
 
 
-class TopicSerializer(serializers.ModelSerializer):
+class TopicSerializer(ReadModelSerializer):
     class Meta:
         model = Topic
         fields = ["id", "name", "slug"]
 
 
-class ArticleRefSerializer(serializers.ModelSerializer):
+class ArticleRefSerializer(ReadModelSerializer):
     publisher = PublisherRefSerializer()
 
     class Meta:
@@ -40,7 +41,7 @@ class ArticleRefSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "publisher", "published_on", "url"]
 
 
-class RoleSerializer(serializers.ModelSerializer):
+class RoleSerializer(ReadModelSerializer):
     """The role the speaker held when speaking (stored on the quote, resolved on save)."""
 
     title = serializers.CharField(source="role")
@@ -51,7 +52,7 @@ class RoleSerializer(serializers.ModelSerializer):
         fields = ["title", "organization", "start_date", "end_date"]
 
 
-class QuoteSerializer(serializers.ModelSerializer):
+class QuoteSerializer(ReadModelSerializer):
     speaker = PersonRefSerializer(allow_null=True, help_text="The named person who said it.")
     speaking_organization = OrganizationRefSerializer(
         allow_null=True, help_text="An organization speaking as a body."
@@ -122,7 +123,7 @@ class QuoteDetailSerializer(QuoteSerializer):
         return selectors.citation(quote)
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ReadModelSerializer):
     publisher = PublisherRefSerializer()
 
     class Meta:
