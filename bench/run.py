@@ -12,8 +12,12 @@
    (``bench/naive/``) with gunicorn (sync workers, ``DEBUG=false``) on three ports, and drives
    each scenario on each system with wrk (``bench/report.lua``), interleaved per scenario.
 4. Times one CSV export per system while sampling the workers' RSS.
-5. Prints the table and the targets, writes ``bench/results/<date>-<machine>.json`` (the rows),
-   ``.requests.json`` (the exact requests) and ``.png`` (latency per scenario).
+5. With the servers stopped, measures the bulk paths as commands: ``import_articles`` of the
+   newest ``--import-quotes`` quotes' articles (exported by ``export_quotes``) into an empty
+   database, and ``export_quotes`` of every quote (time, peak RSS).
+6. Prints the table and the targets, writes ``bench/results/<date>-<machine>.json`` (the rows),
+   ``.requests.json`` (the exact requests), ``.bulk.json`` (the bulk paths) and ``.png``
+   (latency per scenario).
 
 See bench/README.md.
 """
@@ -74,6 +78,8 @@ TARGETS = [
     ("people_fuzzy", "p95_ms", 30, "people fuzzy search p95 <= 30 ms"),
     ("export_csv", "peak_rss_mb", 200, "export peak RSS < 200 MB"),
 ]
+IMPORT_TARGET = 20_000  # quotes per second
+FULL_EXPORT_RSS_TARGET = 200  # MB
 
 INSTALL_HINTS = {
     "wrk": "wrk is missing: install it with `apt-get install -y wrk` (Debian/Ubuntu).",
@@ -273,21 +279,42 @@ def _connect(url: str, **kwargs):
     return psycopg.connect(url, autocommit=True, **kwargs)
 
 
+def _with_database(url: str, name: str) -> str:
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path=f"/{name}"))
+
+
 def _maintenance_url(url: str) -> tuple[str, str]:
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/")
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
     if not name:
         raise BenchError(f"BENCH_DATABASE_URL has no database name: {url}")
-    return urllib.parse.urlunsplit(parts._replace(path="/postgres")), name
+    return _with_database(url, "postgres"), name
+
+
+def _manage_command(url: str, args) -> tuple[list[str], dict]:
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env.pop("DEBUG", None)
+    print(f"$ DATABASE_URL={url} manage.py {' '.join(args)}", flush=True)
+    return [sys.executable, "manage.py", *args], env
 
 
 def manage(url: str, *args: str) -> None:
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    env.pop("DEBUG", None)
-    command = [sys.executable, "manage.py", *args]
-    print(f"$ DATABASE_URL={url} {' '.join(command[1:])}", flush=True)
+    command, env = _manage_command(url, args)
     if subprocess.run(command, cwd=ROOT, env=env).returncode:
         raise BenchError(f"manage.py {args[0]} failed")
+
+
+def manage_measured(url: str, *args: str) -> tuple[float, float, str]:
+    """Run a manage.py command: (seconds, its peak RSS in MB, what it printed)."""
+    command, env = _manage_command(url, args)
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    output = process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)  # the rusage of this child alone
+    elapsed = time.monotonic() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise BenchError(f"manage.py {args[0]} failed:\n{output}")
+    return elapsed, round(usage.ru_maxrss / 1024, 1), output  # ru_maxrss is in KiB
 
 
 def count_quotes(url: str) -> int:
@@ -736,6 +763,75 @@ def run_export(server: Server, path: str, timeout: float) -> dict:
     }
 
 
+# The bulk paths, as commands.
+
+IMPORTED = re.compile(r"([\d,]+) quotes imported.*?([\d.]+) s, ([\d,]+) quotes/s", re.S)
+
+
+def measure_import(url: str, quotes: int, workdir: Path) -> dict:
+    """Export the articles of the newest ``quotes`` quotes (with those quotes) as JSON Lines,
+    import them into an empty database with ``--create-people``; the command's own rate."""
+    from psycopg import sql
+
+    with _connect(url) as conn:
+        row = conn.execute(
+            "SELECT said_on FROM quotes_quote ORDER BY said_on DESC OFFSET %s LIMIT 1", [quotes]
+        ).fetchone()
+    source = workdir / "import.jsonl"
+    filters = ["--filter", f"said_after={row[0].isoformat()}"] if row else []
+    manage_measured(url, "export_quotes", "--format", "jsonl", *filters, "--output", str(source))
+    maintenance, name = _maintenance_url(url)
+    scratch = f"{name}_import"
+    scratch_url = _with_database(url, scratch)
+    with _connect(maintenance) as conn:
+        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(scratch))
+        conn.execute(drop)
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(scratch)))
+    try:
+        manage(scratch_url, "migrate", "--noinput", "-v", "0")
+        seconds, rss, output = manage_measured(
+            scratch_url, "import_articles", str(source), "--create-people", "--no-progress"
+        )
+    finally:
+        with _connect(maintenance) as conn:
+            conn.execute(drop)
+    match = IMPORTED.search(output)
+    if not match:
+        raise BenchError(f"import_articles printed no summary:\n{output}")
+    return {
+        "quotes": int(match.group(1).replace(",", "")),
+        "file_mb": round(source.stat().st_size / 2**20, 1),
+        "import_seconds": float(match.group(2)),
+        "quotes_per_s": int(match.group(3).replace(",", "")),
+        "command_seconds": round(seconds, 1),
+        "peak_rss_mb": rss,
+    }
+
+
+def measure_full_export(url: str, workdir: Path) -> dict:
+    """``export_quotes --format csv`` of every quote: time and peak RSS."""
+    target = workdir / "all.csv"
+    seconds, rss, _ = manage_measured(url, "export_quotes", "--format", "csv", "-o", str(target))
+    with target.open("rb") as exported:
+        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: exported.read(1 << 20), b"")) - 1
+    target.unlink()
+    return {"rows": rows, "seconds": round(seconds, 1), "peak_rss_mb": rss}
+
+
+def check_bulk_targets(bulk: dict) -> list[tuple[str, str, str]]:
+    checks = []
+    if "import" in bulk:
+        rate = bulk["import"]["quotes_per_s"]
+        verdict = "PASS" if rate >= IMPORT_TARGET else "FAIL"
+        checks.append((f"import >= {IMPORT_TARGET:,} quotes/s", f"{rate:,}", verdict))
+    if "full_export" in bulk:
+        rss = bulk["full_export"]["peak_rss_mb"]
+        verdict = "PASS" if rss < FULL_EXPORT_RSS_TARGET else "FAIL"
+        what = f"export of every quote ({bulk['full_export']['rows']:,}) peak RSS"
+        checks.append((f"{what} < {FULL_EXPORT_RSS_TARGET} MB", f"{rss}", verdict))
+    return checks
+
+
 def draw_chart(rows: list[dict], path: Path, title: str) -> None:
     import matplotlib
 
@@ -800,6 +896,17 @@ def parse_args(argv=None):
     parser.add_argument("--request-timeout", type=int, default=60, help="wrk timeout, s (60).")
     parser.add_argument("--export-rows", type=int, default=100_000, help="Default 100,000.")
     parser.add_argument("--export-timeout", type=float, default=900, help="Seconds (900).")
+    parser.add_argument(
+        "--import-quotes",
+        type=int,
+        help="Quotes in the import measurement (default 200,000, 2,000 with --quick; 0: skip).",
+    )
+    parser.add_argument(
+        "--full-export",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="Time export_quotes of every quote and take its peak RSS (default: on).",
+    )
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="Comma-separated subset.")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="Comma-separated.")
     parser.add_argument(
@@ -822,6 +929,8 @@ def parse_args(argv=None):
         args.duration, args.warmup = 3, 1
     if args.quotes is None:
         args.quotes = QUICK_QUOTES if args.quick else 1_000_000
+    if args.import_quotes is None:
+        args.import_quotes = 2_000 if args.quick else 200_000
     if args.database_url is None:
         args.database_url = os.environ.get("BENCH_DATABASE_URL") or (
             QUICK_DATABASE_URL if args.quick else DEFAULT_DATABASE_URL
@@ -921,10 +1030,20 @@ def run(args) -> int:
                     f"\n{server.system} server log ({server.log}), last lines:\n{tail(server.log)}"
                 )
 
+    bulk: dict[str, dict] = {}
+    if args.import_quotes:
+        print(f"\nImport of the newest {args.import_quotes:,} quotes' articles:", flush=True)
+        bulk["import"] = measure_import(url, args.import_quotes, workdir)
+        print(f"  {bulk['import']}", flush=True)
+    if args.full_export:
+        print("\nExport of every quote:", flush=True)
+        bulk["full_export"] = measure_full_export(url, workdir)
+        print(f"  {bulk['full_export']}", flush=True)
+
     print()
     print(render_table(rows))
     print(f"\nTargets (defined on 1,000,000 quotes; this database has {quotes:,}):")
-    for description, value, verdict in check_targets(rows):
+    for description, value, verdict in [*check_targets(rows), *check_bulk_targets(bulk)]:
         print(f"  {verdict:4}  {description}: {value}")
 
     result_json = args.output / f"{stem}.json"
@@ -949,9 +1068,14 @@ def run(args) -> int:
         )
         + "\n"
     )
+    written = [result_json, requests_json]
+    if bulk:
+        bulk_json = args.output / f"{stem}.bulk.json"
+        bulk_json.write_text(json.dumps({"quotes_in_db": quotes, **bulk}, indent=1) + "\n")
+        written.append(bulk_json)
     chart = args.output / f"{stem}.png"
     draw_chart(rows, chart, f"whosaid: latency per scenario, {quotes:,} quotes, {machine_name()}")
-    print(f"\nWrote {result_json}, {requests_json} and {chart}")
+    print(f"\nWrote {', '.join(map(str, written))} and {chart}")
     shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
