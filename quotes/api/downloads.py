@@ -20,6 +20,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
+from config.api.pagination import page_size_from
 from quotes import exporting
 
 FORMATS = {
@@ -66,6 +67,9 @@ def download(view, request) -> StreamingHttpResponse | None:
     fmt = requested_format(request)
     if fmt is None:
         return None
+    # A download is not paged, so page_size is ignored; a malformed one is still the 400 it
+    # is on the list the download was started from.
+    page_size_from(request)
     quotes = view.filter_queryset(view.get_queryset())
     response = StreamingHttpResponse(_buffered(FORMATS[fmt](quotes)), content_type=MEDIA_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="quotes.{fmt}"'

@@ -118,6 +118,12 @@ def test_a_download_is_not_paginated(api, quotes):
     assert len(csv_texts(api.get(URL, {"format": "csv", "page_size": 2}))) == 7
 
 
+def test_a_malformed_page_size_is_a_400_in_a_download_too(api, quotes):
+    response = api.get(URL, {"format": "csv", "page_size": "true"})
+    assert response.status_code == 400
+    assert "page_size" in response.json()["errors"]
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "jsonld"])
 def test_a_download_accepts_its_own_media_type(api, quotes, fmt):
     media_type = MEDIA_TYPES[fmt].split(";")[0]
