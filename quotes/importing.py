@@ -48,6 +48,7 @@ Rules:
   same file twice changes nothing. To reload an article, delete it first.
 - Errors name the field path, e.g. ``quotes[3].text: The article matches "..." but then
   differs at ...``.
+- An optional field sent as null is the same as one left out (``"quotes": null``: no quotes).
 
 ``import_article`` imports one payload (the write API); ``BatchImporter`` is the fast path for
 files: lines are validated in Python against lookups loaded once, then whole articles are

@@ -260,34 +260,48 @@ class RolePayloadSerializer(serializers.Serializer):
 
 
 class QuotePayloadSerializer(serializers.Serializer):
+    """A quote of an article payload. An optional field may be null: the same as leaving it out."""
+
     text = serializers.CharField(help_text="Verbatim from the body.")
-    kind = serializers.ChoiceField(choices=QuoteKind.choices, required=False)
+    kind = serializers.ChoiceField(choices=QuoteKind.choices, required=False, allow_null=True)
     speaker = ActorReferenceField(required=False)
     speaking_organization = ActorReferenceField(required=False)
     source_organization = ActorReferenceField(required=False)
-    attribution = serializers.CharField(max_length=500, required=False)
+    attribution = serializers.CharField(max_length=500, required=False, allow_null=True)
     anonymous = serializers.BooleanField(required=False)
-    source_label = serializers.CharField(max_length=100, required=False)
+    source_label = serializers.CharField(max_length=100, required=False, allow_null=True)
     role = RolePayloadSerializer(required=False, allow_null=True)
     said_on = serializers.DateField(required=False, allow_null=True)
-    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
-    cue = serializers.CharField(max_length=50, required=False)
-    place = serializers.CharField(max_length=200, required=False)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False, allow_null=True)
+    cue = serializers.CharField(max_length=50, required=False, allow_null=True)
+    place = serializers.CharField(max_length=200, required=False, allow_null=True)
     start_offset = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     end_offset = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    language = serializers.CharField(max_length=10, required=False)
+    language = serializers.CharField(max_length=10, required=False, allow_null=True)
     status = serializers.ChoiceField(
-        choices=ReviewStatus.choices, required=False, help_text="Not draft: reviewers only."
+        choices=ReviewStatus.choices,
+        required=False,
+        allow_null=True,
+        help_text="Not draft: reviewers only.",
     )
-    topics = serializers.ListField(child=serializers.CharField(), required=False)
+    topics = serializers.ListField(child=serializers.CharField(), required=False, allow_null=True)
 
 
 class ArticlePayloadSerializer(serializers.Serializer):
+    """An article with its quotes, the shape ``import_articles`` reads. An optional field may be
+    null: the same as leaving it out."""
+
     publisher = ActorReferenceField(help_text='A slug, or {"slug", "name", "website"}.')
     title = serializers.CharField(max_length=500)
-    url = serializers.URLField(max_length=1000, required=False, help_text="Canonical URL.")
+    url = serializers.URLField(
+        max_length=1000, required=False, allow_null=True, help_text="Canonical URL."
+    )
     published_on = serializers.DateField()
-    authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False)
-    language = serializers.CharField(max_length=10, required=False)
-    body = serializers.CharField(required=False, help_text="Required when there are quotes.")
-    quotes = QuotePayloadSerializer(many=True, required=False)
+    authors = serializers.ListField(
+        child=serializers.CharField(max_length=200), required=False, allow_null=True
+    )
+    language = serializers.CharField(max_length=10, required=False, allow_null=True)
+    body = serializers.CharField(
+        required=False, allow_null=True, help_text="Required when there are quotes."
+    )
+    quotes = QuotePayloadSerializer(many=True, required=False, allow_null=True)

@@ -274,6 +274,22 @@ def test_a_failing_quote_stores_nothing_and_is_named_by_index_and_field(api):
     assert not Article.objects.exists() and not Quote.objects.exists()
 
 
+def test_optional_fields_sent_as_null_are_left_out(api):
+    payload = article_payload(authors=None, language=None)
+    payload["quotes"][1].update(kind=None, cue=None, channel=None, topics=None, status=None)
+    response = api.post(f"{V1}/articles/", payload)
+    assert response.status_code == 201, response.content
+    quote = Quote.objects.get(text="There is no deal yet,")
+    assert (quote.kind, quote.cue, quote.status) == ("direct", "", "draft")
+    assert Article.objects.get().authors == []
+
+
+def test_an_article_without_quotes_may_send_null(api):
+    response = api.post(f"{V1}/articles/", article_payload(quotes=None))
+    assert response.status_code == 201, response.content
+    assert not Quote.objects.exists()
+
+
 def test_the_same_article_posted_again_is_a_conflict(api):
     payload = article_payload()
     assert api.post(f"{V1}/articles/", payload).status_code == 201
