@@ -46,7 +46,7 @@ from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
 
-EXTRACTOR_VERSION = "rules-1.4"
+EXTRACTOR_VERSION = "rules-1.5"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
@@ -1307,7 +1307,7 @@ class _Extractor:
                 elif prev_para_colon is not None:
                     fill, conf = prev_para_colon, 0.8
                 elif all_quote and self.speakers and self._last_direct_para_recent(ps):
-                    fill, conf = self.speakers[-1], 0.7
+                    fill, conf = self._last_direct_speaker(), 0.7
                 assigned = [
                     (q, sp or _nearest_speaker(q, known) or fill, c or conf)
                     for q, sp, c in assigned
@@ -1423,6 +1423,15 @@ class _Extractor:
             return False
         gap = ps - max(c.end for c in direct)
         return ps - last.cue_end < 1500 and gap < _QUOTE_PARAGRAPH_GAP
+
+    def _last_direct_speaker(self) -> _Speaker:
+        """The speaker of the latest direct quote: a bare quote paragraph continues that
+        quotation, not a participle clause ('..., referring to X') that followed it."""
+        last = max((c for c in self.out if c.kind == "direct"), key=lambda c: c.end)
+        for sp in reversed(self.speakers):
+            if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
+                return sp
+        return self.speakers[-1]
 
 
 def _nearest_speaker(q: Quote, known: list[tuple[Quote, _Speaker]]) -> _Speaker | None:

@@ -212,6 +212,24 @@ _ATTRIBUTION_AHEAD_RE = re.compile(
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s|$)")
 
 
+#: After a quotation closed by a full stop, an attribution belongs to it only when it ends
+#: the sentence ('“We won.” Trump said on Tuesday.'); '“A.” He said B was C.' is a new sentence.
+_MAX_CLOSING_ATTRIBUTION_WORDS = 4
+
+
+def _attribution_ahead(text: str, punct: int, nxt: int, end: int) -> bool:
+    m = _ATTRIBUTION_AHEAD_RE.match(text, nxt, min(end, nxt + 80))
+    if m is None:
+        return False
+    if text[punct] != ".":
+        return True
+    stop = _BOUNDARY_RE.search(text, m.end(), end)
+    rest = text[m.end() : stop.start() if stop else end]
+    return len(rest.split()) <= _MAX_CLOSING_ATTRIBUTION_WORDS and not rest.lstrip().startswith(
+        ("that ", "“", '"')
+    )
+
+
 def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
     j = dot
     while j > para_start and (text[j - 1].isalnum() or text[j - 1] == "."):
@@ -247,7 +265,7 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
                 continue
         if text[punct] == "." and stop == punct + 1 and _is_abbreviation(text, punct, start):
             continue
-        if quote is not None and _ATTRIBUTION_AHEAD_RE.match(text, nxt, min(end, nxt + 80)):
+        if quote is not None and _attribution_ahead(text, punct, nxt, end):
             continue  # '“Who knows?” Trump told ITV.': the attribution belongs to the quote
         s, e = _trim(text, cur, stop)
         if e > s:

@@ -397,3 +397,13 @@ def test_clause_before_a_partial_quote_stays_reported_speech():
     ):
         (c,) = extract(text)
         assert c.kind == "paraphrase", text
+
+
+def test_bare_quote_paragraph_continues_the_quotation_not_a_participle_clause_after_it():
+    text = (
+        "“There’s a real demographic revolution,” Ramos said, referring to the Hispanic "
+        "community.\n\n“So I think there’s resistance among many Americans.”"
+    )
+    continued = next(c for c in extract(text) if c.text.startswith("So I think"))
+    assert (continued.kind, continued.source_text, continued.cue) == ("direct", "Ramos", "said")
+    assert continued.cue_start == text.index("said")

@@ -477,3 +477,32 @@ def test_predicate_after_comma_and_stays_in_the_content():
 def test_coordinated_cue_with_a_modifier_takes_the_clause_subject():
     (c,) = extract("The mayor met the families and again pledged to rebuild the bridge.")
     assert (c.source_text, c.cue, c.text) == ("The mayor", "pledged", "to rebuild the bridge")
+
+
+def test_pronoun_and_cue_after_a_quoted_full_stop_start_a_new_sentence():
+    text = (
+        "The attorney said Nunberg was “looking for free publicity.” He said Nunberg was bound "
+        "by a confidentiality agreement."
+    )
+    first, second = extract(text)
+    assert first.text == "Nunberg was “looking for free publicity.”"
+    assert (second.text, second.source_text) == (
+        "Nunberg was bound by a confidentiality agreement",
+        "He",
+    )
+
+
+def test_attribution_ending_the_sentence_after_a_quoted_full_stop_stays_with_the_quote():
+    text = "“We will win.” Trump said on Tuesday."
+    (c,) = extract(text)
+    assert (c.kind, c.text, c.source_text) == ("direct", "We will win.", "Trump")
+
+
+def test_findings_and_warnings_introduce_reported_speech():
+    for text, cue in (
+        ("The survey indicates that voters are tired of the campaign.", "indicates"),
+        ("The governor made clear that the budget would not pass.", "made clear"),
+        ("Economists warn that tariffs will raise prices.", "warn"),
+    ):
+        (c,) = extract(text)
+        assert (c.kind, c.cue) == ("paraphrase", cue), text
