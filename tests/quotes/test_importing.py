@@ -2,10 +2,19 @@
 
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from urllib.parse import quote as url_quote
+from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from actors.models import Person
@@ -396,3 +405,50 @@ def test_speakers_created_by_the_run_get_the_triggers_documents(known):
     import_in_batches(BatchImporter(create_people=True), [first], [second, article(3)])
     assert Quote.objects.filter(search_document="newcomer").count() == 2
     assert documents_unlike_the_triggers() == 0
+
+
+def _database_url(settings_dict) -> str:
+    """The URL of the database these tests run on, for a ``manage.py`` child process (the
+    embedded server is reached through a socket folder given as ``?host=``)."""
+    user = url_quote(settings_dict["USER"] or "", safe="")
+    password = url_quote(settings_dict["PASSWORD"] or "", safe="")
+    credentials = f"{user}:{password}@" if password else f"{user}@"
+    address = url_quote(settings_dict["HOST"] or "", safe="")
+    if settings_dict["PORT"]:
+        address += f":{settings_dict['PORT']}"
+    options = urlencode(settings_dict["OPTIONS"])
+    return f"postgres://{credentials}{address}/{settings_dict['NAME']}" + (
+        f"?{options}" if options else ""
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_killed_import_leaves_whole_articles_and_a_rerun_completes_it(tmp_path):
+    PublisherFactory(slug="daily", name="The Daily")
+    PersonFactory(slug="minister", name="Ana Minister")
+    total = 1000
+    path = write(tmp_path / "big.jsonl", [article(n) for n in range(1, total + 1)])
+    # One article per transaction, so the kill lands between (or inside) many commits.
+    command = ["import_articles", str(path), "--no-progress", "--batch-quotes", "2"]
+    child = subprocess.Popen(
+        [sys.executable, "manage.py", *command],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": _database_url(connection.settings_dict)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while Article.objects.count() < 20 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert child.poll() is None, child.stderr.read().decode()
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stderr.close()
+
+    interrupted = Article.objects.count()
+    assert 20 <= interrupted < total
+    assert not Article.objects.annotate(n=Count("quotes")).exclude(n=2).exists()
+
+    run(path)
+    assert Article.objects.count() == total
+    assert Quote.objects.count() == 2 * total
