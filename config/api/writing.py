@@ -77,6 +77,10 @@ class SlugReference(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
+def _longer_than(field: serializers.CharField, value) -> bool:
+    return isinstance(value, str) and field.max_length is not None and len(value) > field.max_length
+
+
 class StrictInputMixin:
     """Input exactly as the schema describes it: DRF would otherwise turn ``12`` into the text
     "12", read ``""`` as no reference, and drop fields it does not know."""
@@ -95,6 +99,11 @@ class StrictInputMixin:
                     errors[name] = ["Must be a string."]
                 elif isinstance(field, serializers.RelatedField) and value == "":
                     errors[name] = ["Must not be empty: send null for none."]
+                elif isinstance(field, serializers.CharField) and _longer_than(field, value):
+                    # Counted as sent, before DRF trims the ends: the schema's maxLength is
+                    # the limit on the request, as the article import counts it.
+                    message = field.error_messages["max_length"]
+                    errors[name] = [message.format(max_length=field.max_length)]
             if errors:
                 raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
