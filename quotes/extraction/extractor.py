@@ -405,7 +405,9 @@ _VERBISH = _wordset(
     """is was are were has have had will would can could should may might must did does do
     also then later again still hit took made went came met gave spoke sent put set got ran won
     lost kept left held began stood sat brought felt saw knew became seemed appeared fired shot
-    took spent led sought struck wants want plans hopes fears sees calls says took"""
+    took spent led sought struck wants want plans hopes fears sees calls says took shook nodded
+    smiled laughed paused turned stopped grew drew threw rose fell broke wrote thought told
+    stepped walked sighed shrugged"""
 )
 
 
@@ -454,6 +456,7 @@ _IN_SOURCE_RE = re.compile(
     r"book|memoir|affidavit|complaint|lawsuit|ruling|audit|review)s?)\s*,\s+(?!.*:\s*$)"
 )
 _SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+[“\"A-Z]")
 _NOT_SPEAKER_LABELS = _wordset(
     """note update updated correction disclosure related photo photos video watch read listen
     editor’s editor's source sources graphic chart map caption clarification advertisement
@@ -499,6 +502,10 @@ _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: his attack', 'She offered her support'.
 _QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
+#: A source's relative clause not closed yet: a cue inside it is not the attribution's.
+_OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
+#: Coordinated adjectives before a source noun ('the bespectacled, 71-year-old diplomat').
+_ADJECTIVE_LIST_RE = re.compile(r"(?:the|a|an)\s+[a-z][\w-]*(?:,\s*[a-z][\w-]*)*,\s*")
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who)\s")
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
@@ -866,9 +873,16 @@ class _Extractor:
             if cm.start() < off:
                 continue
             prefix = seg[off : cm.start()]
-            if len(_words(prefix)) > 16 or not prefix.strip():
+            # A name with a long apposition ('” Trump, the frontrunner ... primaries, said')
+            # may run further than a plain noun phrase.
+            limit = 40 if re.match(r"[A-Z][^,]{0,40},.*,\s*$", prefix) else 16
+            if len(_words(prefix)) > limit or not prefix.strip():
                 break
+            if _OPEN_RELATIVE_RE.match(prefix):
+                continue  # '” Warren, who has not endorsed anyone, told reporters'
             src = _source_before(self.t, lo + off, lo + cm.start())
+            if src is not None and _ADJECTIVE_LIST_RE.fullmatch(self.t, lo + off, src[0]):
+                src = (lo + off, src[1])  # '” the bespectacled, 71-year-old diplomat said'
             if src is not None and src[0] == lo + off:
                 return src, (lo + cm.start(), lo + cm.end()), hi
             # '” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said': the name first
@@ -916,6 +930,11 @@ class _Extractor:
                     )
                     if found:
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
+                    elif sentence_speaker is not None:
+                        # '“A,” said X, explaining that B: “C”': C is a new attribution of X's
+                        colon = self.t.rindex(":", cursor, q.open)
+                        src = (sentence_speaker.source_start, sentence_speaker.source_end)
+                        speaker = self._speaker(src, (colon, colon + 1), [(ss, q.open)], ps)
                 elif (
                     after_to == q.open
                     and sentence_speaker is not None
@@ -1401,9 +1420,13 @@ class _Extractor:
 
     def _speaker_colon_paragraph(self, ps: int, pe: int) -> bool:
         """'Rubio: I’m Not Interested In Being Vice President' (a headline) or 'TAPPER: ...'
-        (a transcript turn): the name before the colon said what follows it."""
+        (a transcript turn): the name before the colon said what follows it. A paragraph of
+        several sentences after a label that is not a transcript's capitals is a section
+        ('Superdelegates: Clinton is backed by ... “A,” Devine said.'), read as any other."""
         m = _SPEAKER_COLON_RE.match(self.t, ps, pe)
         if m is None or m.group(1).split()[0].lower() in _NOT_SPEAKER_LABELS:
+            return False
+        if not m.group(1).isupper() and _SENTENCE_BREAK_RE.search(self.t, m.end(), pe):
             return False
         content = _trim_content(self.t, m.end(), pe)
         if len(_words(self.t[content[0] : content[1]])) < 2:

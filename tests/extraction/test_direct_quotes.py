@@ -407,3 +407,50 @@ def test_bare_quote_paragraph_continues_the_quotation_not_a_participle_clause_af
     continued = next(c for c in extract(text) if c.text.startswith("So I think"))
     assert (continued.kind, continued.source_text, continued.cue) == ("direct", "Ramos", "said")
     assert continued.cue_start == text.index("said")
+
+
+def test_a_cue_inside_the_speakers_relative_clause_is_not_the_attribution():
+    text = "“I am a superdelegate,” Warren, who has not endorsed a candidate, told reporters."
+    c = only(text)
+    assert (c.kind, c.text, c.cue) == ("direct", "I am a superdelegate,", "told")
+    assert c.source_text.startswith("Warren")
+
+
+def test_coordinated_adjectives_belong_to_the_source():
+    text = "“I made climate change the top priority,” the bespectacled, 71-year-old diplomat said."
+    c = only(text)
+    assert (c.text, c.source_text) == (
+        "I made climate change the top priority,",
+        "the bespectacled, 71-year-old diplomat",
+    )
+
+
+def test_a_quotation_after_the_speakers_participle_clause_and_colon_is_a_new_attribution():
+    text = "“Access is valuable,” said Skelly, explaining he worked with them: “Vito is great.”"
+    first, second = extract(text)
+    assert (second.text, second.source_text, second.cue) == ("Vito is great.", "Skelly", ":")
+    assert second.cue_start != first.cue_start
+
+
+def test_a_section_label_does_not_swallow_the_quotations_of_its_paragraph():
+    text = (
+        "Superdelegates: Clinton is backed by 520 of them. “The concern is that the process "
+        "erodes democracy,” Devine said."
+    )
+    quoted = [c for c in extract(text) if c.kind == "direct"]
+    assert [(c.source_text, c.cue) for c in quoted] == [("Devine", "said")]
+
+
+def test_the_subject_of_a_gesture_and_said_speaks_the_quote():
+    c = only("Mrs. Clinton shook her head and said, “No way.”")
+    assert (c.kind, c.text, c.source_text) == ("direct", "No way.", "Mrs. Clinton")
+
+
+def test_a_name_with_a_long_apposition_after_the_quote_is_the_source():
+    text = (
+        "“Very good reporter,” Trump, the 2016 Republican frontrunner nationally and the polling "
+        "leader in South Carolina by a wide margin after winning the New Hampshire primary, said."
+    )
+    c = only(text)
+    assert (c.kind, c.cue) == ("direct", "said")
+    assert c.source_text.startswith("Trump, the 2016 Republican frontrunner")
