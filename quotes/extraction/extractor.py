@@ -113,6 +113,11 @@ _ADVERBIAL_RE = re.compile(
     r"recently)\b(?:\s+(?:night|morning|afternoon|evening))?(?:\s+with\s+[\w’'.]+(?:\s+[A-Z][\w’'.]+)*)?"
     r"(?:\s*,)?\s*",
 )
+#: When the quotation was said ('“Thank you!” on Friday afternoon.'), not what.
+_DATE_TAIL_RE = re.compile(
+    r"\s+(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\b[\w\s]{0,20}?[.!?]?\s*"
+)
 _THAT_RE = re.compile(r"^\s*,?\s*that\b\s*", re.IGNORECASE)
 _DATE_LEAD_RE = re.compile(
     r"^(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -994,6 +999,7 @@ class _Extractor:
                     tail = self.t[q_end:se]
                     if (
                         re.match(r"\s+[a-z]", tail)
+                        and not _DATE_TAIL_RE.fullmatch(tail)
                         and not cues.CUE_RE.search(tail)
                         and not any(c in QUOTE_CHARS for c in tail)
                         and len(_words(tail)) <= 15
@@ -1366,13 +1372,15 @@ class _Extractor:
         found = [
             m
             for r in (_PARTICIPLE_CLAUSE_RE, _COORDINATED_CUE_RE)
-            if (m := r.search(t, max(closes) + 1, ce)) is not None
+            if (m := r.search(t, max(c.end for c in quoted) + 1, ce)) is not None
         ]
         if not found:
             return
         part = min(found, key=lambda m: m.start())
-        if any(c in QUOTE_CHARS for c in t[part.end() : ce]):
-            return
+        if any(c in QUOTE_CHARS for c in t[part.end() : ce]) and not _THAT_RE.match(
+            t[part.end() : ce]
+        ):
+            return  # '..., adding, “B.”' is a quotation of its own
         cue = (part.start("cue"), part.end("cue"))
         lo = self._content_start(cue, part.group("cue").lower(), ce)
         content = _trim_content(t, lo, ce)

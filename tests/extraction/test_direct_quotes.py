@@ -454,3 +454,8 @@ def test_a_name_with_a_long_apposition_after_the_quote_is_the_source():
     c = only(text)
     assert (c.kind, c.cue) == ("direct", "said")
     assert c.source_text.startswith("Trump, the 2016 Republican frontrunner")
+
+
+def test_when_the_quotation_was_said_is_not_part_of_its_content():
+    c = only("Trump tweeted: “Thank you Indiana! #Trump2016” on Friday afternoon.")
+    assert c.text == "Thank you Indiana! #Trump2016"

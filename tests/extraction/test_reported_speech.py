@@ -506,3 +506,11 @@ def test_findings_and_warnings_introduce_reported_speech():
     ):
         (c,) = extract(text)
         assert (c.kind, c.cue) == ("paraphrase", cue), text
+
+
+def test_adding_that_with_a_partial_quote_after_a_direct_quote_is_reported_speech():
+    text = "“I don’t like it,” Mr. Trump said, adding that “they have anger that’s unbelievable.”"
+    first, second = extract(text)
+    assert (first.kind, first.cue) == ("direct", "said")
+    assert (second.kind, second.source_text, second.cue) == ("paraphrase", "Mr. Trump", "adding")
+    assert "they have anger" in second.text
