@@ -267,6 +267,8 @@ def _np_ok(span: str) -> bool:
             continue  # 'More than half of the respondents'
         if low in cues.NON_NP_WORDS:
             return False
+        if low.endswith("ed") and i > 0 and head_words[i - 1].lower() == "those":
+            continue  # 'those surveyed', 'those polled'
         if low.endswith("ed") and w[0].islower() and "-" not in w and low not in _ED_ADJECTIVES:
             return False  # a past-tense verb: 'Netanyahu met ... and pledged'
     if head_words and head_words[-1].lower() in _DANGLING:
@@ -337,6 +339,9 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return (s, e) if _np_ok(text[s:e]) else None
     parts = _comma_parts(text, lo, hi)
     s, e = _strip_leading(text, *parts[-1])
+    aside = re.search(r"\s*\([^()]*\)$", text[s:e])
+    if aside is not None and aside.start() > 0 and _np_ok(text[s : s + aside.start()]):
+        return s, e  # 'Kasich (who has 25 delegates to date) said'
     if not _np_ok(text[s:e]):
         # 'Hawkins and others who want to ban abortion said': the NP before the relative clause
         rel = re.search(r"\s(?:who|that)\s", text[s:e])
@@ -350,13 +355,14 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The clause pieces between commas, semicolons and colons ('... lean left: 42% say')."""
     parts = []
     cur = lo
-    for m in re.finditer(r"[,;:]", text[lo:hi]):
+    for m in re.finditer(r"[,;:]|\s(?:-|—|–|--)\s", text[lo:hi]):
         parts.append((cur, lo + m.start()))
         cur = lo + m.end()
     parts.append((cur, hi))
     out = []
     for s, e in parts:
-        while s < e and text[s].isspace():
+        # a quotation closing after the comma ('... of public sector jobs,” Sanders said')
+        while s < e and (text[s].isspace() or text[s] in '”"'):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1

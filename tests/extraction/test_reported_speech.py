@@ -514,3 +514,25 @@ def test_adding_that_with_a_partial_quote_after_a_direct_quote_is_reported_speec
     assert (first.kind, first.cue) == ("direct", "said")
     assert (second.kind, second.source_text, second.cue) == ("paraphrase", "Mr. Trump", "adding")
     assert "they have anger" in second.text
+
+
+def test_speakers_with_a_poll_participle_an_aside_or_a_closing_quotation_before_them():
+    for text, source in (
+        ("Again, those surveyed said Trump was best able to handle the issue.", "those surveyed"),
+        (
+            "Kasich (who has 25 delegates) said it is possible for him to win the nomination.",
+            "Kasich (who has 25 delegates)",
+        ),
+        (
+            "Inside the mosque - which looks like a church - Adel Nefzi said he and many others "
+            "are collecting money.",
+            "Adel Nefzi",
+        ),
+        (
+            "To a question on the “privatization of public jobs,” Sanders said private "
+            "contractors can be more expensive.",
+            "Sanders",
+        ),
+    ):
+        (c,) = extract(text)
+        assert (c.kind, c.source_text, c.cue) == ("paraphrase", source, "said"), text
