@@ -42,11 +42,6 @@ def connection() -> psycopg.Connection:
     global _connection
     if _connection is None or _connection.closed or _connection.broken:
         _connection = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
-        # psycopg prepares a statement after five runs, and PostgreSQL may then settle on a
-        # generic plan: for the search statements that is a parallel scan calling
-        # websearch_to_tsquery() per row (82 ms against 25 ms for q=matthew), which would make
-        # the floor slower than the project it is the limit of.
-        _connection.execute("SET plan_cache_mode = force_custom_plan")
     return _connection
 
 
@@ -212,6 +207,11 @@ def quote_list(environ, params: dict):
                 SELECT {QUOTE_COLUMNS} FROM page JOIN quotes_quote q ON q.id = page.id
                 {QUOTE_JOINS} ORDER BY page.{order.replace(", ", ", page.")}""",
             args,
+            # psycopg prepares a statement after five runs, and PostgreSQL may then keep a
+            # generic plan; for a search that is a parallel scan calling websearch_to_tsquery()
+            # per row (82 ms against 25 ms for q=matthew). Django does not prepare, so neither
+            # does the floor here; the other statements keep the saving.
+            prepare=False if text else None,
         )
         rows = cur.fetchall()
         quotes = [_quote(row) for row in rows[:size]]
