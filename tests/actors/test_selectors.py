@@ -1,23 +1,13 @@
 """Fuzzy name search: alias-aware, ranked, and index-backed."""
 
 import pytest
-from django.db import connection
 
 from actors import selectors
 from actors.models import Person
 from tests.factories import AliasFactory, PersonFactory
+from tests.plans import explain
 
 pytestmark = pytest.mark.django_db
-
-
-def explain(queryset):
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE actors_person")
-        cursor.execute("ANALYZE actors_alias")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 def test_a_person_is_found_by_name_or_alias_once_best_match_first():
@@ -34,6 +24,7 @@ def test_people_are_read_by_key_from_the_matching_ids_not_scanned():
     Person.objects.bulk_create(
         Person(name=f"Filler Person {n}", slug=f"filler-{n}") for n in range(2000)
     )
-    plan = explain(selectors.search_by_name(Person.objects.all(), "Basem Naim", "person")[:20])
+    queryset = selectors.search_by_name(Person.objects.all(), "Basem Naim", "person")[:20]
+    plan = explain(queryset, "actors_person", "actors_alias")
     assert "Seq Scan" not in plan
     assert "actors_person_pkey" in plan

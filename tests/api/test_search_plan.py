@@ -6,21 +6,20 @@ from django.db import connection
 from quotes import search
 from quotes.filtersets import QUOTE_ORDERINGS
 from quotes.models import Quote
+from tests import plans
 from tests.factories import QuoteFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def explain(queryset):
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        # Statistics of this test's rows, and no GIN pending list left by earlier tests'
-        # (rolled back) inserts: the planner prices those pages into the index scan.
-        cursor.execute("SELECT gin_clean_pending_list('quote_search_document_gin')")
-        cursor.execute("ANALYZE quotes_quote")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+    # No GIN pending list left by earlier tests' (rolled back) inserts: the planner prices
+    # those pages into the index scan.
+    return plans.explain(
+        queryset,
+        "quotes_quote",
+        setup=("SELECT gin_clean_pending_list('quote_search_document_gin')",),
+    )
 
 
 def fill_quotes(count=2000):
