@@ -1464,8 +1464,10 @@ class _Extractor:
     def _last_direct_speaker(self) -> _Speaker:
         """The speaker of the latest direct quote: a bare quote paragraph continues that
         quotation, not a participle clause ('..., referring to X') that followed it."""
-        last = max((c for c in self.out if c.kind == "direct"), key=lambda c: c.end)
-        for sp in reversed(self.speakers):
+        # The same recent window as _last_direct_para_recent, which found a direct quote in it
+        # (and which keeps long texts linear).
+        last = max((c for c in self.out[-3:] if c.kind == "direct"), key=lambda c: c.end)
+        for sp in reversed(self.speakers[-_ANTECEDENT_WINDOW:]):
             if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
                 return sp
         return self.speakers[-1]
