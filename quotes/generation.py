@@ -22,7 +22,14 @@ from django.db import transaction
 from actors.choices import AliasKind, OrganizationClassification
 from actors.models import Affiliation, Alias, Organization, Person
 from quotes.choices import Channel, QuoteKind, ReviewStatus
-from quotes.importing import ArticlePlan, Catalog, QuotePlan, role_on, write_articles
+from quotes.importing import (
+    ArticlePlan,
+    Catalog,
+    QuotePlan,
+    analyze_after_bulk_write,
+    role_on,
+    write_articles,
+)
 from quotes.models import Publisher, Topic
 
 _FIRST_NAMES = (
@@ -335,6 +342,7 @@ def generate(
         written += batch_quotes_count
         if progress:
             progress(batch_quotes_count)
+    analyze_after_bulk_write(written)
     return {
         "quotes": written,
         "articles": articles,

@@ -881,6 +881,44 @@ class ArticleImport:
     counts: dict
 
 
+# Autovacuum analyses a table once its rows changed by a threshold plus a share of its size,
+# but only on its next round; until then the planner plans with the old statistics. Right after
+# a bulk load into an empty database that plan sorts every quote: a page of the quote list took
+# 380 ms instead of 3 ms on 20,000 freshly imported quotes.
+BULK_WRITTEN_MODELS = (
+    Publisher,
+    Topic,
+    Organization,
+    Person,
+    Alias,
+    Affiliation,
+    Article,
+    Quote,
+    Quote.topics.through,
+)
+
+
+def analyze_after_bulk_write(quotes_written: int) -> bool:
+    """ANALYZE the tables a bulk write fills when it added as many quotes as autovacuum's own
+    rule asks for (``autovacuum_analyze_threshold`` plus ``autovacuum_analyze_scale_factor``
+    of the rows last counted); returns whether it did."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT greatest(reltuples, 0) * current_setting('autovacuum_analyze_scale_factor')"
+            "::float8 + current_setting('autovacuum_analyze_threshold')::int "
+            "FROM pg_class WHERE oid = %s::regclass",
+            [Quote._meta.db_table],
+        )
+        (threshold,) = cursor.fetchone()
+        if quotes_written < threshold:
+            return False
+        tables = ", ".join(
+            connection.ops.quote_name(model._meta.db_table) for model in BULK_WRITTEN_MODELS
+        )
+        cursor.execute(f"ANALYZE {tables}")
+    return True
+
+
 def import_article(payload, *, create_people: bool = False) -> ArticleImport:
     """Import one article payload; an existing article (same URL or key) is left as it is.
 
@@ -1066,9 +1104,14 @@ class BatchImporter:
             self.feed(line_number, raw)
             if self.stop_on_reject and self.summary.rejected:
                 break
-        self.flush()
+        self.finish()
         self.summary.seconds = time.monotonic() - started
         return self.summary
+
+    def finish(self):
+        """Write what is left, then bring the planner's statistics up to date if needed."""
+        self.flush()
+        analyze_after_bulk_write(self.summary.quotes)
 
 
 def read_lines(stream: io.BufferedIOBase, progress: Callable[[int], None] | None = None):

@@ -249,6 +249,32 @@ def test_query_count_does_not_grow_with_the_file(known, tmp_path, count):
     assert len(queries) <= 20
 
 
+def planner_row_estimate(model) -> float:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table]
+        )
+        return cursor.fetchone()[0]
+
+
+def analyze_empty_quotes_table():
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE quotes_quote")
+    assert planner_row_estimate(Quote) == 0
+
+
+def test_an_import_that_grows_the_quotes_past_autovacuums_threshold_analyzes_them(known, tmp_path):
+    analyze_empty_quotes_table()
+    run(write(tmp_path / "a.jsonl", [article(n) for n in range(30)]))  # 60 quotes: over 50 + 0
+    assert planner_row_estimate(Quote) == Quote.objects.count() == 60
+
+
+def test_a_small_import_leaves_the_statistics_to_autovacuum(known, tmp_path):
+    analyze_empty_quotes_table()
+    run(write(tmp_path / "a.jsonl", [article(n) for n in range(10)]))  # 20 quotes
+    assert planner_row_estimate(Quote) == 0
+
+
 # The fast path: batches written by COPY, search documents computed set-based
 
 

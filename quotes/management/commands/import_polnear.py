@@ -68,7 +68,7 @@ class Command(BaseCommand):
             start=1,
         ):
             importer.feed_payload(number, payload)
-        importer.flush()
+        importer.finish()
         summary = importer.summary
         aliases = self.create_aliases(corpus.aliases)
         summary.seconds = time.monotonic() - started
