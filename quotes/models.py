@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -94,13 +96,23 @@ class QuoteQuerySet(models.QuerySet):
         Article, publisher and speaker are joined; the organizations and the role come in small
         queries of their own. PostgreSQL's planning time grows steeply with the number of joined
         tables: on a million quotes, about 1 ms for these four, over 30 ms for all eight, far
-        more than the extra round trips cost.
+        more than the extra round trips cost. The topics come with each row as ``topic_refs``,
+        a JSON array built by PostgreSQL: prefetching a many-to-many relation makes a related
+        manager and a queryset per quote, about 4 ms of the 30 ms CPU of a 20-quote page.
         """
-        return self.select_related("article__publisher", "speaker").prefetch_related(
-            "speaking_organization",
-            "source_organization",
-            models.Prefetch("affiliation", Affiliation.objects.select_related("organization")),
-            "topics",
+        topic_refs = ArraySubquery(
+            Topic.objects.filter(quotes=models.OuterRef("pk"))
+            .order_by("name")
+            .values(ref=JSONObject(id="id", name="name", slug="slug"))
+        )
+        return (
+            self.select_related("article__publisher", "speaker")
+            .prefetch_related(
+                "speaking_organization",
+                "source_organization",
+                models.Prefetch("affiliation", Affiliation.objects.select_related("organization")),
+            )
+            .annotate(topic_refs=topic_refs)
         )
 
 

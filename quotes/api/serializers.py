@@ -63,7 +63,7 @@ class QuoteSerializer(ReadModelSerializer):
     anonymous = serializers.BooleanField(source="is_anonymous")
     role = RoleSerializer(source="affiliation", allow_null=True)
     article = ArticleRefSerializer()
-    topics = TopicSerializer(many=True)
+    topics = TopicSerializer(many=True, source="topic_refs")
 
     class Meta:
         model = Quote
