@@ -2,8 +2,8 @@
 
 Every exporter is a generator of ``str`` chunks over a queryset, so it serves a management
 command and a streaming HTTP response alike, in flat memory: rows come from a server-side
-cursor in chunks (``iterator(chunk_size=...)``), each chunk with its relations joined and its
-topics prefetched.
+cursor in chunks (``iterator(chunk_size=...)``), each row with its relations joined and its
+topics as a JSON array (``QuoteQuerySet.with_topic_refs``).
 
 - ``csv_rows(quotes)``: one row per quote, the columns in ``CSV_COLUMNS``.
 - ``jsonld_chunks(quotes)``: ``{"@context": "https://schema.org", "@graph": [Quotation, ...]}``.
@@ -22,7 +22,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 import orjson
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
 
 from actors.models import Organization, Person
@@ -88,7 +88,7 @@ UNEXPORTED = [
 
 
 def _stream(queryset: QuerySet, *, body: bool = False) -> Iterator[Quote]:
-    queryset = queryset.select_related(*JOINED).prefetch_related("topics")
+    queryset = queryset.select_related(*JOINED).with_topic_refs()
     queryset = queryset.defer(*UNEXPORTED)
     if not body:
         queryset = queryset.defer("article__body")
@@ -129,7 +129,7 @@ def csv_rows(quotes: QuerySet, *, header: bool = True) -> Iterator[str]:
                 quote.attribution, "true" if quote.is_anonymous else "false", quote.source_label,
                 role.role if role else "", role.organization.name if role else "",
                 _iso(quote.said_on), quote.channel, quote.cue, quote.place, quote.language,
-                quote.status, "|".join(topic.slug for topic in quote.topics.all()),
+                quote.status, "|".join(topic["slug"] for topic in quote.topic_refs),
                 _blank(quote.start_offset), _blank(quote.end_offset),
                 article.pk, article.title, article.url, article.publisher.name,
                 article.publisher.slug, _iso(article.published_on),
@@ -194,7 +194,7 @@ def quotation(quote: Quote) -> dict:
         node["description"] = f"Attributed to {quote.attribution}"
     if quote.said_on:
         node["dateCreated"] = quote.said_on.isoformat()
-    topics = [topic.name for topic in quote.topics.all()]
+    topics = [topic["name"] for topic in quote.topic_refs]
     if topics:
         node["about"] = topics
     part_of = {
@@ -274,7 +274,7 @@ def quote_payload(quote: Quote) -> dict:
         "end_offset": quote.end_offset,
         "language": quote.language,
         "status": quote.status,
-        "topics": [{"slug": topic.slug, "name": topic.name} for topic in quote.topics.all()],
+        "topics": [{"slug": topic["slug"], "name": topic["name"]} for topic in quote.topic_refs],
         "extractor_version": quote.extractor_version,
         "extraction_confidence": quote.extraction_confidence,
     }
@@ -306,6 +306,7 @@ def jsonl_articles(quotes: QuerySet, articles: QuerySet | None = None) -> Iterat
             "speaker", "speaking_organization", "source_organization", "affiliation__organization"
         )
         .defer("search_document")
+        .with_topic_refs()
     )
     for chunk in _chunks(
         articles.select_related("publisher").order_by("pk").iterator(chunk_size=500), 500
@@ -314,7 +315,7 @@ def jsonl_articles(quotes: QuerySet, articles: QuerySet | None = None) -> Iterat
         rows = quote_rows.filter(article_id__in=list(by_article)).order_by(
             "article_id", "start_offset", "pk"
         )
-        for quote in rows.prefetch_related(Prefetch("topics")):
+        for quote in rows:
             by_article[quote.article_id].append(quote)
         for article in chunk:
             yield _dumps(article_payload(article, by_article[article.pk])) + "\n"

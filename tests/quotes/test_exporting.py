@@ -10,7 +10,7 @@ from django.core.management import call_command
 from actors.models import Affiliation, Alias, Organization, Person
 from quotes import exporting
 from quotes.models import Article, Publisher, Quote, Topic
-from tests.factories import QuoteFactory
+from tests.factories import QuoteFactory, TopicFactory
 
 
 def export(*args) -> str:
@@ -75,6 +75,24 @@ def test_jsonld_is_schema_org_quotations_part_of_news_articles(db):
     assert node["creator"]["sameAs"] == "https://www.wikidata.org/wiki/Q42"
     assert node["isPartOf"]["@type"] == "NewsArticle"
     assert node["isPartOf"]["url"] == quote.article.url
+
+
+def test_every_format_lists_a_quotes_topics_in_name_order(db):
+    quote = QuoteFactory()
+    quote.topics.add(
+        TopicFactory(slug="war", name="War"), TopicFactory(slug="aid", name="Humanitarian aid")
+    )
+    (row,) = csv.DictReader(io.StringIO(export("--format", "csv")))
+    assert row["topics"] == "aid|war"
+    assert json.loads(export("--format", "jsonld"))["@graph"][0]["about"] == [
+        "Humanitarian aid",
+        "War",
+    ]
+    (line,) = export("--format", "jsonl").splitlines()
+    assert json.loads(line)["quotes"][0]["topics"] == [
+        {"slug": "aid", "name": "Humanitarian aid"},
+        {"slug": "war", "name": "War"},
+    ]
 
 
 def test_exporters_stream_rather_than_build_the_whole_file(db):
