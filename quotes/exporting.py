@@ -3,7 +3,7 @@
 Every exporter is a generator of ``str`` chunks over a queryset, so it serves a management
 command and a streaming HTTP response alike, in flat memory: rows come from a server-side
 cursor in chunks (``iterator(chunk_size=...)``), each row with its relations joined and its
-topics as a JSON array (``QuoteQuerySet.with_topic_refs``).
+topics as a JSON array (``QuoteQuerySet.with_topic_refs``); CSV rows are plain tuples.
 
 - ``csv_rows(quotes)``: one row per quote, the columns in ``CSV_COLUMNS``.
 - ``jsonld_chunks(quotes)``: ``{"@context": "https://schema.org", "@graph": [Quotation, ...]}``.
