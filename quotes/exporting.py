@@ -40,7 +40,8 @@ CSV_COLUMNS = [
     "publisher_slug", "published_on",
 ]  # fmt: skip
 # What each column is read from. CSV rows come as tuples (values_list), without a model instance
-# per quote and per related row: building those was 60 % of a CSV export's time.
+# per quote and per related row: building those took 60 % of a CSV export's time (100,237
+# quotes: 18.6 s with instances, 7.4 s without).
 CSV_SOURCES = [
     "pk", "text", "kind", "speaker__name", "speaker__slug", "speaker__wikidata_id",
     "speaking_organization__name", "speaking_organization__slug", "source_organization__name",
