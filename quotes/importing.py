@@ -898,10 +898,10 @@ BULK_WRITTEN_MODELS = (
 )
 
 
-def analyze_after_bulk_write(quotes_written: int) -> bool:
+def analyze_after_bulk_write(quotes_written: int) -> None:
     """ANALYZE the tables a bulk write fills when it added as many quotes as autovacuum's own
     rule asks for (``autovacuum_analyze_threshold`` plus ``autovacuum_analyze_scale_factor``
-    of the rows last counted); returns whether it did."""
+    of the rows last counted)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT greatest(reltuples, 0) * current_setting('autovacuum_analyze_scale_factor')"
@@ -910,13 +910,11 @@ def analyze_after_bulk_write(quotes_written: int) -> bool:
             [Quote._meta.db_table],
         )
         (threshold,) = cursor.fetchone()
-        if quotes_written < threshold:
-            return False
-        tables = ", ".join(
-            connection.ops.quote_name(model._meta.db_table) for model in BULK_WRITTEN_MODELS
-        )
-        cursor.execute(f"ANALYZE {tables}")
-    return True
+        if quotes_written >= threshold:
+            tables = ", ".join(
+                connection.ops.quote_name(model._meta.db_table) for model in BULK_WRITTEN_MODELS
+            )
+            cursor.execute(f"ANALYZE {tables}")
 
 
 def import_article(payload, *, create_people: bool = False) -> ArticleImport:
