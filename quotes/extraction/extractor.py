@@ -46,7 +46,7 @@ from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
 
-EXTRACTOR_VERSION = "rules-1.5"
+EXTRACTOR_VERSION = "rules-1.6"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
@@ -627,6 +627,28 @@ def _inside_quotation(text: str, s: int, e: int) -> tuple[int, int]:
     if text[e - 1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[s + 1 : e - 1]):
         return s + 1, e - 1
     return s, e
+
+
+_NEXT_PREDICATE_RE = re.compile(
+    r"\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?P<verb>[a-z][\w-]*)\b"
+)
+#: Inside a clause or a quotation the 'and' may belong to the object ('the athletes who
+#: stopped and helped'), so no cut after any of these.
+_OBJECT_CLAUSE_RE = re.compile(
+    r"\b(?:who|that|which|when|before|after|because|as|how|what|whether)\b|[,“\"]"
+)
+
+
+def _object_end(text: str, lo: int, hi: int) -> int:
+    """A stance cue's object ends before the subject's next predicate ('denied the charges and
+    sued the paper'): that predicate is something the subject did, not what it criticized."""
+    for m in _NEXT_PREDICATE_RE.finditer(text, lo, hi):
+        if _OBJECT_CLAUSE_RE.search(text, lo, m.start()):
+            return hi
+        verb = m.group("verb")
+        if (verb.endswith("ed") and verb not in _ED_ADJECTIVES) or verb in _VERBISH:
+            return m.start()
+    return hi
 
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1286,6 +1308,8 @@ class _Extractor:
             rest_lo = self._content_start(cue, cue_word, ce)
             n_before = len(self.out)
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
+            if cue_word in cues.OBJECT_CONTENT_CUES:
+                end = _object_end(t, rest_lo, end)
             content = _trim_content(t, rest_lo, end)
             min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
             if len(_words(t[content[0] : content[1]])) < min_words:

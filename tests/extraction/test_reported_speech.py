@@ -536,3 +536,8 @@ def test_speakers_with_a_poll_participle_an_aside_or_a_closing_quotation_before_
     ):
         (c,) = extract(text)
         assert (c.kind, c.source_text, c.cue) == ("paraphrase", source, "said"), text
+
+
+def test_stance_object_ends_before_the_subjects_next_predicate():
+    (c,) = extract("The governor criticized the new budget and vetoed two spending bills.")
+    assert (c.cue, c.text) == ("criticized", "the new budget")
