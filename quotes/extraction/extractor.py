@@ -512,6 +512,9 @@ _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: Cues that attribute a quotation ('“...,” she continued') but rarely a clause: 'He continued
 #: his attack', 'She offered her support'.
 _QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
+#: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
+_VIEW_CUES = frozenset({"see", "sees", "saw"})
+_VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 #: A source's relative clause not closed yet: a cue inside it is not the attribution's.
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
@@ -1241,6 +1244,10 @@ class _Extractor:
             for m in cues.CUE_RE.finditer(sent)
             if not any(a < m.start() < b for a, b in quoted)
             and m.group("cue").lower() not in _QUOTE_ONLY_CUES
+            and (
+                m.group("cue").lower() not in _VIEW_CUES
+                or _VIEW_AS_RE.match(sent, m.end()) is not None
+            )
         ]
         # '..., X said.' / '..., said X.' (cue near the end)
         for m in reversed(matches):
