@@ -280,6 +280,10 @@ CUE_VERBS: tuple[str, ...] = (
     "made clear",
     "made it clear",
     "makes clear",
+    # rules-1.6: views, only in 'X sees Y as Z' (see extractor._VIEW_CUES)
+    "see",
+    "sees",
+    "saw",
     # headlines: 'Clinton Says Russians Hacked DNC'
     "Says",
     "Said",

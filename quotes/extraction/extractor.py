@@ -46,7 +46,7 @@ from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
 
-EXTRACTOR_VERSION = "rules-1.5"
+EXTRACTOR_VERSION = "rules-1.6"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
@@ -512,6 +512,9 @@ _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: Cues that attribute a quotation ('“...,” she continued') but rarely a clause: 'He continued
 #: his attack', 'She offered her support'.
 _QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
+#: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
+_VIEW_CUES = frozenset({"see", "sees", "saw"})
+_VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 #: A source's relative clause not closed yet: a cue inside it is not the attribution's.
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
@@ -627,6 +630,28 @@ def _inside_quotation(text: str, s: int, e: int) -> tuple[int, int]:
     if text[e - 1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[s + 1 : e - 1]):
         return s + 1, e - 1
     return s, e
+
+
+_NEXT_PREDICATE_RE = re.compile(
+    r"\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?P<verb>[a-z][\w-]*)\b"
+)
+#: Inside a clause or a quotation the 'and' may belong to the object ('the athletes who
+#: stopped and helped'), so no cut after any of these.
+_OBJECT_CLAUSE_RE = re.compile(
+    r"\b(?:who|that|which|when|before|after|because|as|how|what|whether)\b|[,“\"]"
+)
+
+
+def _object_end(text: str, lo: int, hi: int) -> int:
+    """A stance cue's object ends before the subject's next predicate ('denied the charges and
+    sued the paper'): that predicate is something the subject did, not what it criticized."""
+    for m in _NEXT_PREDICATE_RE.finditer(text, lo, hi):
+        if _OBJECT_CLAUSE_RE.search(text, lo, m.start()):
+            return hi
+        verb = m.group("verb")
+        if (verb.endswith("ed") and verb not in _ED_ADJECTIVES) or verb in _VERBISH:
+            return m.start()
+    return hi
 
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1219,6 +1244,10 @@ class _Extractor:
             for m in cues.CUE_RE.finditer(sent)
             if not any(a < m.start() < b for a, b in quoted)
             and m.group("cue").lower() not in _QUOTE_ONLY_CUES
+            and (
+                m.group("cue").lower() not in _VIEW_CUES
+                or _VIEW_AS_RE.match(sent, m.end()) is not None
+            )
         ]
         # '..., X said.' / '..., said X.' (cue near the end)
         for m in reversed(matches):
@@ -1286,6 +1315,8 @@ class _Extractor:
             rest_lo = self._content_start(cue, cue_word, ce)
             n_before = len(self.out)
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
+            if cue_word in cues.OBJECT_CONTENT_CUES:
+                end = _object_end(t, rest_lo, end)
             content = _trim_content(t, rest_lo, end)
             min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
             if len(_words(t[content[0] : content[1]])) < min_words:

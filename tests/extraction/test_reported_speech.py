@@ -536,3 +536,18 @@ def test_speakers_with_a_poll_participle_an_aside_or_a_closing_quotation_before_
     ):
         (c,) = extract(text)
         assert (c.kind, c.source_text, c.cue) == ("paraphrase", source, "said"), text
+
+
+def test_stance_object_ends_before_the_subjects_next_predicate():
+    (c,) = extract("The governor criticized the new budget and vetoed two spending bills.")
+    assert (c.cue, c.text) == ("criticized", "the new budget")
+
+
+def test_see_as_states_a_view_but_a_plain_see_does_not():
+    (c,) = extract("Many farmers see the tariff as a threat to their income.")
+    assert (c.cue, c.source_text, c.text) == (
+        "see",
+        "Many farmers",
+        "the tariff as a threat to their income",
+    )
+    assert extract("The farmers saw the storm clouds over the hills.") == []
