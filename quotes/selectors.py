@@ -45,20 +45,20 @@ def quote_context(quote: Quote) -> str | None:
 
 def citation(quote: Quote) -> str:
     """E.g. "Benjamin Netanyahu, Prime Minister (Prime Minister's Office (Israel)), quoted in
-    The New York Times, December 20, 2023"."""
+    The New York Times, December 20, 2023". The quote comes from ``with_relations()``."""
     if quote.speaker_id:
         source = quote.speaker.name
     elif quote.speaking_organization_id:
-        source = quote.speaking_organization.name
+        source = quote.speaking_organization_ref["name"]
     elif quote.is_anonymous and quote.source_organization_id:
-        source = f"Unnamed source ({quote.source_organization.name})"
+        source = f"Unnamed source ({quote.source_organization_ref['name']})"
     elif quote.is_anonymous:
         source = "Unnamed source"
     else:
         source = quote.attribution[:1].upper() + quote.attribution[1:]
     parts = [source]
-    if quote.affiliation_id:
-        parts.append(f"{quote.affiliation.role} ({quote.affiliation.organization.name})")
+    if role := quote.role_ref:
+        parts.append(f"{role['role']} ({role['organization']['name']})")
     article = quote.article
     published = article.published_on
     parts.append(f"quoted in {article.publisher.name}")

@@ -44,6 +44,8 @@ class ArticleRefSerializer(ReadModelSerializer):
 class RoleSerializer(ReadModelSerializer):
     """The role the speaker held when speaking (stored on the quote, resolved on save)."""
 
+    # Reads the quote's ``role_ref`` (QuoteQuerySet.with_relations).
+
     title = serializers.CharField(source="role")
     organization = OrganizationRefSerializer()
 
@@ -55,13 +57,17 @@ class RoleSerializer(ReadModelSerializer):
 class QuoteSerializer(ReadModelSerializer):
     speaker = PersonRefSerializer(allow_null=True, help_text="The named person who said it.")
     speaking_organization = OrganizationRefSerializer(
-        allow_null=True, help_text="An organization speaking as a body."
+        source="speaking_organization_ref",
+        allow_null=True,
+        help_text="An organization speaking as a body.",
     )
     source_organization = OrganizationRefSerializer(
-        allow_null=True, help_text="An unnamed source's organization ('a Hamas official')."
+        source="source_organization_ref",
+        allow_null=True,
+        help_text="An unnamed source's organization ('a Hamas official').",
     )
     anonymous = serializers.BooleanField(source="is_anonymous")
-    role = RoleSerializer(source="affiliation", allow_null=True)
+    role = RoleSerializer(source="role_ref", allow_null=True)
     article = ArticleRefSerializer()
     topics = TopicSerializer(many=True, source="topic_refs")
 
