@@ -102,6 +102,23 @@ def test_exporters_stream_rather_than_build_the_whole_file(db):
     assert sum(1 for _ in chunks) == 3
 
 
+@pytest.mark.parametrize(
+    "exporter",
+    [
+        exporting.csv_rows,
+        exporting.jsonld_chunks,
+        exporting.jsonl_quotes,
+        exporting.jsonl_articles,
+    ],
+)
+def test_exporters_read_rows_without_a_model_instance_per_quote(seed, monkeypatch, exporter):
+    def no_instances(*args, **kwargs):
+        raise AssertionError("a Quote instance was built")
+
+    monkeypatch.setattr(Quote, "from_db", no_instances)
+    assert "".join(exporter(Quote.objects.order_by("pk")))
+
+
 def test_invalid_filter_is_an_error(db):
     with pytest.raises(exporting.FilterError):
         exporting.filter_quotes({"said_after": "yesterday"})
