@@ -247,7 +247,7 @@ class Catalog:
             return None
         keys = PERSON_REF_KEYS if person else ORGANIZATION_REF_KEYS
         if isinstance(ref, str):
-            text = ref.strip()
+            text = _without_nul(ref, path).strip()
             if not text:
                 raise PayloadError(path, "Give a slug, a Wikidata id or a name.")
             ref = {"wikidata_id": text} if WIKIDATA_ID.match(text) else {"slug": text}
@@ -255,10 +255,7 @@ class Catalog:
                 ref["name"] = text
             plain = True
         elif isinstance(ref, dict):
-            _check_fields(ref, keys, path)
-            for key, value in ref.items():
-                if value is not None and not isinstance(value, str):
-                    raise PayloadError(f"{path}.{key}", "Must be a string.")
+            _check_reference(ref, keys, path)
             if not (ref.get("slug") or ref.get("wikidata_id") or ref.get("name")):
                 raise PayloadError(path, "Give a slug, a Wikidata id or a name.")
             plain = False
@@ -381,10 +378,10 @@ class Catalog:
 
     def publisher(self, ref, path: str) -> Publisher:
         if isinstance(ref, str):
-            ref = {"slug": ref} if _looks_like_slug(ref) else {"name": ref}
+            ref = {"slug": ref} if _looks_like_slug(ref) else {"name": _without_nul(ref, path)}
         if not isinstance(ref, dict):
             raise PayloadError(path, 'Required: a slug or {"slug", "name", "website"}.')
-        _check_fields(ref, PUBLISHER_KEYS, path)
+        _check_reference(ref, PUBLISHER_KEYS, path)
         slug, name = ref.get("slug"), ref.get("name")
         if slug:
             if slug not in self.publishers_by_slug and not self.preload:
@@ -419,7 +416,7 @@ class Catalog:
             ref = {"slug": ref}
         if not isinstance(ref, dict) or not isinstance(ref.get("slug"), str):
             raise PayloadError(path, 'A topic slug or {"slug", "name"}.')
-        slug = ref["slug"]
+        slug = _without_nul(ref["slug"], path)
         if slug not in self.topics_by_slug and not self.preload:
             for topic in Topic.objects.filter(slug=slug):
                 self.topics_by_slug[slug] = topic
@@ -430,6 +427,7 @@ class Catalog:
         name = ref.get("name") or slug.replace("-", " ").capitalize()
         if not isinstance(name, str) or len(name) > 100:
             raise PayloadError(f"{path}.name", "A string of at most 100 characters.")
+        _without_nul(name, f"{path}.name")
         topic = Topic(slug=slug, name=name)
         self.topics_by_slug[slug] = topic
         self.pending.append(topic)
@@ -548,9 +546,25 @@ def _string(data, key, path, max_length, *, required=False, default=""):
         raise PayloadError(f"{path}.{key}" if path else key, "Required.")
     if max_length and len(value) > max_length:
         raise PayloadError(f"{path}.{key}" if path else key, f"At most {max_length} characters.")
-    if "\x00" in value:
-        raise PayloadError(f"{path}.{key}" if path else key, "Contains a NUL character.")
-    return value
+    return _without_nul(value, f"{path}.{key}" if path else key)
+
+
+def _without_nul(text: str, path: str) -> str:
+    # PostgreSQL refuses NUL in text, in a lookup as in a stored row: a 500, not a 400.
+    if "\x00" in text:
+        raise PayloadError(path, "Contains a NUL character.")
+    return text
+
+
+def _check_reference(ref: dict, allowed: set, path: str):
+    """A reference object: known keys, each a string (or null) that can be looked up."""
+    _check_fields(ref, allowed, path)
+    for key, value in ref.items():
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise PayloadError(f"{path}.{key}", "Must be a string.")
+        _without_nul(value, f"{path}.{key}")
 
 
 def _date(value, path, *, required=False):

@@ -274,6 +274,30 @@ def test_a_failing_quote_stores_nothing_and_is_named_by_index_and_field(api):
     assert not Article.objects.exists() and not Quote.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"publisher": {"slug": "news\x00", "name": "News"}}, "publisher.slug"),
+        ({"publisher": "The News\x00"}, "publisher"),
+        ({"speaker": "Dana\x00Levi"}, "quotes[0].speaker"),
+        ({"speaker": {"slug": "dana\x00levi"}}, "quotes[0].speaker.slug"),
+        (
+            {"speaking_organization": {"wikidata_id": "Q1\x00"}},
+            "quotes[0].speaking_organization.wikidata_id",
+        ),
+        ({"topics": ["ceasefire\x00"]}, "quotes[0].topics[0]"),
+        ({"topics": [{"slug": "truce", "name": "Truce\x00"}]}, "quotes[0].topics[0].name"),
+    ],
+)
+def test_a_nul_character_in_a_reference_is_refused_before_any_lookup(api, change, field):
+    payload = article_payload()
+    if "publisher" in change:
+        payload.update(change)
+    else:
+        payload["quotes"][0].update(change)
+    assert list(errors(api.post(f"{V1}/articles/", payload))) == [field]
+
+
 def test_optional_fields_sent_as_null_are_left_out(api):
     payload = article_payload(authors=None, language=None)
     payload["quotes"][1].update(kind=None, cue=None, channel=None, topics=None, status=None)
