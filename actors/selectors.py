@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import FloatField, OuterRef, QuerySet, Subquery, Value
@@ -26,6 +27,14 @@ def organization_ids(slugs, *, include_descendants: bool = False) -> list[int]:
             [list(slugs)],
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def with_alias_names(queryset: QuerySet) -> QuerySet:
+    """People or organizations, each with its aliases' names as ``alias_names``, by name: one
+    array per row built by PostgreSQL, where a prefetch made a query and an Alias per name."""
+    owner = queryset.model._meta.model_name  # the alias's foreign key: person or organization
+    names = Alias.objects.filter(**{owner: OuterRef("pk")}).order_by("name").values("name")
+    return queryset.annotate(alias_names=ArraySubquery(names))
 
 
 def search_by_name(queryset: QuerySet, text: str, alias_field: str) -> QuerySet:

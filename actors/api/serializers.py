@@ -25,17 +25,15 @@ class OrganizationRefSerializer(ReadModelSerializer):
 
 
 class AliasNamesField(serializers.ListField):
-    """The names of the prefetched ``aliases`` (declare it as ``aliases``)."""
+    """The names of the aliases (``selectors.with_alias_names``)."""
 
     child = serializers.CharField()
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "alias_names")
         kwargs.setdefault("help_text", "Other names the press uses: surnames, transliterations.")
         super().__init__(**kwargs)
-
-    def to_representation(self, aliases):
-        return [alias.name for alias in aliases.all()]
 
 
 class PersonAffiliationSerializer(ReadModelSerializer):

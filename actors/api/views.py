@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import serializers
 from rest_framework.decorators import action
 
-from actors import merging
+from actors import merging, selectors
 from actors.filtersets import (
     AffiliationFilterSet,
     AliasFilterSet,
@@ -49,15 +49,18 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
     A person merged into another answers 301 at their old slug.
     """
 
-    queryset = Person.objects.prefetch_related(
-        "aliases",
-        Prefetch(
-            "affiliations",
-            queryset=Affiliation.objects.select_related("organization").order_by(
-                *NEWEST_ROLE_FIRST
+    queryset = (
+        selectors.with_alias_names(Person.objects.all())
+        .prefetch_related(
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.select_related("organization").order_by(
+                    *NEWEST_ROLE_FIRST
+                ),
             ),
-        ),
-    ).order_by("sort_name", "id")
+        )
+        .order_by("sort_name", "id")
+    )
     serializer_class = PersonSerializer
     detail_serializer_class = PersonDetailSerializer
     write_serializer_class = PersonWriteSerializer
@@ -66,7 +69,7 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.action == "list":
-            queryset = queryset.prefetch_related(None).prefetch_related("aliases")
+            queryset = queryset.prefetch_related(None)
         return queryset
 
     @extend_schema(
@@ -118,8 +121,8 @@ class OrganizationViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, Rea
     """
 
     queryset = (
-        Organization.objects.select_related("parent")
-        .prefetch_related("aliases", Prefetch("children", Organization.objects.order_by("name")))
+        selectors.with_alias_names(Organization.objects.select_related("parent"))
+        .prefetch_related(Prefetch("children", Organization.objects.order_by("name")))
         .order_by("name", "id")
     )
     serializer_class = OrganizationSerializer
@@ -130,7 +133,7 @@ class OrganizationViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, Rea
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.action == "list":
-            queryset = queryset.prefetch_related(None).prefetch_related("aliases")
+            queryset = queryset.prefetch_related(None)
         return queryset
 
 

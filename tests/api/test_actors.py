@@ -72,6 +72,17 @@ def test_person_detail_splits_current_and_past_roles(api, people):
     assert body["aliases"] == ["Bibi"]
 
 
+def test_aliases_are_listed_by_name_in_lists_and_details(api, people):
+    AliasFactory(person=people["netanyahu"], name="Netanyahu")
+    AliasFactory(person=people["netanyahu"], name="B. Netanyahu")
+    AliasFactory(person=None, organization=OrganizationFactory(slug="idf"), name="Tsahal")
+    expected = ["B. Netanyahu", "Bibi", "Netanyahu"]
+    listed = api.get("/api/v1/people/", {"q": "netanyahu"}).json()["results"][0]
+    assert listed["aliases"] == expected
+    assert api.get("/api/v1/people/benjamin-netanyahu/").json()["aliases"] == expected
+    assert api.get("/api/v1/organizations/idf/").json()["aliases"] == ["Tsahal"]
+
+
 def test_people_filters_combine_on_one_affiliation(api, people):
     government = OrganizationFactory(slug="government")
     AffiliationFactory(
