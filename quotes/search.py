@@ -7,6 +7,7 @@ configuration, in websearch syntax: ``"exact phrase"``, ``OR``, ``-exclusion``.
 """
 
 import html
+import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import F, QuerySet, Value
@@ -16,6 +17,7 @@ from actors.search import ImmutableUnaccent
 # ts_headline marks matches with these private-use characters; the text is then HTML-escaped
 # and they become <mark> tags, so a quote containing markup cannot inject any.
 _START, _STOP = "\ue000", "\ue001"
+_MARKS = re.compile(f"([{_START}{_STOP}])")
 
 
 def search_query(text: str) -> SearchQuery:
@@ -59,16 +61,16 @@ def highlights(quotes, text: str) -> dict[int, str]:
 
 def _marked(original: str, headline: str) -> str:
     """Put the marks found on the unaccented text back onto the original text."""
-    out, position = [], 0
     plain = headline.replace(_START, "").replace(_STOP, "")
     if len(plain) != len(original):  # unaccent changed the length: mark the folded text
         original = plain
-    for char in headline:
-        if char == _START:
+    out, position = [], 0
+    for piece in _MARKS.split(headline):
+        if piece == _START:
             out.append("<mark>")
-        elif char == _STOP:
+        elif piece == _STOP:
             out.append("</mark>")
         else:
-            out.append(html.escape(original[position], quote=False))
-            position += 1
+            out.append(html.escape(original[position : position + len(piece)], quote=False))
+            position += len(piece)
     return "".join(out)
