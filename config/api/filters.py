@@ -182,3 +182,14 @@ class IdFilter(DocumentedFilter, filters.Filter):
 
 class FilterSet(filters.FilterSet):
     """Base FilterSet: subclasses declare only typed filters from this module (or choices)."""
+
+    # django-filter builds a new form class, and a form field for every filter, on each request:
+    # a third of the quote FilterSet's 1.3 ms. These filters' form fields depend on the
+    # FilterSet's class alone (none takes a queryset from the request), so the form class is
+    # built once per class; each form still deep-copies its fields, as every Django form does.
+    def get_form_class(self):
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class_built_once")
+        if form_class is None:
+            form_class = cls._form_class_built_once = super().get_form_class()
+        return form_class
