@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from quotes.choices import ReviewStatus
+from quotes.models import Quote
 from tests.factories import (
     AffiliationFactory,
     AliasFactory,
@@ -14,6 +15,7 @@ from tests.factories import (
     QuoteFactory,
     UserFactory,
 )
+from tests.plans import explain
 
 D = datetime.date
 
@@ -124,3 +126,20 @@ def test_retracted_quote_keeps_its_text_and_reason():
         reviewer,
     )
     assert quote.text == "We will not stop,"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "index"),
+    [
+        ("speaking_organization", "quote_speaking_org_set"),
+        ("source_organization", "quote_source_org_set"),
+        ("reviewed_by", "quote_reviewed_by_set"),
+    ],
+)
+@pytest.mark.parametrize("lookup", ["exact", "in"])
+def test_optional_references_are_looked_up_through_their_partial_index(field, index, lookup):
+    value = [1, 2] if lookup == "in" else 1
+    quotes = Quote.objects.filter(**{f"{field}__{lookup}": value}).order_by()
+    plan = explain(quotes, "quotes_quote")
+    assert index in plan
