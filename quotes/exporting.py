@@ -99,6 +99,10 @@ PAYLOAD_SOURCES = [
     "affiliation__end_date", "said_on", "channel", "cue", "place", "start_offset", "end_offset",
     "language", "status", "topic_refs", "extractor_version", "extraction_confidence",
 ]  # fmt: skip
+QUOTE_LINE_SOURCES = [
+    *PAYLOAD_SOURCES, "pk", "article", "article__title", "article__url",
+    "article__publisher__slug", "article__published_on",
+]  # fmt: skip
 
 
 def _rows(quotes: QuerySet, sources: list[str]) -> Iterator[dict]:
@@ -290,13 +294,10 @@ def jsonl_articles(quotes: QuerySet, articles: QuerySet | None = None) -> Iterat
         articles.select_related("publisher").order_by("pk").iterator(chunk_size=500), 500
     ):
         by_article: dict[int, list[dict]] = {article.pk: [] for article in chunk}
-        rows = (
-            quotes.filter(article_id__in=list(by_article))
-            .order_by("article_id", "start_offset", "pk")
-            .with_topic_refs()
-            .values("article_id", *PAYLOAD_SOURCES)
+        quotes_of_chunk = quotes.filter(article_id__in=list(by_article)).order_by(
+            "article_id", "start_offset", "pk"
         )
-        for row in rows:
+        for row in _rows(quotes_of_chunk, ["article_id", *PAYLOAD_SOURCES]):
             by_article[row["article_id"]].append(row)
         for article in chunk:
             yield _dumps(article_payload(article, by_article[article.pk])) + "\n"
@@ -316,9 +317,7 @@ def _chunks(iterable, size):
 def jsonl_quotes(quotes: QuerySet) -> Iterator[str]:
     """One quote per line: its import payload with its id and a reference to its article
     (title, URL, publisher, date; not the body). The API's JSON Lines download."""
-    sources = [*PAYLOAD_SOURCES, "pk", "article", "article__title", "article__url"]
-    sources += ["article__publisher__slug", "article__published_on"]
-    for row in _rows(quotes, sources):
+    for row in _rows(quotes, QUOTE_LINE_SOURCES):
         yield (
             _dumps(
                 {
