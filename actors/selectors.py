@@ -3,13 +3,11 @@
 import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import FloatField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import OuterRef, QuerySet
 
 from .models import Affiliation, Alias, Organization
-from .search import folded
+from .search import NameSimilarity, matching_name_ids
 
 
 def organization_ids(slugs, *, include_descendants: bool = False) -> list[int]:
@@ -44,34 +42,9 @@ def search_by_name(queryset: QuerySet, text: str, alias_field: str) -> QuerySet:
     (``%>``: the query matches some extent of the name). ``alias_field`` is the alias's foreign
     key to the searched model ("person" or "organization").
     """
-    needle = folded(Value(text))
-    named = (
-        queryset.model.objects.annotate(folded_name=folded("name"))
-        .filter(folded_name__trigram_word_similar=needle)
-        .order_by()
-        .values("pk")
-    )
-    aliased = (
-        Alias.objects.annotate(folded_name=folded("name"))
-        .filter(folded_name__trigram_word_similar=needle)
-        .order_by()
-        .values(f"{alias_field}_id")
-    )
-    best_alias = (
-        Alias.objects.filter(**{alias_field: OuterRef("pk")})
-        .annotate(score=TrigramWordSimilarity(needle, folded("name")))
-        .order_by("-score")
-        .values("score")[:1]
-    )
-    score = Greatest(
-        TrigramWordSimilarity(needle, folded("name")),
-        Coalesce(Subquery(best_alias, output_field=FloatField()), Value(0.0)),
-    )
     return (
-        # One id list (UNION) rather than 'in names OR in aliases': PostgreSQL cannot turn an OR
-        # of two subqueries into a join, and scans every row to test both.
-        queryset.filter(pk__in=named.union(aliased))
-        .annotate(search_score=score)
+        queryset.filter(pk__in=matching_name_ids(queryset.model, alias_field, text))
+        .annotate(search_score=NameSimilarity(text, alias_field))
         .order_by("-search_score", "name", "pk")
     )
 

@@ -3,8 +3,8 @@
 import pytest
 
 from actors import selectors
-from actors.models import Person
-from tests.factories import AliasFactory, PersonFactory
+from actors.models import Organization, Person
+from tests.factories import AliasFactory, OrganizationFactory, PersonFactory
 from tests.plans import explain
 
 pytestmark = pytest.mark.django_db
@@ -28,3 +28,21 @@ def test_people_are_read_by_key_from_the_matching_ids_not_scanned():
     plan = explain(queryset, "actors_person", "actors_alias")
     assert "Seq Scan" not in plan
     assert "actors_person_pkey" in plan
+
+
+def test_a_ranked_search_works_as_a_subquery_under_another_tables_alias():
+    wanted = PersonFactory(name="Basem Naim")
+    PersonFactory(name="Someone Else")
+    best_two = selectors.search_by_name(Person.objects.all(), "basem naim", "person")[:2]
+    assert list(Person.objects.filter(pk__in=best_two.values("pk"))) == [wanted]
+
+
+def test_an_organization_is_found_and_ranked_by_its_best_alias():
+    hamas = OrganizationFactory(name="Hamas")
+    AliasFactory(organization=hamas, person=None, name="Islamic Resistance Movement")
+    OrganizationFactory(name="Islamic Resistance")
+    found = selectors.search_by_name(
+        Organization.objects.all(), "islamic resistance movement", "organization"
+    )
+    assert [org.name for org in found] == ["Hamas", "Islamic Resistance"]
+    assert found[0].search_score == 1.0 > found[1].search_score
