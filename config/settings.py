@@ -106,12 +106,26 @@ def _database_url() -> str:
     return embedded_db.database_url()
 
 
+def _prepare_threshold() -> int | None:
+    """Runs of one statement on a connection before psycopg prepares it; None: never."""
+    if os.environ.get("DATABASE_PREPARE_THRESHOLD", "").strip().lower() == "off":
+        return None
+    return env_int("DATABASE_PREPARE_THRESHOLD", 5)
+
+
 DATABASES = {
     "default": dj_database_url.parse(_database_url(), conn_max_age=env_int("CONN_MAX_AGE", 60))
 }
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("whosaid runs on PostgreSQL only; DATABASE_URL must be postgres://.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Parameters travel apart from the SQL, so psycopg can prepare a statement a connection runs
+# often and PostgreSQL stops re-planning it (a quote's detail spent more time being planned than
+# run). Behind a pooler in transaction mode without prepared-statement support (PgBouncer before
+# 1.21, or max_prepared_statements = 0), set DATABASE_PREPARE_THRESHOLD=off.
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    server_side_binding=True, prepare_threshold=_prepare_threshold()
+)
 if os.environ.get("WHOSAID_WEB_PROCESS") and (
     timeout := env_int("WEB_STATEMENT_TIMEOUT_MS", 30000)
 ):

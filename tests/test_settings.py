@@ -6,7 +6,9 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
+from actors.models import Person
 from config import embedded_db
 
 STRONG_KEY = "k" * 20 + "Zq9!xP2@vL7#tR4$wN8%yB3^mC6&hJ1*"
@@ -92,3 +94,33 @@ def test_web_workers_get_a_statement_timeout():
 def test_management_commands_run_without_a_statement_timeout():
     result = manage("shell", "-c", SHOW_STATEMENT_TIMEOUT, WEB_STATEMENT_TIMEOUT_MS="1500")
     assert result.stdout.splitlines()[-1] == "0", result.stderr
+
+
+@pytest.mark.django_db
+def test_a_statement_a_connection_runs_often_is_prepared_and_not_planned_again():
+    for _ in range(settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] + 1):
+        list(Person.objects.filter(slug="basem-naim"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%FROM "actors_person" WHERE "actors_person"."slug" = $1%'],
+        )
+        assert cursor.fetchone()[0] == 1
+
+
+PRINT_PREPARE_THRESHOLD = (
+    "from django.db import connection\n"
+    "connection.ensure_connection()\n"
+    "print(connection.connection.prepare_threshold)\n"
+)
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_hold_them():
+    result = manage("shell", "-c", PRINT_PREPARE_THRESHOLD, DATABASE_PREPARE_THRESHOLD="off")
+    assert result.stdout.splitlines()[-1] == "None", result.stderr
+
+
+def test_a_prepare_threshold_that_is_not_a_number_is_refused():
+    result = manage("check", DATABASE_PREPARE_THRESHOLD="sometimes")
+    assert result.returncode != 0
+    assert "DATABASE_PREPARE_THRESHOLD must be a whole number" in result.stderr
