@@ -120,9 +120,9 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("whosaid runs on PostgreSQL only; DATABASE_URL must be postgres://.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Parameters travel apart from the SQL, so psycopg can prepare a statement a connection runs
-# often and PostgreSQL stops re-planning it (a quote's detail spent more time being planned than
-# run). Behind a pooler in transaction mode without prepared-statement support (PgBouncer before
-# 1.21, or max_prepared_statements = 0), set DATABASE_PREPARE_THRESHOLD=off.
+# often and PostgreSQL stops re-planning it (planning a quote's detail took several times as
+# long as running it). Behind a pooler in transaction mode without prepared-statement support
+# (PgBouncer before 1.21, or max_prepared_statements = 0), set DATABASE_PREPARE_THRESHOLD=off.
 DATABASES["default"].setdefault("OPTIONS", {}).update(
     server_side_binding=True, prepare_threshold=_prepare_threshold()
 )
