@@ -97,7 +97,7 @@ def test_management_commands_run_without_a_statement_timeout():
 
 
 @pytest.mark.django_db
-def test_a_statement_a_connection_runs_often_is_prepared_and_not_planned_again():
+def test_a_statement_a_connection_runs_often_is_prepared():
     for _ in range(settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] + 1):
         list(Person.objects.filter(slug="basem-naim"))
     with connection.cursor() as cursor:
