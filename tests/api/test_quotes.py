@@ -4,6 +4,8 @@ import datetime
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from quotes.choices import QuoteKind, ReviewStatus
 from tests.factories import (
@@ -308,3 +310,18 @@ def test_forged_cursors_never_fail_with_500(api, article, cursor):
     assert response.status_code in (200, 404)
     response = api.get(URL, {"cursor": token, "q": "stop"})
     assert response.status_code in (200, 404)
+
+
+def test_a_quote_list_reads_neither_article_bodies_nor_timestamps_it_does_not_show(api):
+    QuoteFactory(speaker=PersonFactory())
+    with CaptureQueriesContext(connection) as captured:
+        assert api.get(URL).status_code == 200
+    (sql,) = (query["sql"] for query in captured)
+    for column in (
+        '"quotes_article"."body"',
+        '"quotes_quote"."created_at"',
+        '"quotes_publisher"."updated_at"',
+        '"actors_person"."description"',
+    ):
+        assert column not in sql
+    assert '"actors_person"."name"' in sql
