@@ -6,8 +6,7 @@ retracting is reserved to holders of ``quotes.verify_quote``.
 """
 
 from django.contrib import admin, messages
-from django.contrib.postgres.search import SearchQuery
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -15,9 +14,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from actors.search import ImmutableUnaccent
-
-from . import proposals, review, verbatim
+from . import proposals, review, search, verbatim
 from .choices import ReviewStatus
 from .models import Article, Publisher, Quote, Topic
 
@@ -214,10 +211,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
-        query = SearchQuery(
-            ImmutableUnaccent(Value(search_term)), config="english", search_type="websearch"
-        )
-        return queryset.filter(search_document=query), False
+        return queryset.filter(search_document=search.search_query(search_term)), False
 
     def has_verify_permission(self, request):
         return review.is_reviewer(request.user)

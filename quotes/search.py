@@ -4,6 +4,10 @@ The document (built by a trigger, migration 0002) is ``to_tsvector('english',
 immutable_unaccent(...))`` of the quote text (weight A), the speaker's names and aliases (B) and
 the attribution (C). The query goes through the same ``immutable_unaccent`` and the English
 configuration, in websearch syntax: ``"exact phrase"``, ``OR``, ``-exclusion``.
+
+A hyphenated word and its joined spelling are one word ('cease-fire', 'ceasefire'): the document
+also holds every hyphenated word joined (migration 0007) and the query joins its own, so either
+spelling finds both. The parts still match on their own ('fire' finds 'cease-fire').
 """
 
 import html
@@ -20,8 +24,37 @@ _START, _STOP = "\ue000", "\ue001"
 _MARKS = re.compile(f"([{_START}{_STOP}])")
 
 
-def search_query(text: str) -> SearchQuery:
+# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
+_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_QUERY_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _websearch(text: str) -> SearchQuery:
     return SearchQuery(ImmutableUnaccent(Value(text)), search_type="websearch", config="english")
+
+
+def search_query(text: str) -> SearchQuery:
+    return _websearch(_HYPHEN_IN_WORD.sub("", text))
+
+
+def _headline_query(text: str, quote_texts: list[str]) -> SearchQuery:
+    """What ts_headline marks: the search, and the words as typed ('cease-fire' in a text
+    saying 'cease-fire'), and the hyphenated words of these texts that a query word spells
+    joined ('ceasefire' -> 'cease-fire'), which ts_headline cannot match by itself."""
+    query = search_query(text)
+    if _HYPHEN_IN_WORD.search(text):
+        query |= _websearch(text)
+    typed = {word.casefold() for word in _QUERY_WORD.findall(text)}
+    hyphenated = {
+        word
+        for quote_text in quote_texts
+        for word in _HYPHENATED_WORD.findall(quote_text)
+        if word.replace("-", "").casefold() in typed
+    }
+    if hyphenated:
+        query |= _websearch(" OR ".join(sorted(hyphenated)))
+    return query
 
 
 def search(queryset: QuerySet, text: str) -> QuerySet:
@@ -47,7 +80,7 @@ def highlights(quotes, text: str) -> dict[int, str]:
         .annotate(
             headline=SearchHeadline(
                 ImmutableUnaccent(F("text")),
-                search_query(text),
+                _headline_query(text, [quote.text for quote in quotes]),
                 config="english",
                 start_sel=_START,
                 stop_sel=_STOP,

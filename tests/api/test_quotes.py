@@ -153,6 +153,45 @@ def test_highlight_escapes_markup(api):
     assert row["highlight"] == "&lt;b&gt;<mark>aid</mark>&lt;/b&gt; &amp; more"
 
 
+@pytest.fixture
+def spellings():
+    article = ArticleFactory(
+        body="The cease-fire talks resumed. A ceasefire is near. The fire spread."
+    )
+    return {
+        "hyphenated": QuoteFactory(article=article, text="The cease-fire talks resumed."),
+        "joined": QuoteFactory(article=article, text="A ceasefire is near."),
+        "fire": QuoteFactory(article=article, text="The fire spread."),
+    }
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("ceasefire", ["hyphenated", "joined"]),
+        ("cease-fire", ["hyphenated", "joined"]),
+        ("Cease-Fires", ["hyphenated", "joined"]),
+        ('"ceasefire talks"', ["hyphenated"]),
+        ('"new cease-fire"', []),
+        ("fire", ["hyphenated", "fire"]),  # a part still matches on its own
+        ("near -cease-fire", []),
+        ("spread -ceasefire", ["fire"]),
+    ],
+)
+def test_a_hyphenated_word_and_its_joined_spelling_find_each_other(api, spellings, q, expected):
+    found = ids(api.get(URL, {"q": q}))
+    assert sorted(found) == sorted(spellings[key].pk for key in expected)
+
+
+@pytest.mark.parametrize("q", ["ceasefire", "cease-fire"])
+def test_either_spelling_highlights_both(api, spellings, q):
+    rows = api.get(URL, {"q": q}).json()["results"]
+    assert sorted(row["highlight"] for row in rows) == [
+        "A <mark>ceasefire</mark> is near.",
+        "The <mark>cease</mark>-<mark>fire</mark> talks resumed.",
+    ]
+
+
 def test_alias_edits_reach_the_search(api, searchable, levi):
     AliasFactory(person=levi, name="Dolly")
     assert ids(api.get(URL, {"q": "dolly"})) == [searchable["talks"].pk]

@@ -24,6 +24,15 @@ def test_netanyahu_on_hostages(api, seed):
     assert "<mark>hostages</mark>" in rows[0]["highlight"]
 
 
+def test_ceasefire_finds_the_cease_fire_the_seed_article_writes(api, seed):
+    rows = results(api, "/api/v1/quotes/", {"q": "ceasefire"})
+    assert {row["id"] for row in rows} == {
+        row["id"] for row in results(api, "/api/v1/quotes/", {"q": "cease-fire"})
+    }
+    assert len(rows) == 4
+    assert all("<mark>cease</mark>-<mark>fire</mark>" in row["highlight"] for row in rows)
+
+
 def test_everything_hamas_officials_said_named_or_not(api, seed):
     rows = results(api, "/api/v1/organizations/hamas/quotes/")
     named = {row["speaker"]["slug"] for row in rows if row["speaker"]}

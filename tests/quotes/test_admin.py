@@ -340,6 +340,16 @@ def test_quote_search_finds_a_quote_by_its_words(admin_client):
     assert list(response.context["cl"].result_list) == [quote]
 
 
+def test_quote_search_finds_a_hyphenated_word_by_its_joined_spelling(admin_client):
+    quote = QuoteFactory(
+        article=ArticleFactory(body="The cease-fire held, officials said."),
+        text="The cease-fire held,",
+    )
+    QuoteFactory()
+    response = admin_client.get(reverse("admin:quotes_quote_changelist"), {"q": "ceasefire"})
+    assert list(response.context["cl"].result_list) == [quote]
+
+
 def test_article_list_counts_quotes(admin_client):
     quote = QuoteFactory()
     QuoteFactory(article=quote.article, text="There is no deal yet,")

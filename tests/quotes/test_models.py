@@ -1,8 +1,9 @@
 import datetime
+import importlib
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 
 from quotes.choices import ReviewStatus
 from quotes.models import Quote
@@ -18,6 +19,9 @@ from tests.factories import (
 from tests.plans import explain
 
 D = datetime.date
+REINDEX_0007 = importlib.import_module(
+    "quotes.migrations.0007_search_joins_hyphenated_words"
+).REINDEX_SQL
 
 
 @pytest.mark.django_db
@@ -111,6 +115,34 @@ class TestSearchDocument:
         quote = QuoteFactory(speaker=PersonFactory(name="Zoë Señora"))
         document = str(type(quote).objects.values_list("search_document", flat=True).get())
         assert "'zoe'" in document
+
+    def test_a_hyphenated_word_is_also_stored_joined_at_its_first_and_last_part(self):
+        article = ArticleFactory(body="A new cease-fire held, officials said.")
+        quote = QuoteFactory(article=article, text="A new cease-fire held,")
+        document = str(type(quote).objects.values_list("search_document", flat=True).get())
+        assert "'cease-fir':3A" in document
+        assert "'ceas':4A" in document
+        assert "'fire':5A" in document
+        assert "'ceasefir':3A,5A" in document
+
+    def test_hyphenated_names_and_attributions_are_also_stored_joined(self):
+        quote = QuoteFactory(
+            speaker=PersonFactory(name="Jean-Pierre Dupont"), attribution="the vice-president"
+        )
+        document = str(type(quote).objects.values_list("search_document", flat=True).get())
+        assert "'jeanpierr':" in document
+        assert "'vicepresid':" in document
+
+    def test_migration_0007_reindexes_documents_written_before_it(self):
+        article = ArticleFactory(body="A new cease-fire held, officials said.")
+        quote = QuoteFactory(article=article, text="A new cease-fire held,")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('whosaid.bulk_import', 'on', false)")
+            cursor.execute("UPDATE quotes_quote SET search_document = to_tsvector('english', text)")
+            cursor.execute("SELECT set_config('whosaid.bulk_import', 'off', false)")
+            cursor.execute(REINDEX_0007)
+        document = str(Quote.objects.values_list("search_document", flat=True).get(pk=quote.pk))
+        assert "'ceasefir':3A,5A" in document
 
 
 @pytest.mark.django_db
