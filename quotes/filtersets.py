@@ -30,7 +30,8 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
     q = TextFilter(
         method="filter_nothing",
         help_text='Full-text search in web-search syntax: words, "exact phrase", OR, -word. '
-        "English stemming (negotiation matches negotiations), accent-insensitive, over the "
+        "English stemming (negotiation matches negotiations), accent-insensitive, either "
+        "spelling of a hyphenated word (ceasefire matches cease-fire), over the "
         "quote text (weighted highest), the speaker's names and aliases, and the attribution. "
         "Results are ordered by relevance unless `ordering` says otherwise, and carry a "
         "`highlight`.",

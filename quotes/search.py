@@ -26,7 +26,7 @@ _MARKS = re.compile(f"([{_START}{_STOP}])")
 
 # A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
 _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
-_HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_HYPHENATED_WORD = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+")
 _QUERY_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -49,6 +49,7 @@ def _headline_query(text: str, quote_texts: list[str]) -> SearchQuery:
     hyphenated = {
         word
         for quote_text in quote_texts
+        if "-" in quote_text
         for word in _HYPHENATED_WORD.findall(quote_text)
         if word.replace("-", "").casefold() in typed
     }
