@@ -36,6 +36,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -169,6 +170,10 @@ def throughput_ratio(row: dict, base: dict | None):
     return ratio(row["requests_per_s"], base["requests_per_s"])
 
 
+def describe_rss(peak_rss_mb: float | None) -> str:
+    return "RSS not measured" if peak_rss_mb is None else f"{peak_rss_mb:.0f} MB RSS"
+
+
 def format_number(value, digits=1) -> str:
     if value is None:
         return "-"
@@ -192,8 +197,8 @@ def render_table(rows: list[dict]) -> str:
             if row is None:
                 continue
             extra = ""
-            if "peak_rss_mb" in row:
-                extra = f"{row.get('rows', 0):,} rows, {row['peak_rss_mb']:.0f} MB RSS"
+            if "rows" in row:
+                extra = f"{row['rows']:,} rows, {describe_rss(row['peak_rss_mb'])}"
             cells = [
                 scenario if system == SYSTEMS[0] or project is None else "",
                 system,
@@ -637,7 +642,20 @@ def server_env(system: str, url: str) -> dict:
     return env
 
 
+def port_answers(port: int) -> bool:
+    """Does something already listen on 127.0.0.1:``port``?"""
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def start_server(system: str, url: str, port: int, workers: int, logs: Path) -> Server:
+    # A server left from an interrupted run would answer in place of this one (which then
+    # fails to bind), so every figure would be that server's.
+    if port_answers(port):
+        raise BenchError(
+            f"port {port} is in use, perhaps by a server of an interrupted run "
+            f"(`pkill -f 'gunicorn.*:{port}'`), or choose others with --port"
+        )
     app = "bench.floor:app" if system == "floor" else "config.wsgi:application"
     log = logs / f"{system}.log"
     command = [
@@ -734,10 +752,11 @@ def worker_processes(server: Server):
 
 
 def run_export(server: Server, path: str, timeout: float) -> dict:
-    """One full download, timed, with the peak RSS of the server's workers sampled."""
+    """One full download, timed, with the peak RSS of the server's workers sampled (None when
+    no worker could be sampled: then the target is not measured rather than met)."""
     import psutil
 
-    peak = 0
+    peak = None
     stop = threading.Event()
 
     def sample():
@@ -745,7 +764,7 @@ def run_export(server: Server, path: str, timeout: float) -> dict:
         while not stop.is_set():
             for process in worker_processes(server):
                 with contextlib.suppress(psutil.Error):
-                    peak = max(peak, process.memory_info().rss)
+                    peak = max(peak or 0, process.memory_info().rss)
             stop.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -778,7 +797,7 @@ def run_export(server: Server, path: str, timeout: float) -> dict:
         "p99_ms": elapsed * 1000,
         "non2xx": errors,
         "socket_errors": 0,
-        "peak_rss_mb": round(peak / 2**20, 1),
+        "peak_rss_mb": None if peak is None else round(peak / 2**20, 1),
         "rows": rows,
         "bytes": size,
     }
@@ -971,6 +990,8 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    # Stopped with SIGTERM, stop the servers too (they run in sessions of their own).
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         return run(args)
     except BenchError as error:
@@ -1048,7 +1069,7 @@ def run(args) -> int:
                     f"p50 {row['p50_ms']:>9.1f}  p95 {row['p95_ms']:>9.1f}  "
                     f"p99 {row['p99_ms']:>9.1f} ms  errors {row['errors']}"
                     + (
-                        f"  rows {row['rows']:,}  peak RSS {row['peak_rss_mb']} MB"
+                        f"  rows {row['rows']:,}  {describe_rss(row['peak_rss_mb'])}"
                         if "rows" in row
                         else ""
                     ),
