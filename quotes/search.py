@@ -24,8 +24,9 @@ _START, _STOP = "\ue000", "\ue001"
 _MARKS = re.compile(f"([{_START}{_STOP}])")
 
 
-# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
-_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs. Unicode hyphens
+# and dashes count: immutable_unaccent turns them into '-' before the document is parsed.
+_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])[-\u2010-\u2015\u2212](?=[^\W\d_])")
 _HYPHENATED_WORD = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+")
 _QUERY_WORD = re.compile(r"[^\W\d_]+")
 

@@ -171,6 +171,7 @@ def spellings():
         ("ceasefire", ["hyphenated", "joined"]),
         ("cease-fire", ["hyphenated", "joined"]),
         ("Cease-Fires", ["hyphenated", "joined"]),
+        ("cease\u2011fire", ["hyphenated", "joined"]),  # a non-breaking hyphen
         ('"ceasefire talks"', ["hyphenated"]),
         ('"new cease-fire"', []),
         ("fire", ["hyphenated", "fire"]),  # a part still matches on its own
