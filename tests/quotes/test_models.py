@@ -140,8 +140,10 @@ class TestSearchDocument:
             cursor.execute("SELECT set_config('whosaid.bulk_import', 'on', false)")
             cursor.execute("UPDATE quotes_quote SET search_document = to_tsvector('english', text)")
             cursor.execute("SELECT set_config('whosaid.bulk_import', 'off', false)")
+            stale = str(Quote.objects.values_list("search_document", flat=True).get(pk=quote.pk))
             cursor.execute(REINDEX_0007)
         document = str(Quote.objects.values_list("search_document", flat=True).get(pk=quote.pk))
+        assert "ceasefir" not in stale
         assert "'ceasefir':3A,5A" in document
 
 
