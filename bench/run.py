@@ -988,10 +988,15 @@ def parse_args(argv=None):
     return args
 
 
+def exit_on_sigterm() -> None:
+    """SIGTERM raises SystemExit, so ``run``'s cleanup stops the servers (they run in sessions
+    of their own and would outlive the run)."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
-    # Stopped with SIGTERM, stop the servers too (they run in sessions of their own).
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    exit_on_sigterm()
     try:
         return run(args)
     except BenchError as error:

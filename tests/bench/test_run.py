@@ -1,6 +1,8 @@
 """The benchmark harness's checks (bench/run.py): what it reports must come from this run."""
 
 import http.server
+import os
+import signal
 import socket
 import subprocess
 import threading
@@ -76,6 +78,17 @@ def test_a_free_port_does_not_answer():
         reserved.bind(("127.0.0.1", 0))
         port = reserved.getsockname()[1]
     assert not run.port_answers(port)
+
+
+def test_sigterm_unwinds_the_run_so_its_servers_are_stopped():
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        run.exit_on_sigterm()
+        with pytest.raises(SystemExit) as stopped:
+            os.kill(os.getpid(), signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stopped.value.code == 128 + signal.SIGTERM
 
 
 def test_wrk_results_are_read_from_the_report_line():
