@@ -24,10 +24,13 @@ _START, _STOP = "\ue000", "\ue001"
 _MARKS = re.compile(f"([{_START}{_STOP}])")
 
 
-# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs. Unicode hyphens
-# and dashes count: immutable_unaccent turns them into '-' before the document is parsed.
-_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])[-\u2010-\u2015\u2212](?=[^\W\d_])")
-_HYPHENATED_WORD = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+")
+# Unicode hyphens and dashes count as hyphens: immutable_unaccent turns them into '-' before
+# the document is parsed.
+_HYPHENS = "-\u2010-\u2015\u2212"
+_HYPHEN = re.compile(f"[{_HYPHENS}]")
+# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
+_HYPHEN_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{_HYPHENS}](?=[^\W\d_])")
+_HYPHENATED_WORD = re.compile(rf"\b[^\W\d_]+(?:[{_HYPHENS}][^\W\d_]+)+")
 _QUERY_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -50,9 +53,9 @@ def _headline_query(text: str, quote_texts: list[str]) -> SearchQuery:
     hyphenated = {
         word
         for quote_text in quote_texts
-        if "-" in quote_text
+        if _HYPHEN.search(quote_text)
         for word in _HYPHENATED_WORD.findall(quote_text)
-        if word.replace("-", "").casefold() in typed
+        if _HYPHEN.sub("", word).casefold() in typed
     }
     if hyphenated:
         query |= _websearch(" OR ".join(sorted(hyphenated)))

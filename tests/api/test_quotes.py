@@ -193,6 +193,13 @@ def test_either_spelling_highlights_both(api, spellings, q):
     ]
 
 
+def test_a_joined_spelling_highlights_a_word_with_a_unicode_hyphen(api):
+    article = ArticleFactory(body="A cease\u2011fire held, officials said.")
+    QuoteFactory(article=article, text="A cease\u2011fire held,")
+    (row,) = api.get(URL, {"q": "ceasefire"}).json()["results"]
+    assert row["highlight"] == "A <mark>cease</mark>\u2011<mark>fire</mark> held,"
+
+
 def test_alias_edits_reach_the_search(api, searchable, levi):
     AliasFactory(person=levi, name="Dolly")
     assert ids(api.get(URL, {"q": "dolly"})) == [searchable["talks"].pk]
