@@ -185,9 +185,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
-    ],
+    "DEFAULT_PERMISSION_CLASSES": ["config.api.permissions.ModelPermissionsOrAnonReadOnly"],
     "DEFAULT_THROTTLE_CLASSES": [
         "config.api.throttling.AnonymousRateThrottle",
         "config.api.throttling.UserRateThrottle",

@@ -81,8 +81,10 @@ class AutoSchema(openapi.AutoSchema):
 
     def get_auth(self):
         auths = super().get_auth()
-        perms = [p.__class__ for p in self.view.get_permissions()]
-        anonymous_reads = permissions.DjangoModelPermissionsOrAnonReadOnly in perms
+        anonymous_reads = any(
+            isinstance(permission, permissions.DjangoModelPermissionsOrAnonReadOnly)
+            for permission in self.view.get_permissions()
+        )
         if anonymous_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
             auths.append({})  # reads are public; a staff session only shows more
         return auths

@@ -5,7 +5,11 @@ Anonymous clients are asked to sign in (401); signed-in users without permission
 """
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from rest_framework.test import APIRequestFactory
 
+from config.api.permissions import ModelPermissionsOrAnonReadOnly
+from quotes.api.views import QuoteViewSet
 from quotes.choices import ReviewStatus
 from tests.factories import (
     AffiliationFactory,
@@ -177,3 +181,15 @@ def test_a_session_signs_in_the_browsable_api_and_admin_users(client, admin_user
     )
     # Session writes need the CSRF token (DRF enforces it); the test client skips the check.
     assert response.status_code == 201
+
+
+class QuerysetNotBuilt(QuoteViewSet):
+    def get_queryset(self):
+        raise AssertionError("the permission check built the view's queryset")
+
+
+@pytest.mark.parametrize("method", ["get", "head", "options"])
+def test_a_read_is_allowed_without_building_the_views_queryset(method):
+    request = getattr(APIRequestFactory(), method)(f"{V1}/quotes/")
+    request.user = AnonymousUser()
+    assert ModelPermissionsOrAnonReadOnly().has_permission(request, QuerysetNotBuilt())
