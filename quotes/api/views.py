@@ -52,15 +52,15 @@ def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
     return serializers.ValidationError(serializers.as_serializer_error(error))
 
 
-# What a quote list does not show: the article's body (the context is for the detail only),
-# timestamps and curation fields. Not reading them took a sixth off a page's CPU.
-NOT_IN_A_LIST = [
+# What a quote's representation does not show: timestamps and curation fields of the quote, its
+# article, publisher and speaker. Not reading them took a sixth off a list page's CPU and a
+# twelfth off a detail's (callgrind: 9.1M -> 8.4M instructions to fetch and serialize one).
+NOT_SHOWN = [
     "created_at",
     "updated_at",
     "reviewed_at",
     "extractor_version",
     "extraction_confidence",
-    "article__body",
     "article__authors",
     "article__created_at",
     "article__updated_at",
@@ -93,7 +93,10 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     def get_queryset(self):
         queryset = super().get_queryset().visible_to(self.request.user)
         if self.action == "list":
-            queryset = queryset.defer(*NOT_IN_A_LIST)
+            # The context, cut from the article's body, is for the detail only.
+            return queryset.defer(*NOT_SHOWN, "article__body")
+        if self.action == "retrieve":
+            return queryset.defer(*NOT_SHOWN)
         return queryset
 
     def perform_update(self, serializer):

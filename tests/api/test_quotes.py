@@ -372,3 +372,18 @@ def test_a_quote_list_reads_neither_article_bodies_nor_timestamps_it_does_not_sh
     ):
         assert column not in sql
     assert '"actors_person"."name"' in sql
+
+
+def test_a_quote_detail_reads_the_article_body_but_no_timestamps_it_does_not_show(api):
+    quote = QuoteFactory(speaker=PersonFactory())
+    with CaptureQueriesContext(connection) as captured:
+        assert api.get(f"{URL}{quote.pk}/").status_code == 200
+    (sql,) = (query["sql"] for query in captured)
+    for column in (
+        '"quotes_quote"."created_at"',
+        '"quotes_quote"."extraction_confidence"',
+        '"quotes_article"."updated_at"',
+        '"actors_person"."description"',
+    ):
+        assert column not in sql
+    assert '"quotes_article"."body"' in sql
