@@ -9,6 +9,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.database import Cursor
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -121,10 +123,11 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Parameters travel apart from the SQL, so psycopg can prepare a statement a connection runs
 # often and PostgreSQL stops re-planning it (planning a quote's detail took several times as
-# long as running it). Behind a pooler in transaction mode without prepared-statement support
-# (PgBouncer before 1.21, or max_prepared_statements = 0), set DATABASE_PREPARE_THRESHOLD=off.
+# long as running it); text searches excepted (config.database.Cursor). Behind a pooler in
+# transaction mode without prepared-statement support (PgBouncer before 1.21, or
+# max_prepared_statements = 0), set DATABASE_PREPARE_THRESHOLD=off.
 DATABASES["default"].setdefault("OPTIONS", {}).update(
-    server_side_binding=True, prepare_threshold=_prepare_threshold()
+    server_side_binding=True, prepare_threshold=_prepare_threshold(), cursor_factory=Cursor
 )
 if os.environ.get("WHOSAID_WEB_PROCESS") and (
     timeout := env_int("WEB_STATEMENT_TIMEOUT_MS", 30000)

@@ -6,10 +6,12 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
 from actors.models import Person
 from config import embedded_db
+from quotes.models import Quote
 
 STRONG_KEY = "k" * 20 + "Zq9!xP2@vL7#tR4$wN8%yB3^mC6&hJ1*"
 
@@ -106,6 +108,22 @@ def test_a_statement_a_connection_runs_often_is_prepared():
             ['%FROM "actors_person" WHERE "actors_person"."slug" = $1%'],
         )
         assert cursor.fetchone()[0] == 1
+
+
+@pytest.mark.django_db
+def test_a_text_search_is_never_prepared_however_often_it_runs():
+    # A prepared search would get one generic plan for every word after five runs.
+    for _ in range(settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] + 1):
+        list(Quote.objects.filter(search_document=SearchQuery("ceasefire")))
+        list(Person.objects.filter(slug="basem-naim"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%FROM "quotes_quote"%'],
+        )
+        assert cursor.fetchall() == []
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        assert cursor.fetchone()[0] >= 1  # the person lookup still is
 
 
 PRINT_PREPARE_THRESHOLD = (
