@@ -58,3 +58,10 @@ def test_vocabulary_follows_english_word_frequencies():
     words = Vocabulary(random.Random(1)).take(20_000)
     assert words.count("the") > 500
     assert words.count("the") > 20 * words.count("government")
+
+
+def test_about_one_quote_in_seven_holds_a_hyphenated_word_as_in_real_news():
+    vocabulary = Vocabulary(random.Random(1))
+    phrases = [vocabulary.phrase(5, 30) for _ in range(2_000)]
+    hyphenated = sum("-" in phrase for phrase in phrases)
+    assert 0.10 < hyphenated / len(phrases) < 0.18
