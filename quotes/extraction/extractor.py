@@ -25,7 +25,9 @@ The pipeline, per paragraph:
    in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
    `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A');
    after a direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding
-   that B'); 'told reporters, “A”' is a direct quote of A;
+   that B'); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right
+   after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in
+   it) continues that content;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -1348,9 +1350,10 @@ class _Extractor:
     def run(self) -> list[Candidate]:
         t = self.t
         prev_para_colon: _Speaker | None = None
+        prev_para_reported: _Speaker | None = None
         for ps, pe in paragraphs(t):
             if self._speaker_colon_paragraph(ps, pe):
-                prev_para_colon = None
+                prev_para_colon = prev_para_reported = None
                 continue
             quotes = find_quotes(t, ps, pe)
             sents = sentences(t, ps, pe, quotes)
@@ -1378,21 +1381,54 @@ class _Extractor:
                 if sp is not None:
                     self._emit((q.start, self._extend.get(q.open, q.end)), "direct", sp, conf)
             prev_para_colon = None
+            orphans = [q for q, sp, _ in assigned if sp is None]
+            # a paragraph that is all quotation may go on with the previous one's content
+            reported = prev_para_reported if orphans and len(orphans) == len(assigned) else None
             for ss, se in sents:
                 if se - ss <= _MAX_SENTENCE:
                     self._relative_clauses(ss, se, ps, quotes)
                 if (ss, se) in used:
+                    reported = self._continue_reported(ss, se, orphans, reported)
                     self._participle_after_quote(ss, se, ps, quotes)
                     continue
                 n_before = len(self.out)
                 if se - ss <= _MAX_SENTENCE:
                     self._indirect(ss, se, ps)
+                reported = self._reported_speaker(n_before)
                 if len(self.out) == n_before and se == pe and t[se - 1] == ":":
                     found = self._attribution_before(ss, se - 1)
                     if found:
                         prev_para_colon = self._speaker(found[0], found[1], [(ss, se)], ps)
+            prev_para_reported = reported
         self.out.sort(key=lambda c: (c.start, c.end))
         return self.out
+
+    def _reported_speaker(self, n_before: int) -> _Speaker | None:
+        """The speaker of the reported speech the sentence just gave (the candidates from
+        `n_before` on), if any."""
+        if len(self.out) == n_before:
+            return None
+        last = max(self.out[n_before:], key=lambda c: c.end)
+        if last.kind == "direct":
+            return None
+        for sp in reversed(self.speakers[-_ANTECEDENT_WINDOW:]):
+            if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
+                return sp
+        return None
+
+    def _continue_reported(
+        self, ss: int, se: int, orphans: list[Quote], reported: _Speaker | None
+    ) -> _Speaker | None:
+        """'Still, the clubs are “just scratching out a profit,” he said. “It is a thin
+        business.”': an unattributed quotation right after reported speech goes on with that
+        content, one attribution (so of the same kind, as PolNeAR annotates it). Returns the
+        speaker a further quotation sentence may continue."""
+        own = [q for q in orphans if ss <= q.open < se]
+        if reported is None or not own:
+            return None
+        for q in own:
+            self._emit((q.start, q.end), "paraphrase", reported, 0.6)
+        return reported
 
     def _participle_after_quote(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
         """'“Nobody cares,” the aide said, adding that donors may balk.' (or '..., but added
