@@ -644,6 +644,20 @@ _OBJECT_CLAUSE_RE = re.compile(
 )
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+#: When or where the subject took its stance ('endorsed Cruz last week', 'praised him at a news
+#: conference') is no part of its object.
+_OBJECT_TAIL_RE = re.compile(
+    rf"\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\b|(?:on\s+|late\s+|early\s+)?{_DAY}\b"
+    rf"|in\s+{_MONTH}\b|(?:on|in|during|at|after|before)\s+(?:a|an|the|his|her|their|its)\s+"
+    r"(?:[\w’'-]+\s+){0,2}(?:rally|rallies|speech|interview|statement|tweet|debate|conference|"
+    r"call|event|meeting|hall|hearing|appearance|post|video)\b)"
+)
+
+
 def _object_end(text: str, lo: int, hi: int) -> int:
     """A stance cue's object ends before the subject's next predicate ('denied the charges and
     sued the paper'): that predicate is something the subject did, not what it criticized."""
@@ -799,6 +813,11 @@ class _Extractor:
             # 'that' in such content).
             kind = "direct"
             s, e = _inside_quotation(self.t, s, e)
+        elif self.t[sp.cue_start : sp.cue_end].lower() in cues.OBJECT_CONTENT_CUES:
+            # whichever rule found it, a stance's object stops where its time or occasion starts
+            tail = _OBJECT_TAIL_RE.search(self.t, s, e)
+            if tail is not None and tail.start() > s:
+                e = tail.start()
         if sp.pronoun:
             confidence -= 0.1
         cue = self.raw[sp.cue_start : sp.cue_end]

@@ -567,3 +567,10 @@ def test_quotation_paragraph_continues_the_reported_speech_ending_the_paragraph_
     assert head.text == "The council will vote in May"
     assert (rest.text, rest.kind) == ("We have waited long enough.", "paraphrase")
     assert (rest.source_start, rest.cue_start) == (head.source_start, head.cue_start)
+
+
+def test_stance_object_ends_before_when_the_stance_was_taken():
+    (c,) = extract("The union endorsed the mayor last week.")
+    assert (c.cue, c.text) == ("endorsed", "the mayor")
+    (c,) = extract("The governor praised the new budget at a news conference in the capital.")
+    assert (c.cue, c.text) == ("praised", "the new budget")
