@@ -310,11 +310,31 @@ def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+#: When or where a source spoke, between it and the cue ('Spicer on Thursday evening said',
+#: 'The mayor in a statement said').
+_SOURCE_ADVERBIAL_TAIL_RE = re.compile(
+    rf"(?:\s+(?:(?:on|late|early)\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:(?:earlier|late|early)\s+)?(?:last|this)\s+(?:week|month|year|weekend)"
+    rf"|\s+(?:on|in)\s+{_MONTH}(?:\s+\d+)?"
+    r"|\s+(?:in|during|at)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:statement|interview|speech|rally|debate|conference|briefing|hearing|call|event|meeting))+"
+    r"\s*$"
+)
+
+
 def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The source NP ending right before a cue at `hi` (text[lo:hi] is the clause before it)."""
     seg = text[lo:hi]
     m = cues.MODIFIERS_TAIL_RE.search(seg)
     if m:
+        hi = lo + m.start()
+        seg = text[lo:hi]
+    m = _SOURCE_ADVERBIAL_TAIL_RE.search(seg)
+    if m and m.start() > 0:
         hi = lo + m.start()
         seg = text[lo:hi]
     stripped = seg.rstrip()
@@ -644,10 +664,6 @@ _OBJECT_CLAUSE_RE = re.compile(
 )
 
 
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
 #: When or where the subject took its stance ('endorsed Cruz last week', 'praised him at a news
 #: conference') is no part of its object.
 _OBJECT_TAIL_RE = re.compile(

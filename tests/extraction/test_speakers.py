@@ -88,3 +88,10 @@ def test_share_of_a_poll_is_a_source():
 def test_source_starts_after_a_colon():
     (c,) = extract("On social issues they lean left: 42% say they are liberal.")
     assert (c.source_text, c.text) == ("42%", "they are liberal")
+
+
+def test_time_or_occasion_between_speaker_and_cue_is_not_part_of_the_speaker():
+    (c,) = extract("The harbor master on Tuesday evening said the ferry would not sail.")
+    assert (c.source_text, c.text) == ("The harbor master", "the ferry would not sail")
+    (c,) = extract("The mayor in a statement said the bridge would reopen.")
+    assert (c.source_text, c.text) == ("The mayor", "the bridge would reopen")
