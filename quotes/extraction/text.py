@@ -230,7 +230,76 @@ def _attribution_ahead(text: str, punct: int, nxt: int, end: int) -> bool:
     )
 
 
-def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
+#: Abbreviations that precede a name ('Sen. Warren', 'Jan. 5'), so they never end a sentence.
+_NAME_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "st",
+        "prof",
+        "rev",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+#: Words that open a sentence rather than go on with a name: after 'in the U.S.' or '7 p.m.' the
+#: abbreviation's dot also ends the sentence.
+_SENTENCE_OPENERS = frozenset(
+    [
+        "He",
+        "She",
+        "They",
+        "It",
+        "We",
+        "I",
+        "But",
+        "And",
+        "Yet",
+        "So",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Still",
+        "Meanwhile",
+        "However",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+    ]
+)
+
+
+def _is_abbreviation(text: str, dot: int, para_start: int, nxt: int) -> bool:
     j = dot
     while j > para_start and (text[j - 1].isalnum() or text[j - 1] == "."):
         j -= 1
@@ -238,7 +307,9 @@ def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
     if not token:
         return False
     if token in ABBREVIATIONS:
-        return True
+        word = re.match(r"[A-Za-z]+", text[nxt : nxt + 20])
+        opens = word is not None and word.group(0) in _SENTENCE_OPENERS
+        return token in _NAME_ABBREVIATIONS or not opens
     return len(token) == 1 and token.isalpha()  # an initial: 'John F. Kennedy'
 
 
@@ -263,7 +334,7 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
             ch = text[nxt]
             if not (ch.isupper() or ch.isdigit() or ch in QUOTE_CHARS or ch in "‘'(—"):
                 continue
-        if text[punct] == "." and stop == punct + 1 and _is_abbreviation(text, punct, start):
+        if text[punct] == "." and stop == punct + 1 and _is_abbreviation(text, punct, start, nxt):
             continue
         if quote is not None and _attribution_ahead(text, punct, nxt, end):
             continue  # '“Who knows?” Trump told ITV.': the attribution belongs to the quote

@@ -574,3 +574,10 @@ def test_stance_object_ends_before_when_the_stance_was_taken():
     assert (c.cue, c.text) == ("endorsed", "the mayor")
     (c,) = extract("The governor praised the new budget at a news conference in the capital.")
     assert (c.cue, c.text) == ("praised", "the new budget")
+
+
+def test_abbreviation_before_a_pronoun_also_ends_the_sentence():
+    text = "The envoy said talks resumed in the U.S. She said a deal was close."
+    first, second = extract(text)
+    assert (first.text, second.text) == ("talks resumed in the U.S", "a deal was close")
+    assert second.source_text == "She"
