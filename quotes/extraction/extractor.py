@@ -349,6 +349,14 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return None
         appos = parts[-1]
         head = parts[-2] if len(parts) >= 2 else None
+        first = _strip_leading(text, *parts[0])
+        if (
+            len(parts) >= 3
+            and _is_capitalized(text[first[0]])
+            and all(_np_ok(text[a:b]) for a, b in [first, *parts[1:]])
+        ):
+            # 'Ana Ruiz, a delegate from Austin, Texas, said': a name with a long apposition
+            return first[0], body_end
         if head is not None:
             hs, he = _strip_leading(text, *head)
             if _np_ok(text[hs:he]) and len(_words(text[hs:he])) <= 6:

@@ -95,3 +95,12 @@ def test_time_or_occasion_between_speaker_and_cue_is_not_part_of_the_speaker():
     assert (c.source_text, c.text) == ("The harbor master", "the ferry would not sail")
     (c,) = extract("The mayor in a statement said the bridge would reopen.")
     assert (c.source_text, c.text) == ("The mayor", "the bridge would reopen")
+
+
+def test_name_with_an_apposition_holding_a_place_is_the_speaker():
+    text = "Ana Ruiz, a nurse from Austin, Texas, said the clinic was short of staff."
+    (c,) = extract(text)
+    assert (c.source_text, c.text) == (
+        "Ana Ruiz, a nurse from Austin, Texas",
+        "the clinic was short of staff",
+    )
