@@ -221,6 +221,12 @@ _QUANTITY_RE = re.compile(
 )
 
 
+#: A past participle modifying a noun, by its agent or date: 'released Sunday', 'conducted by'.
+_PARTICIPLE_MODIFIER_RE = re.compile(
+    r"[a-z]+ed\s+(?:by|on|in|last|this|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+
+
 def _np_ok(span: str) -> bool:
     """Does `span` look like a source noun phrase (not a clause)?"""
     span = span.strip()
@@ -271,6 +277,8 @@ def _np_ok(span: str) -> bool:
             return False
         if low.endswith("ed") and i > 0 and head_words[i - 1].lower() == "those":
             continue  # 'those surveyed', 'those polled'
+        if low.endswith("ed") and i > 1 and _PARTICIPLE_MODIFIER_RE.match(head, head.find(w)):
+            continue  # 'A poll released Sunday', 'a survey conducted by Gallup'
         if low.endswith("ed") and w[0].islower() and "-" not in w and low not in _ED_ADJECTIVES:
             return False  # a past-tense verb: 'Netanyahu met ... and pledged'
     if head_words and head_words[-1].lower() in _DANGLING:
@@ -334,7 +342,8 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         hi = lo + m.start()
         seg = text[lo:hi]
     m = _SOURCE_ADVERBIAL_TAIL_RE.search(seg)
-    if m and m.start() > 0:
+    # the date of a participle stays with it: 'The report published Tuesday'
+    if m and m.start() > 0 and not re.search(r"[a-z]ed$", seg[: m.start()]):
         hi = lo + m.start()
         seg = text[lo:hi]
     stripped = seg.rstrip()

@@ -104,3 +104,10 @@ def test_name_with_an_apposition_holding_a_place_is_the_speaker():
         "Ana Ruiz, a nurse from Austin, Texas",
         "the clinic was short of staff",
     )
+
+
+def test_source_may_hold_a_participle_with_its_agent_or_date():
+    (c,) = extract("A survey conducted by the county found that most wells were dry.")
+    assert (c.source_text, c.text) == ("A survey conducted by the county", "most wells were dry")
+    (c,) = extract("The audit released Monday showed the fund had lost money.")
+    assert (c.source_text, c.text) == ("The audit released Monday", "the fund had lost money")
