@@ -279,6 +279,8 @@ def _np_ok(span: str) -> bool:
             continue  # 'those surveyed', 'those polled'
         if low.endswith("ed") and i > 1 and _PARTICIPLE_MODIFIER_RE.match(head, head.find(w)):
             continue  # 'A poll released Sunday', 'a survey conducted by Gallup'
+        if low.endswith("ed") and i > 0 and head_words[i - 1].lower() in {"a", "an", "the"}:
+            continue  # an adjective after an article: 'A redacted copy of the memo'
         if low.endswith("ed") and w[0].islower() and "-" not in w and low not in _ED_ADJECTIVES:
             return False  # a past-tense verb: 'Netanyahu met ... and pledged'
     if head_words and head_words[-1].lower() in _DANGLING:

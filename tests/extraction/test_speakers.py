@@ -111,3 +111,8 @@ def test_source_may_hold_a_participle_with_its_agent_or_date():
     assert (c.source_text, c.text) == ("A survey conducted by the county", "most wells were dry")
     (c,) = extract("The audit released Monday showed the fund had lost money.")
     assert (c.source_text, c.text) == ("The audit released Monday", "the fund had lost money")
+
+
+def test_past_participle_after_an_article_is_an_adjective_of_the_source():
+    (c,) = extract("A leaked draft of the plan said the base would close.")
+    assert (c.source_text, c.text) == ("A leaked draft of the plan", "the base would close")
