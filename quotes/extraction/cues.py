@@ -515,6 +515,9 @@ CUE_MODIFIERS: tuple[str, ...] = (
     "bluntly",
     "angrily",
     "subsequently",
+    # rules-1.7: headlines ('Trump Just Announced ...', 'Donald Trump Finally Endorses ...')
+    "just",
+    "finally",
     "initially",
     "first",
     "reportedly",
@@ -537,6 +540,13 @@ _MOD_ALT = "|".join(sorted({re.escape(m) for m in CUE_MODIFIERS}, key=len, rever
 
 #: A cue verb as a whole word (not the end of a compound: 'self-described').
 CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE_ALT})\b")
+#: rules-1.7: any cue verb title-cased, for headlines ('Senator Endorses Cruz', 'Mayor Calls Plan
+#: “Reckless”'); only matched in a title-case sentence.
+HEADLINE_CUE_RE = re.compile(
+    "(?<![\\w-])(?P<cue>"
+    + "|".join(sorted({re.escape(c.title()) for c in CUE_VERBS}, key=len, reverse=True))
+    + ")\\b"
+)
 #: Optional modifiers immediately before a cue verb (matched at the end of a prefix).
 MODIFIERS_TAIL_RE = re.compile(rf"(?:\b(?:{_MOD_ALT})\s+)+$", re.IGNORECASE)
 

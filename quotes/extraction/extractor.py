@@ -705,6 +705,16 @@ def _object_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+_DASH_RE = re.compile(r"\s(?:-|—|–|--)\s")
+
+
+def _is_title_case(sentence: str) -> bool:
+    """'Another GOP Figure Endorses Hillary Clinton.': a headline, whose verbs are capitalized;
+    the short words ('of', 'a') may not be."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", sentence) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
         s += 1
@@ -1295,9 +1305,11 @@ class _Extractor:
             return
         # a cue inside a quotation is the quoted speaker's, not an attribution of this sentence
         quoted = [m.span() for m in _QUOTED_RE.finditer(sent)]
+        headline = _is_title_case(sent)
+        cue_re = cues.HEADLINE_CUE_RE if headline else cues.CUE_RE
         matches = [
             m
-            for m in cues.CUE_RE.finditer(sent)
+            for m in cue_re.finditer(sent)
             if not any(a < m.start() < b for a, b in quoted)
             and m.group("cue").lower() not in _QUOTE_ONLY_CUES
             and (
@@ -1373,6 +1385,9 @@ class _Extractor:
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
             if cue_word in cues.OBJECT_CONTENT_CUES:
                 end = _object_end(t, rest_lo, end)
+            dash = _DASH_RE.search(t, rest_lo, end) if headline else None
+            if dash is not None:
+                end = dash.start()  # 'Kasich Revealed Who He'd Pick – It Might Surprise You'
             content = _trim_content(t, rest_lo, end)
             min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
             if len(_words(t[content[0] : content[1]])) < min_words:

@@ -581,3 +581,18 @@ def test_abbreviation_before_a_pronoun_also_ends_the_sentence():
     first, second = extract(text)
     assert (first.text, second.text) == ("talks resumed in the U.S", "a deal was close")
     assert second.source_text == "She"
+
+
+def test_title_case_headline_cue():
+    (c,) = extract("Retired Admiral Endorses Local School Bond.")
+    assert (c.source_text, c.cue, c.text) == ("Retired Admiral", "Endorses", "Local School Bond")
+
+
+def test_headline_content_ends_at_a_dash():
+    (c,) = extract("Governor Revealed His Budget Plan – Nobody Expected It.")
+    assert c.text == "His Budget Plan"
+
+
+def test_just_between_speaker_and_cue_is_not_part_of_the_speaker():
+    (c,) = extract("The Senator just said the vote would be delayed.")
+    assert (c.source_text, c.text) == ("The Senator", "the vote would be delayed")
