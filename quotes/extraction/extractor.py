@@ -553,6 +553,10 @@ _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: Cues that attribute a quotation ('“...,” she continued') but rarely a clause: 'He continued
 #: his attack', 'She offered her support'.
 _QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
+#: Cues that are also nouns or naming verbs: a quotation right after one is a title.
+_NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
+#: A quotation mark opening right at the content start (before or after the mark).
+_QUOTE_NEXT_RE = re.compile(r"\s*[“\"][^\s“\"]?")
 #: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
 _VIEW_CUES = frozenset({"see", "sees", "saw"})
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
@@ -852,6 +856,10 @@ class _Extractor:
         s, e = _skip_quote_lead(self.t, *content)
         if e <= s:
             return
+        if self.t[sp.cue_start : sp.cue_end].lower() in _NAMING_CUES and _QUOTE_NEXT_RE.fullmatch(
+            self.t, sp.cue_end, s + 1
+        ):
+            return  # 'a show called “Brokers”', 'the reality show “The Apprentice”': a name
         if self.t[s] in QUOTE_CHARS and not re.search(r"\bthat\s*$", self.t[max(0, s - 6) : s]):
             # Content that opens with a quotation ('“the next president” should choose') is
             # a (mixed) direct quote; after 'that' it is reported speech (PolNeAR keeps the
@@ -898,6 +906,8 @@ class _Extractor:
         for m in reversed(list(cues.CUE_RE.finditer(seg))):
             after = seg[m.end() :]
             cue_word = m.group("cue").lower()
+            if cue_word in _NAMING_CUES and not after.strip():
+                continue  # 'the reality show “The Apprentice”' names the quotation
             rest = after
             if cue_word in cues.OBJECT_CUES:
                 # the object ('told reporters', 'told Fox News'), not a clause ('told CNN that

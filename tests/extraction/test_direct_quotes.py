@@ -459,3 +459,12 @@ def test_a_name_with_a_long_apposition_after_the_quote_is_the_source():
 def test_when_the_quotation_was_said_is_not_part_of_its_content():
     c = only("Trump tweeted: “Thank you Indiana! #Trump2016” on Friday afternoon.")
     assert c.text == "Thank you Indiana! #Trump2016"
+
+
+def test_quotation_right_after_called_is_a_name():
+    text = 'There is also a weekly segment, called "Fast Lane" in which the host answers mail.'
+    assert extract(text) == []
+
+
+def test_quotation_right_after_the_noun_show_is_a_name():
+    assert extract('Lee, the star of the cooking show "Big Kitchen," left the network.') == []
