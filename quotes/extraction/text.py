@@ -251,7 +251,6 @@ _NAME_ABBREVIATIONS = frozenset(
         "st",
         "prof",
         "rev",
-        "no",
         "vs",
         "jan",
         "feb",
@@ -306,6 +305,8 @@ def _is_abbreviation(text: str, dot: int, para_start: int, nxt: int) -> bool:
     token = text[j:dot].lower()
     if not token:
         return False
+    if token == "no":
+        return text[nxt : nxt + 1].isdigit()  # 'No. 2', not 'shook his head no.'
     if token in ABBREVIATIONS:
         word = re.match(r"[A-Za-z]+", text[nxt : nxt + 20])
         opens = word is not None and word.group(0) in _SENTENCE_OPENERS

@@ -596,3 +596,8 @@ def test_headline_content_ends_at_a_dash():
 def test_just_between_speaker_and_cue_is_not_part_of_the_speaker():
     (c,) = extract("The Senator just said the vote would be delayed.")
     assert (c.source_text, c.text) == ("The Senator", "the vote would be delayed")
+
+
+def test_no_ends_a_sentence_unless_a_number_follows():
+    (c,) = extract("The senator shook her head no. She said the bill was dead.")
+    assert (c.source_text, c.text) == ("She", "the bill was dead")
