@@ -719,6 +719,10 @@ def _is_title_case(sentence: str) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+#: Words that open a new clause or an apposition rather than go on with the sentence.
+_NOT_RESUMING = _wordset("and but or while whereas although though which who whose")
+
+
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
         s += 1
@@ -1308,9 +1312,15 @@ class _Extractor:
             if rest is not None:
                 after = _trim_content(t, src[1] + rest.end(), ce)
                 words = _words(t[after[0] : after[1]])
-                # only a predicate resumes the content; an apposition ('..., the ABC affiliate')
-                # or a new clause ('..., but ...') does not
-                if len(words) >= 3 and words[0].lower() in _VERBISH:
+                # a predicate resumes the content, and so does the main clause after an
+                # introductory phrase ('Since May, according to X, prices have doubled'); an
+                # apposition ('..., the ABC affiliate': no verb) or a new clause ('..., but ...')
+                # does not
+                intro = not _has_verb(_words(t[before[0] : before[1]]))
+                if len(words) >= 3 and (
+                    words[0].lower() in _VERBISH
+                    or (intro and _has_verb(words) and words[0].lower() not in _NOT_RESUMING)
+                ):
                     self._emit(after, "claim", sp, 0.65)
             return
         # a cue inside a quotation is the quoted speaker's, not an attribution of this sentence

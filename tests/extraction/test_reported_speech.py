@@ -601,3 +601,10 @@ def test_just_between_speaker_and_cue_is_not_part_of_the_speaker():
 def test_no_ends_a_sentence_unless_a_number_follows():
     (c,) = extract("The senator shook her head no. She said the bill was dead.")
     assert (c.source_text, c.text) == ("She", "the bill was dead")
+
+
+def test_main_clause_after_an_introductory_phrase_and_according_to_is_content():
+    text = "Since last spring, according to the union, the company has cut 300 jobs."
+    head, rest = extract(text)
+    assert (head.text, rest.text) == ("Since last spring", "the company has cut 300 jobs")
+    assert (rest.source_text, rest.cue_start) == ("the union", head.cue_start)
