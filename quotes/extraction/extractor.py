@@ -560,6 +560,16 @@ _QUOTE_NEXT_RE = re.compile(r"\s*[“\"][^\s“\"]?")
 #: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
 _VIEW_CUES = frozenset({"see", "sees", "saw"})
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
+
+
+def _clause_cue(m: re.Match[str]) -> bool:
+    """Does a cue match attribute a clause (not 'continued' nor a literal 'saw')?"""
+    cue = m.group("cue").lower()
+    if cue in _QUOTE_ONLY_CUES:
+        return False
+    return cue not in _VIEW_CUES or _VIEW_AS_RE.match(m.string, m.end()) is not None
+
+
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 #: A source's relative clause not closed yet: a cue inside it is not the attribution's.
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
@@ -1330,12 +1340,7 @@ class _Extractor:
         matches = [
             m
             for m in cue_re.finditer(sent)
-            if not any(a < m.start() < b for a, b in quoted)
-            and m.group("cue").lower() not in _QUOTE_ONLY_CUES
-            and (
-                m.group("cue").lower() not in _VIEW_CUES
-                or _VIEW_AS_RE.match(sent, m.end()) is not None
-            )
+            if not any(a < m.start() < b for a, b in quoted) and _clause_cue(m)
         ]
         # '..., X said.' / '..., said X.' (cue near the end)
         for m in reversed(matches):
@@ -1427,9 +1432,11 @@ class _Extractor:
         """'The plan, she said, is dead.': the sentence resumes after a mid-sentence attribution
         and the rest belongs to the same content (unless it brings its own cue)."""
         rest = self.t[lo:ce]
-        if cues.CUE_RE.search(rest) or cues.PARTICIPLE_RE.match(rest):
+        if any(_clause_cue(m) for m in cues.CUE_RE.finditer(rest)) or cues.PARTICIPLE_RE.match(
+            rest
+        ):
             return
-        if re.match(r"(?:and|but|while|who|which|according)\b", rest):
+        if re.match(r"(?:who|which|according)\b", rest):
             return
         content = _trim_content(self.t, lo, ce)
         if len(_words(self.t[content[0] : content[1]])) >= 2:

@@ -608,3 +608,16 @@ def test_main_clause_after_an_introductory_phrase_and_according_to_is_content():
     head, rest = extract(text)
     assert (head.text, rest.text) == ("Since last spring", "the company has cut 300 jobs")
     assert (rest.source_text, rest.cue_start) == ("the union", head.cue_start)
+
+
+def test_content_resumes_with_a_conjunction_after_a_mid_sentence_attribution():
+    text = "Wait until spring, the farmer said, and the prices will have doubled."
+    head, rest = extract(text)
+    assert (head.text, rest.text) == ("Wait until spring", "and the prices will have doubled")
+    assert rest.cue_start == head.cue_start
+
+
+def test_a_literal_see_does_not_stop_the_resumed_content():
+    text = "The new bridge, she said, lets drivers see the whole bay."
+    head, rest = extract(text)
+    assert (head.text, rest.text) == ("The new bridge", "lets drivers see the whole bay")
