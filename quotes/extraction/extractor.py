@@ -504,8 +504,10 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
 
 _IN_SOURCE_RE = re.compile(
     r"\W*(?P<cue>In)\s+(?P<src>(?:(?:a|an|the|his|her|their|its|this|that|recent|new|latest)\s+)+"
-    r"[^,]{0,60}?\b(?:poll|survey|report|memo|op-ed|column|filing|study|analysis|editorial|"
-    r"book|memoir|affidavit|complaint|lawsuit|ruling|audit|review)s?)\s*,\s+(?!.*:\s*$)"
+    r"[^,]{0,60}?\b(?:[Pp]oll|[Ss]urvey|report|memo|op-ed|column|filing|study|analysis|editorial|"
+    r"book|memoir|affidavit|complaint|lawsuit|ruling|audit|review)s?"
+    # rules-1.7: and its date or author ('released Sunday', 'conducted by Gallup')
+    r"(?:\s+(?:released|conducted|published|taken|out)\b[^,]{0,60})?)\s*,\s+(?!.*:\s*$)"
 )
 _SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+[“\"A-Z]")

@@ -621,3 +621,14 @@ def test_a_literal_see_does_not_stop_the_resumed_content():
     text = "The new bridge, she said, lets drivers see the whole bay."
     head, rest = extract(text)
     assert (head.text, rest.text) == ("The new bridge", "lets drivers see the whole bay")
+
+
+def test_in_a_poll_with_its_date_is_a_source():
+    text = "In a county survey released Monday, most residents were against the new tax."
+    (c,) = extract(text)
+    assert (c.kind, c.source_text, c.cue, c.text) == (
+        "claim",
+        "a county survey released Monday",
+        "In",
+        "most residents were against the new tax",
+    )
