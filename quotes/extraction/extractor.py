@@ -572,6 +572,9 @@ def _clause_cue(m: re.Match[str]) -> bool:
     return cue not in _VIEW_CUES or _VIEW_AS_RE.match(m.string, m.end()) is not None
 
 
+#: Cues a clause may put before their source ('..., said the mayor.'); after 'told' comes the
+#: audience ('..., told reporters.').
+_INVERTED_CUES = cues.INVERTABLE_CUES - {"told"}
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 #: A source's relative clause not closed yet: a cue inside it is not the attribution's.
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
@@ -1356,12 +1359,20 @@ class _Extractor:
             # a quotation may close after the comma: 'Fiorina was not one for “engaging ...,” said'
             src_lo = ss + comma + 1 + len(re.match(r"[”\"’']*", before[comma + 1 :]).group(0))
             tail_words = _words(tail)
-            if cue_word in cues.INVERTABLE_CUES and not t[src_lo : cue[0]].strip():
+            if cue_word in _INVERTED_CUES and not t[src_lo : cue[0]].strip():
                 src = _source_after(t, cue[1], ce)
                 if src is not None:
                     sp = self._speaker(src, cue, [(ss + comma, ce)], ps, ss)
                     self._emit(_trim_content(t, ss, ss + comma), "paraphrase", sp, 0.7)
                     return
+            if not t[src_lo : cue[0]].strip():
+                # '..., his top aide, Tad Devine, told reporters.': the comma closes the
+                # source's apposition; the content ends at the comma before the source
+                appos = _source_before(t, ss, cue[0])
+                comma = t.rfind(",", ss, appos[0]) - ss if appos is not None else -1
+                if comma <= 0:
+                    continue
+                src_lo = appos[0]
             aside = re.match(r"\s*,\s*", tail)
             if (len(tail_words) > 12 or re.search(r"\bthat\b", tail)) and aside is None:
                 continue

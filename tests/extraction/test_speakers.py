@@ -116,3 +116,15 @@ def test_source_may_hold_a_participle_with_its_agent_or_date():
 def test_past_participle_after_an_article_is_an_adjective_of_the_source():
     (c,) = extract("A leaked draft of the plan said the base would close.")
     assert (c.source_text, c.text) == ("A leaked draft of the plan", "the base would close")
+
+
+def test_source_with_an_apposition_after_the_content():
+    text = "The clinic will close in June, its director, Ana Ruiz, said on Monday."
+    (c,) = extract(text)
+    assert (c.source_text, c.text) == ("its director, Ana Ruiz", "The clinic will close in June")
+
+
+def test_noun_phrase_after_told_is_the_audience_not_the_source():
+    text = "The clinic will close in June, its director, Ana Ruiz, told reporters."
+    (c,) = extract(text)
+    assert (c.source_text, c.cue) == ("its director, Ana Ruiz", "told")
