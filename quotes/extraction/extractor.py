@@ -575,6 +575,11 @@ def _clause_cue(m: re.Match[str]) -> bool:
 #: Cues a clause may put before their source ('..., said the mayor.'); after 'told' comes the
 #: audience ('..., told reporters.').
 _INVERTED_CUES = cues.INVERTABLE_CUES - {"told"}
+#: The audience of 'told' closing a mid-sentence attribution: '..., she told them, ...'.
+_AUDIENCE_ASIDE_RE = re.compile(
+    r"\s+(?:him|her|them|us|me|reporters|journalists|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})"
+    r"\s*,\s*"
+)
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 #: A source's relative clause not closed yet: a cue inside it is not the attribution's.
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
@@ -1374,6 +1379,8 @@ class _Extractor:
                     continue
                 src_lo = appos[0]
             aside = re.match(r"\s*,\s*", tail)
+            if aside is None and cue_word in cues.OBJECT_CUES:
+                aside = _AUDIENCE_ASIDE_RE.match(tail)  # 'The solution, she told them, was ...'
             if (len(tail_words) > 12 or re.search(r"\bthat\b", tail)) and aside is None:
                 continue
             if (

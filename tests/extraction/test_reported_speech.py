@@ -632,3 +632,10 @@ def test_in_a_poll_with_its_date_is_a_source():
         "In",
         "most residents were against the new tax",
     )
+
+
+def test_content_resumes_after_a_mid_sentence_attribution_with_an_audience():
+    text = "The new plan for the bridge, the mayor told reporters, was dead on arrival."
+    head, rest = extract(text)
+    assert (head.text, rest.text) == ("The new plan for the bridge", "was dead on arrival")
+    assert (head.source_text, rest.cue_start) == ("the mayor", head.cue_start)
