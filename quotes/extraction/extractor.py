@@ -514,7 +514,8 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+[“\"A-Z]")
 _NOT_SPEAKER_LABELS = _wordset(
     """note update updated correction disclosure related photo photos video watch read listen
     editor’s editor's source sources graphic chart map caption clarification advertisement
-    washington transcript contributing exclusive breaking boom wow name latest the q a"""
+    washington transcript contributing exclusive breaking boom wow name latest the q a
+    revealed look byline paid stat"""
 )
 _CONNECTIVE_PREFIX_RE = re.compile(
     r"\s*(?:And|But|Then|Later|Still|Now|So|Also|Yet|Finally|Instead|However|Again|Plus)"

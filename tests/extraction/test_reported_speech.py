@@ -639,3 +639,8 @@ def test_content_resumes_after_a_mid_sentence_attribution_with_an_audience():
     head, rest = extract(text)
     assert (head.text, rest.text) == ("The new plan for the bridge", "was dead on arrival")
     assert (head.source_text, rest.cue_start) == ("the mayor", head.cue_start)
+
+
+def test_teaser_and_byline_labels_are_not_speakers():
+    assert extract("Revealed: The Mayor Has A Secret Plan For The Harbor.") == []
+    assert extract("BYLINE: Ana Ruiz.") == []
