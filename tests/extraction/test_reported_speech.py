@@ -644,3 +644,8 @@ def test_content_resumes_after_a_mid_sentence_attribution_with_an_audience():
 def test_teaser_and_byline_labels_are_not_speakers():
     assert extract("Revealed: The Mayor Has A Secret Plan For The Harbor.") == []
     assert extract("BYLINE: Ana Ruiz.") == []
+
+
+def test_called_with_only_a_name_names_or_phones():
+    assert extract("A new group called Harbor Watch, led by two fishermen, met on Monday.") == []
+    assert extract("A year later, the governor called Ana Ruiz.") == []
