@@ -564,14 +564,16 @@ _NAME_ONLY_RE = re.compile(r"[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*\s*(?:,|$
 _QUOTE_NEXT_RE = re.compile(r"\s*[“\"][^\s“\"]?")
 #: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
 _VIEW_CUES = frozenset({"see", "sees", "saw"})
+#: 'found itself in a bind' is a situation, not a finding.
+_REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ourselves)\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
 def _clause_cue(m: re.Match[str]) -> bool:
     """Does a cue match attribute a clause (not 'continued' nor a literal 'saw')?"""
     cue = m.group("cue").lower()
-    if cue in _QUOTE_ONLY_CUES:
-        return False
+    if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
+        return False  # 'the party found itself in a bind'
     return cue not in _VIEW_CUES or _VIEW_AS_RE.match(m.string, m.end()) is not None
 
 

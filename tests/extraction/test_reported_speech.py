@@ -649,3 +649,7 @@ def test_teaser_and_byline_labels_are_not_speakers():
 def test_called_with_only_a_name_names_or_phones():
     assert extract("A new group called Harbor Watch, led by two fishermen, met on Monday.") == []
     assert extract("A year later, the governor called Ana Ruiz.") == []
+
+
+def test_found_itself_is_no_finding():
+    assert extract("The network found itself playing host to the candidates every night.") == []
