@@ -558,8 +558,8 @@ _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 _QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
 #: Cues that are also nouns or naming verbs: a quotation right after one is a title.
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
-#: A name and nothing else up to a comma or the end: named or phoned, not judged.
-_NAME_ONLY_RE = re.compile(r"[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*\s*(?:,|$)")
+#: A name and nothing else after 'called': named or phoned, not judged.
+_NAME_ONLY_RE = re.compile(r"[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*")
 #: A quotation mark opening right at the content start (before or after the mark).
 _QUOTE_NEXT_RE = re.compile(r"\s*[“\"][^\s“\"]?")
 #: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
@@ -895,10 +895,10 @@ class _Extractor:
             # 'that' in such content).
             kind = "direct"
             s, e = _inside_quotation(self.t, s, e)
-        elif self.t[sp.cue_start : sp.cue_end].lower() in _NAMING_CUES and _NAME_ONLY_RE.match(
-            self.t, s, e
+        elif self.t[sp.cue_start : sp.cue_end].lower() in {"called", "calls"} and (
+            _NAME_ONLY_RE.fullmatch(self.t, s, e)
         ):
-            return  # 'a group called Black Votes Matter, led by ...', 'Obama called Ana Ruiz.'
+            return  # 'a group called Black Votes Matter', 'Obama called Ana Ruiz.'
         elif self.t[sp.cue_start : sp.cue_end].lower() in cues.OBJECT_CONTENT_CUES:
             # whichever rule found it, a stance's object stops where its time or occasion starts
             tail = _OBJECT_TAIL_RE.search(self.t, s, e)

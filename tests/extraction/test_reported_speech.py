@@ -647,8 +647,12 @@ def test_teaser_and_byline_labels_are_not_speakers():
 
 
 def test_called_with_only_a_name_names_or_phones():
-    assert extract("A new group called Harbor Watch, led by two fishermen, met on Monday.") == []
     assert extract("A year later, the governor called Ana Ruiz.") == []
+
+
+def test_a_name_and_an_apposition_after_shows_are_content():
+    (c,) = extract("The poll shows Trump, unlike his rivals, gaining ground.")
+    assert c.text == "Trump, unlike his rivals, gaining ground"
 
 
 def test_found_itself_is_no_finding():
