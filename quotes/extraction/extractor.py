@@ -352,9 +352,11 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if not stripped:
         return None
     hi = lo + len(stripped)
-    if stripped.endswith(","):
-        # 'Zaher Jabareen, another member of Hamas’ leadership, said'
-        body_end = hi - 1
+    dash = re.search(r"\s(?:-|—|–|--)$", stripped)
+    if stripped.endswith(",") or dash is not None:
+        # 'Zaher Jabareen, another member of Hamas’ leadership, said' (or an aside between
+        # dashes: 'some economists - including two Fed governors - warn')
+        body_end = lo + dash.start() if dash is not None else hi - 1
         parts = list(_comma_parts(text, lo, body_end))
         if not parts:
             return None
@@ -385,7 +387,7 @@ def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return s, e  # 'Kasich (who has 25 delegates to date) said'
     if not _np_ok(text[s:e]):
         # 'Hawkins and others who want to ban abortion said': the NP before the relative clause
-        rel = re.search(r"\s(?:who|that)\s", text[s:e])
+        rel = re.search(r"\s(?:who|whose|that)\s", text[s:e])
         if rel is not None and _np_ok(text[s : s + rel.start()]):
             return s, s + rel.start()
         return None

@@ -128,3 +128,18 @@ def test_noun_phrase_after_told_is_the_audience_not_the_source():
     text = "The clinic will close in June, its director, Ana Ruiz, told reporters."
     (c,) = extract(text)
     assert (c.source_text, c.cue) == ("its director, Ana Ruiz", "told")
+
+
+def test_source_with_an_aside_between_dashes():
+    text = "Some economists - including two former officials - warn that rates will rise."
+    (c,) = extract(text)
+    assert (c.source_text, c.text) == (
+        "Some economists - including two former officials",
+        "rates will rise",
+    )
+
+
+def test_source_before_a_whose_clause():
+    text = "The farmers whose wells have run dry say the county ignored them."
+    (c,) = extract(text)
+    assert (c.source_text, c.text) == ("The farmers", "the county ignored them")
