@@ -221,9 +221,10 @@ _QUANTITY_RE = re.compile(
 )
 
 
-#: A past participle modifying a noun, by its agent or date: 'released Sunday', 'conducted by'.
+#: A past participle modifying a noun, by its agent, beneficiary or date: 'released Sunday',
+#: 'conducted by', 'conducted for'.
 _PARTICIPLE_MODIFIER_RE = re.compile(
-    r"[a-z]+ed\s+(?:by|on|in|last|this|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    r"[a-z]+ed\s+(?:by|for|on|in|last|this|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 
 

@@ -143,3 +143,8 @@ def test_source_before_a_whose_clause():
     text = "The farmers whose wells have run dry say the county ignored them."
     (c,) = extract(text)
     assert (c.source_text, c.text) == ("The farmers", "the county ignored them")
+
+
+def test_source_may_hold_a_participle_with_whom_it_was_done_for():
+    (c,) = extract("A study conducted for the union found that wages fell last year.")
+    assert (c.source_text, c.text) == ("A study conducted for the union", "wages fell last year")
