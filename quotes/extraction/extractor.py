@@ -27,7 +27,8 @@ The pipeline, per paragraph:
    after a direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding
    that B'); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right
    after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in
-   it) continues that content;
+   it) continues that content; a title-case headline takes title-cased cues ('Senator Endorses
+   Cruz');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -563,7 +564,8 @@ _QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
 #: A name and nothing else after 'called': named or phoned, not judged.
 _NAME_ONLY_RE = re.compile(r"[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*")
-#: A quotation mark opening right at the content start (before or after the mark).
+#: Only an opening quotation mark between a cue and its content (which starts at the mark or
+#: right inside it).
 _QUOTE_NEXT_RE = re.compile(r"\s*[“\"][^\s“\"]?")
 #: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
 _VIEW_CUES = frozenset({"see", "sees", "saw"})
@@ -573,10 +575,11 @@ _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
 def _clause_cue(m: re.Match[str]) -> bool:
-    """Does a cue match attribute a clause (not 'continued' nor a literal 'saw')?"""
+    """Does a cue match attribute a clause (not 'continued', a literal 'saw' nor 'found
+    itself')?"""
     cue = m.group("cue").lower()
     if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
-        return False  # 'the party found itself in a bind'
+        return False
     return cue not in _VIEW_CUES or _VIEW_AS_RE.match(m.string, m.end()) is not None
 
 
@@ -585,8 +588,8 @@ def _clause_cue(m: re.Match[str]) -> bool:
 _INVERTED_CUES = cues.INVERTABLE_CUES - {"told"}
 #: The audience of 'told' closing a mid-sentence attribution: '..., she told them, ...'.
 _AUDIENCE_ASIDE_RE = re.compile(
-    r"\s+(?:him|her|them|us|me|reporters|journalists|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})"
-    r"\s*,\s*"
+    r"\s+(?:him|her|them|us|me|reporters|journalists"
+    r"|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})\s*,\s*"
 )
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 #: A source's relative clause not closed yet: a cue inside it is not the attribution's.
