@@ -657,3 +657,13 @@ def test_a_name_and_an_apposition_after_shows_are_content():
 
 def test_found_itself_is_no_finding():
     assert extract("The network found itself playing host to the candidates every night.") == []
+
+
+def test_rules_1_7_cues():
+    for text, cue, content in (
+        ("The mayor welcomed the decision to reopen the bridge.", "welcomed", "the decision"),
+        ("A new study finds that most wells in the county are dry.", "finds", "most wells"),
+        ("The governor left, repeating that the budget was final.", "repeating", "the budget"),
+    ):
+        (c,) = extract(text)
+        assert (c.cue, c.text.split()[:2]) == (cue, content.split()), text
