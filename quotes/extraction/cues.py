@@ -90,6 +90,16 @@ STANCE_OBJECT_CUES: tuple[str, ...] = (
     "identified",
     "retweeted",
     "requested",
+    "applauds",
+    "applauded",
+    "criticize",
+    "blame",
+    "nominated",
+    "prefers",
+    "lists",
+    "quotes",
+    "went after",
+    "laid out",
 )
 
 
@@ -304,6 +314,7 @@ CUE_VERBS: tuple[str, ...] = (
     "finds",
     "implied",
     "demands",
+    "implies",
     # headlines: 'Clinton Says Russians Hacked DNC'
     "Says",
     "Said",

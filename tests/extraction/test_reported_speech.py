@@ -664,6 +664,7 @@ def test_rules_1_7_cues():
         ("The mayor welcomed the decision to reopen the bridge.", "welcomed", "the decision"),
         ("A new study finds that most wells in the county are dry.", "finds", "most wells"),
         ("The governor left, repeating that the budget was final.", "repeating", "the budget"),
+        ("Many farmers blame the drought on the new dam.", "blame", "the drought"),
     ):
         (c,) = extract(text)
         assert (c.cue, c.text.split()[:2]) == (cue, content.split()), text
