@@ -100,6 +100,10 @@ STANCE_OBJECT_CUES: tuple[str, ...] = (
     "quotes",
     "went after",
     "laid out",
+    "cite",
+    "talk about",
+    "refuse to",
+    "quote",
 )
 
 
@@ -315,6 +319,21 @@ CUE_VERBS: tuple[str, ...] = (
     "implied",
     "demands",
     "implies",
+    "add",
+    "admit",
+    "maintain",
+    "predict",
+    "point out",
+    "deny",
+    "declare",
+    "assure",
+    "reveal",
+    "estimate",
+    "pledges",
+    "emphasize",
+    "disclose",
+    "worry",
+    "believed",
     # headlines: 'Clinton Says Russians Hacked DNC'
     "Says",
     "Said",

@@ -665,6 +665,7 @@ def test_rules_1_7_cues():
         ("A new study finds that most wells in the county are dry.", "finds", "most wells"),
         ("The governor left, repeating that the budget was final.", "repeating", "the budget"),
         ("Many farmers blame the drought on the new dam.", "blame", "the drought"),
+        ("Most analysts predict that rates will rise in May.", "predict", "rates will"),
     ):
         (c,) = extract(text)
         assert (c.cue, c.text.split()[:2]) == (cue, content.split()), text
