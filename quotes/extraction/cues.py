@@ -412,6 +412,18 @@ PARTICIPLE_CUES: tuple[str, ...] = (
     # rules-1.7 (measured as the stance cues)
     "repeating",
     "seeking",
+    "offering",
+    "finding",
+    "endorsing",
+    "refusing",
+    "advising",
+    "reminding",
+    "believing",
+    "mocking",
+    "comparing",
+    "wondering",
+    "condemning",
+    "referencing",
 )
 _PART_ALT = "|".join(sorted({re.escape(c) for c in PARTICIPLE_CUES}, key=len, reverse=True))
 #: A participle cue as a whole word.
@@ -505,6 +517,9 @@ OBJECT_CUES: frozenset[str] = frozenset(
         "urging",
         "asked",
         "asking",
+        # rules-1.7
+        "reminded",
+        "reminding",
     }
 )
 

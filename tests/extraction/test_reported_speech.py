@@ -666,6 +666,7 @@ def test_rules_1_7_cues():
         ("The governor left, repeating that the budget was final.", "repeating", "the budget"),
         ("Many farmers blame the drought on the new dam.", "blame", "the drought"),
         ("Most analysts predict that rates will rise in May.", "predict", "rates will"),
+        ("She ended her speech, reminding voters that the vote was near.", "reminding", "the vote"),
     ):
         (c,) = extract(text)
         assert (c.cue, c.text.split()[:2]) == (cue, content.split()), text
