@@ -27,7 +27,8 @@ The pipeline, per paragraph:
    after a direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding
    that B'); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right
    after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in
-   it) continues that content; a title-case headline takes title-cased cues ('Senator Endorses
+   it) continues that content; a speech noun after its possessor ('her promise to cut
+   taxes'); a title-case headline takes title-cased cues ('Senator Endorses
    Cruz');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
@@ -590,6 +591,16 @@ _INVERTED_CUES = cues.INVERTABLE_CUES - {"told"}
 _AUDIENCE_ASIDE_RE = re.compile(
     r"\s+(?:him|her|them|us|me|reporters|journalists"
     r"|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})\s*,\s*"
+)
+#: rules-1.7: a speech noun after its possessor: 'his promise to build', 'Trump's attacks on'.
+_NOMINAL_CUE_RE = re.compile(
+    r"(?P<src>\b(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[\w.-]+[’']s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"(?:[a-z]+\s+)?(?P<cue>attacks|criticism|promise|pledge)\s+(?P<prep>to|of|on)\b"
+)
+#: A nominal cue's complement ends at a comma or dash, or before the sentence's main verb.
+_NOMINAL_END_RE = re.compile(
+    r"[,;:(]|\s(?:-|—|–|--)\s|\s(?:is|are|was|were|has|have|had|will|would|could|should|may|"
+    r"might|can|did|does|do)\s"
 )
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 #: A source's relative clause not closed yet: a cue inside it is not the attribution's.
@@ -1518,6 +1529,7 @@ class _Extractor:
             for ss, se in sents:
                 if se - ss <= _MAX_SENTENCE:
                     self._relative_clauses(ss, se, ps, quotes)
+                    self._nominal_cues(ss, se, ps, quotes)
                 if (ss, se) in used:
                     reported = self._continue_reported(ss, se, orphans, reported)
                     self._participle_after_quote(ss, se, ps, quotes)
@@ -1593,6 +1605,33 @@ class _Extractor:
             self._emit(
                 content, "paraphrase", self._speaker(src, cue, [(part.start(), lo)], ps, ss), 0.6
             )
+
+    def _nominal_cues(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
+        """'his promise to build a wall', 'Trump's attacks on the judge': a speech noun with its
+        possessor attributes its complement to the possessor."""
+        t = self.t
+        ce = se
+        while ce > ss and t[ce - 1] in ".!?":
+            ce -= 1
+        for m in _NOMINAL_CUE_RE.finditer(t, ss, ce):
+            if any(q.open < m.start() < (q.close or se) for q in quotes):
+                continue
+            # 'to' opens the content ('to build a wall'); 'on'/'of' only lead to it
+            lo = m.end("cue") if m.group("prep") == "to" else m.end()
+            stop = _NOMINAL_END_RE.search(t, m.end(), ce)
+            end = stop.start() if stop else ce
+            # or before the sentence's main verb: 'her promise to cut taxes won her the race'
+            later = list(_TOKEN_RE.finditer(t, m.end(), end))[2:]
+            verb = next((w for w in later if w.group(0) in _VERBISH), None)
+            content = _trim_content(t, lo, verb.start() if verb else end)
+            if not _words(t[content[0] : content[1]]):
+                continue
+            src = (m.start("src"), m.end("src"))
+            if t[src[1] - 2 : src[1]] in ("'s", "’s"):
+                src = (src[0], src[1] - 2)
+            cue = (m.start("cue"), m.end("cue"))
+            sp = self._speaker(src, cue, [(m.start(), lo)], ps, ss)
+            self._emit(content, "paraphrase", sp, 0.5)
 
     def _relative_clauses(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
         """'..., said Ana Borges, who predicted a record turnout.': a relative clause with a cue

@@ -670,3 +670,10 @@ def test_rules_1_7_cues():
     ):
         (c,) = extract(text)
         assert (c.cue, c.text.split()[:2]) == (cue, content.split()), text
+
+
+def test_speech_noun_after_its_possessor():
+    (c,) = extract("Her promise to cut taxes won her the race.")
+    assert (c.source_text, c.cue, c.text) == ("Her", "promise", "to cut taxes")
+    (c,) = extract("The senator's attacks on the governor, a longtime rival, drew little notice.")
+    assert (c.source_text, c.cue, c.text) == ("The senator", "attacks", "the governor")
