@@ -667,6 +667,7 @@ def test_rules_1_7_cues():
         ("Many farmers blame the drought on the new dam.", "blame", "the drought"),
         ("Most analysts predict that rates will rise in May.", "predict", "rates will"),
         ("She ended her speech, reminding voters that the vote was near.", "reminding", "the vote"),
+        ("The council member alleges that the contract was rigged.", "alleges", "the contract"),
     ):
         (c,) = extract(text)
         assert (c.cue, c.text.split()[:2]) == (cue, content.split()), text
