@@ -597,6 +597,7 @@ _NOMINAL_CUE_RE = re.compile(
     r"(?P<src>\b(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[\w.-]+[’']s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
     r"(?:[a-z]+\s+)?(?P<cue>attacks|criticism|promise|pledge)\s+(?P<prep>to|of|on)\b"
 )
+_NOMINAL_NOUN_RE = re.compile(r"\b(?:attacks|criticism|promise|pledge)\s+(?:to|of|on)\b")
 #: A nominal cue's complement ends at a comma or dash, or before the sentence's main verb.
 _NOMINAL_END_RE = re.compile(
     r"[,;:(]|\s(?:-|—|–|--)\s|\s(?:is|are|was|were|has|have|had|will|would|could|should|may|"
@@ -1610,6 +1611,8 @@ class _Extractor:
         """'his promise to build a wall', 'Trump's attacks on the judge': a speech noun with its
         possessor attributes its complement to the possessor."""
         t = self.t
+        if not _NOMINAL_NOUN_RE.search(t, ss, se):
+            return  # (a cheap test first: the possessor pattern is slow to scan for)
         ce = se
         while ce > ss and t[ce - 1] in ".!?":
             ce -= 1
