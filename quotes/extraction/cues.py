@@ -362,6 +362,12 @@ CUE_VERBS: tuple[str, ...] = (
     "alleges",
     "remembered",
     "ignored",
+    "remembers",
+    "demonstrates",
+    "documented",
+    "credits",
+    "recommends",
+    "heralds",
     # headlines: 'Clinton Says Russians Hacked DNC'
     "Says",
     "Said",
