@@ -9,10 +9,10 @@ always names a source). Spans may be discontinuous (``T3 Content 10 20;25 40``);
 roles (``Content2``) are added to the content.
 
 A gold attribution is *direct* when its content opens with a quotation mark; the others are
-scored separately. Predicted candidates are grouped into attributions: candidates of the same
-kind family (direct / other) sharing one source span and cue form one attribution
-('“A,” she said. “B.”', or a quote continued in the next paragraph), since the gold content
-holds all of the quotations.
+scored separately. Predicted candidates are grouped into attributions: candidates sharing one
+source span and cue form one attribution ('“A,” she said. “B.”', a quote continued in the
+next paragraph, 'A “B,” he said. “C.”'), since the gold content holds all of them; like a
+gold attribution, it is direct when its first candidate is.
 
 Before comparing, every span is trimmed of spaces, quotation marks and edge punctuation, so the
 two conventions (gold includes the marks, candidates do not) compare equal. A prediction
@@ -160,20 +160,17 @@ def _overlaps(a: Segments, b: Segments) -> bool:
 def group_candidates(text: str, candidates: Iterable[Candidate]) -> list[Attribution]:
     """Merge candidates of one attribution (same source and cue) into one."""
     groups: dict[tuple, list[Candidate]] = {}
-    for c in candidates:
-        key = (c.kind == "direct", c.source_start, c.source_end, c.cue_start)
-        groups.setdefault(key, []).append(c)
-    out = []
-    for (direct, *_rest), cands in groups.items():
-        out.append(
-            Attribution(
-                tuple(sorted((c.start, c.end) for c in cands)),
-                ((cands[0].source_start, cands[0].source_end),),
-                ((cands[0].cue_start, cands[0].cue_end),),
-                direct,
-            )
+    for c in sorted(candidates, key=lambda c: (c.start, c.end)):
+        groups.setdefault((c.source_start, c.source_end, c.cue_start), []).append(c)
+    return [
+        Attribution(
+            tuple((c.start, c.end) for c in cands),
+            ((cands[0].source_start, cands[0].source_end),),
+            ((cands[0].cue_start, cands[0].cue_end),),
+            cands[0].kind == "direct",
         )
-    return out
+        for cands in groups.values()
+    ]
 
 
 def score(text: str, gold: list[Attribution], predicted: list[Attribution]) -> Score:

@@ -1564,14 +1564,14 @@ class _Extractor:
         self, ss: int, se: int, orphans: list[Quote], reported: _Speaker | None
     ) -> _Speaker | None:
         """'Still, the clubs are “just scratching out a profit,” he said. “It is a thin
-        business.”': an unattributed quotation right after reported speech goes on with that
-        content, one attribution (so of the same kind, as PolNeAR annotates it). Returns the
+        business.”': an unattributed quotation right after reported speech is the same speaker's,
+        with the same source and cue (one attribution, as PolNeAR annotates it). Returns the
         speaker a further quotation sentence may continue."""
         own = [q for q in orphans if ss <= q.open < se]
         if reported is None or not own:
             return None
         for q in own:
-            self._emit((q.start, q.end), "paraphrase", reported, 0.6)
+            self._emit((q.start, q.end), "direct", reported, 0.6)
         return reported
 
     def _participle_after_quote(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from quotes.extraction import Candidate
-from quotes.extraction.evaluation import evaluate_folder, format_report, parse_brat
+from quotes.extraction.evaluation import (
+    evaluate_folder,
+    format_report,
+    group_candidates,
+    parse_brat,
+)
 
 TEXT = (
     "Headline of the story\n"
@@ -56,7 +61,7 @@ def fake_extractor(text, article_date=None):
     assert text == TEXT
     return [
         cand("We will win,", "Smith", "direct"),  # matches, right source
-        cand("Taxes will rise", "Smith", "paraphrase"),  # matches, wrong source
+        cand("Taxes will rise", "Roads", "paraphrase"),  # matches, wrong source
         cand("Headline of the story", "Jones", "paraphrase"),  # false positive
     ]
 
@@ -128,3 +133,12 @@ def test_double_apostrophe_content_counts_as_direct():
     text = "''We will win,'' Smith said."
     assert is_direct(text, ((0, 15),))
     assert not is_direct("We will win, Smith said.", ((0, 11),))
+
+
+def test_candidates_of_one_source_and_cue_are_one_attribution_classed_by_the_first():
+    # 'Taxes will rise, the mayor said. "Roads are closed."': reported speech, then a quotation
+    paraphrase = cand("Taxes will rise", "the mayor", "paraphrase")
+    quotation = cand("Roads are closed", "the mayor", "direct")
+    (attribution,) = group_candidates(TEXT, [quotation, paraphrase])
+    assert attribution.content == (span("Taxes will rise"), span("Roads are closed"))
+    assert not attribution.direct

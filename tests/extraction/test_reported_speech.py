@@ -557,7 +557,7 @@ def test_unattributed_quotation_continues_the_reported_speech_before_it():
     text = 'Still, the clubs are "barely breaking even," the owner said. "It is a thin business."'
     head, rest = extract(text)
     assert head.text == 'Still, the clubs are "barely breaking even'
-    assert (rest.text, rest.kind) == ("It is a thin business.", "paraphrase")
+    assert (rest.text, rest.kind) == ("It is a thin business.", "direct")
     assert (rest.source_start, rest.cue_start) == (head.source_start, head.cue_start)
 
 
@@ -565,7 +565,7 @@ def test_quotation_paragraph_continues_the_reported_speech_ending_the_paragraph_
     text = "The council will vote in May, the mayor said.\n\n“We have waited long enough.”"
     head, rest = extract(text)
     assert head.text == "The council will vote in May"
-    assert (rest.text, rest.kind) == ("We have waited long enough.", "paraphrase")
+    assert (rest.text, rest.kind) == ("We have waited long enough.", "direct")
     assert (rest.source_start, rest.cue_start) == (head.source_start, head.cue_start)
 
 
