@@ -110,11 +110,29 @@ class ArticleAdmin(SimpleHistoryAdmin):
         )
 
 
+class EnteredByFilter(admin.SimpleListFilter):
+    """Quotes the extractor proposed, or ones entered by hand."""
+
+    title = "entered by"
+    parameter_name = "entered_by"
+
+    def lookups(self, request, model_admin):
+        return [("extractor", "the extractor"), ("hand", "hand")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "extractor":
+            return queryset.exclude(extractor_version="")
+        if self.value() == "hand":
+            return queryset.filter(extractor_version="")
+        return queryset
+
+
 @admin.register(Quote)
 class QuoteAdmin(SimpleHistoryAdmin):
-    list_display = ["short_text", "source", "role", "article", "said_on", "status"]
+    list_display = ["short_text", "source", "role", "article", "said_on", "status", "confidence"]
     list_filter = [
         "status",
+        EnteredByFilter,
         "kind",
         "channel",
         "is_anonymous",
@@ -251,6 +269,14 @@ class QuoteAdmin(SimpleHistoryAdmin):
         if quote.affiliation is None:
             return "—"
         return f"{quote.affiliation.role}, {quote.affiliation.organization}"
+
+    @admin.display(description="confidence", ordering="extraction_confidence")
+    def confidence(self, quote):
+        """The extractor's, for a quote it proposed: sorting drafts by it orders the review
+        queue (index quote_review_queue)."""
+        if quote.extraction_confidence is None:
+            return "—"
+        return f"{quote.extraction_confidence:.2f} ({quote.extractor_version})"
 
     @admin.display(description="in the article")
     def in_context(self, quote):

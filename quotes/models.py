@@ -290,6 +290,18 @@ class Quote(TimestampedModel):
             GinIndex(fields=["search_document"], name="quote_search_document_gin"),
             models.Index(fields=["-said_on", "-id"], name="quote_said_on_id"),
             models.Index(fields=["article", "start_offset"], name="quote_article_offset"),
+            # The review queue: drafts by the extractor's confidence, the admin's column. The
+            # admin breaks ties newest first whichever way the column is sorted, so each way
+            # has its index (only drafts: small).
+            *(
+                models.Index(
+                    fields=[confidence, "-id"], condition=Q(status=ReviewStatus.DRAFT), name=name
+                )
+                for confidence, name in [
+                    ("extraction_confidence", "quote_review_queue"),
+                    ("-extraction_confidence", "quote_review_queue_desc"),
+                ]
+            ),
             # Most quotes have none of these: indexing only the rows that have one keeps these
             # indexes small and spares an insert of a NULL entry into each. Lookups by value
             # (filters, foreign-key checks: "= $1", "= ANY(...)") imply NOT NULL, so the

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from quotes.admin import QuoteAdmin
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Quote
 from quotes.roles import EDITORS
@@ -19,6 +20,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.plans import explain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cold_content_type_cache")]
 
@@ -348,6 +350,56 @@ def test_quote_search_finds_a_hyphenated_word_by_its_joined_spelling(admin_clien
     QuoteFactory()
     response = admin_client.get(reverse("admin:quotes_quote_changelist"), {"q": "ceasefire"})
     assert list(response.context["cl"].result_list) == [quote]
+
+
+# The review queue
+
+
+def proposal(confidence, status=ReviewStatus.DRAFT):
+    return QuoteFactory(
+        status=status, extractor_version="rules-1.7", extraction_confidence=confidence
+    )
+
+
+def review_queue(admin_client, **params):
+    response = admin_client.get(
+        reverse("admin:quotes_quote_changelist"), {"status__exact": "draft", **params}
+    )
+    return list(response.context["cl"].result_list)
+
+
+# The column's number in the changelist's ?o= (the action checkbox is column 0).
+CONFIDENCE_COLUMN = QuoteAdmin.list_display.index("confidence") + 1
+
+
+@pytest.mark.parametrize(("sort", "expected"), [("", [0.4, 0.6, 0.9]), ("-", [0.9, 0.6, 0.4])])
+def test_the_review_queue_sorts_drafts_by_the_extractors_confidence(admin_client, sort, expected):
+    for confidence in (0.6, 0.9, 0.4):
+        proposal(confidence)
+    proposal(0.1, status=ReviewStatus.VERIFIED)
+    queue = review_queue(admin_client, o=f"{sort}{CONFIDENCE_COLUMN}")
+    assert [quote.extraction_confidence for quote in queue] == expected
+
+
+def test_the_quote_list_shows_the_confidence_and_version_of_a_proposal(admin_client):
+    proposal(0.85)
+    response = admin_client.get(reverse("admin:quotes_quote_changelist"))
+    assert "0.85 (rules-1.7)" in response.text
+
+
+def test_quotes_are_filtered_by_who_entered_them(admin_client):
+    proposed = proposal(0.5)
+    by_hand = QuoteFactory(status=ReviewStatus.DRAFT)
+    assert review_queue(admin_client, entered_by="extractor") == [proposed]
+    assert review_queue(admin_client, entered_by="hand") == [by_hand]
+
+
+@pytest.mark.parametrize("confidence", ["extraction_confidence", "-extraction_confidence"])
+def test_the_review_queue_is_read_from_an_index_either_way(confidence):
+    queue = Quote.objects.filter(status=ReviewStatus.DRAFT).order_by(confidence, "-id")[:100]
+    plan = explain(queue, "quotes_quote")
+    assert "quote_review_queue" in plan
+    assert "Sort" not in plan
 
 
 def test_article_list_counts_quotes(admin_client):
