@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from quotes.admin import QuoteAdmin
 from quotes.choices import Channel, QuoteKind, ReviewStatus
-from quotes.models import Quote
+from quotes.models import Article, Quote
 from quotes.roles import EDITORS
 from tests.admin_pages import changelist_queries
 from tests.factories import (
@@ -400,6 +400,11 @@ def test_the_review_queue_is_read_from_an_index_either_way(confidence):
     plan = explain(queue, "quotes_quote")
     assert "quote_review_queue" in plan
     assert "Sort" not in plan
+
+
+def test_the_language_filters_read_the_languages_in_use_from_an_index():
+    languages = Article.objects.order_by("language").values_list("language").distinct()
+    assert "article_language" in explain(languages, "quotes_article")
 
 
 def test_article_list_counts_quotes(admin_client):

@@ -21,4 +21,8 @@ class Migration(migrations.Migration):
                 name="quote_review_queue_desc",
             ),
         ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(fields=["language"], name="article_language"),
+        ),
     ]
