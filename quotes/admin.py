@@ -111,7 +111,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 
 class EnteredByFilter(admin.SimpleListFilter):
-    """Quotes the extractor proposed, or ones entered by hand."""
+    """Quotes the extractor proposed, or ones entered by hand (two fixed choices: no scan of
+    every quote's extractor version for them)."""
 
     title = "entered by"
     parameter_name = "entered_by"
@@ -273,7 +274,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
     @admin.display(description="confidence", ordering="extraction_confidence")
     def confidence(self, quote):
         """The extractor's, for a quote it proposed: sorting drafts by it orders the review
-        queue (index quote_review_queue)."""
+        queue (the quote_review_queue indexes)."""
         if quote.extraction_confidence is None:
             return "—"
         return f"{quote.extraction_confidence:.2f} ({quote.extractor_version})"
