@@ -16,7 +16,8 @@ The pipeline, per paragraph:
    cue; a quotation right after 'X agreed.' is X's; an unattributed quotation continues the
    closest attributed one before it, and a bare quote paragraph continues the previous speaker
    only after a paragraph that ended in a direct quote; content that opens with a quotation
-   ('“the next president” should choose') is direct;
+   ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”'
+   the sentence's start is reported content of the same attribution;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -697,6 +698,8 @@ def _is_intro(text: str, s: int, comma: int) -> bool:
     return not _has_verb(_words(text[s:comma]))
 
 
+#: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
+_LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
 _QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")
 
 
@@ -1119,6 +1122,8 @@ class _Extractor:
                     if found:
                         standalone = True
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
+                        if cursor == ss:
+                            self._sentence_lead(ss, found[0][0], q, speaker)
                 if not standalone:
                     standalone_all = False
                     cursor = q_end
@@ -1183,6 +1188,21 @@ class _Extractor:
                 used.add((ss, se))
             announced = None
         return used, assigned
+
+    def _sentence_lead(self, ss: int, src_start: int, q: Quote, sp: _Speaker) -> None:
+        """'The new rule, she said, “will cost jobs.”': a quotation in lower case finishes the
+        sentence its speaker began before the attribution, so that beginning is the same
+        attribution's (reported) content; after an introductory phrase ('Still, she said,
+        “we ...”', 'In June, ...') it is not."""
+        if not self.t[q.start : q.start + 1].islower():
+            return
+        lead = _LEAD_BEFORE_SOURCE_RE.fullmatch(self.t, ss, src_start)
+        if lead is None:
+            return
+        s, e = _strip_leading(self.t, ss, lead.end(1))
+        if e <= s or _is_intro(self.t, s, e):
+            return
+        self._emit((s, e), "paraphrase", sp, 0.6)
 
     def _bare_attribution(
         self, ss: int, se: int

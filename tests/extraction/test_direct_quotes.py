@@ -468,3 +468,12 @@ def test_quotation_right_after_called_is_a_name():
 
 def test_quotation_right_after_the_noun_show_is_a_name():
     assert extract('Lee, the star of the cooking show "Big Kitchen," left the network.') == []
+
+
+def test_sentence_start_before_attribution_joins_a_lower_case_quotation():
+    text = "The new levy, the treasurer said, “will cost the county four hundred jobs.”"
+    lead, quote = extract(text)
+    assert (lead.kind, lead.text) == ("paraphrase", "The new levy")
+    assert (quote.kind, quote.text) == ("direct", "will cost the county four hundred jobs.")
+    assert lead.source_text == quote.source_text == "the treasurer"
+    assert lead.cue_start == quote.cue_start
