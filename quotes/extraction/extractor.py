@@ -17,7 +17,8 @@ The pipeline, per paragraph:
    closest attributed one before it, and a bare quote paragraph continues the previous speaker
    only after a paragraph that ended in a direct quote; content that opens with a quotation
    ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”'
-   the sentence's start is reported content of the same attribution;
+   the sentence's start is reported content of the same attribution; a sentence that opens
+   with a quotation and completes it ('“The money is there” for repairs.') is direct;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -698,6 +699,10 @@ def _is_intro(text: str, s: int, comma: int) -> bool:
     return not _has_verb(_words(text[s:comma]))
 
 
+#: A phrase that completes a quotation opening the sentence ('“We fought hard” for them.').
+_COMPLETING_TAIL_RE = re.compile(
+    r"\s+(?:in|and|of|for|to|on|from|at|with|by|about|over|as|because|if|when|than)\s"
+)
 #: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
 _LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
 _QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")
@@ -1150,6 +1155,10 @@ class _Extractor:
                         region = [(ss, q.open), (q_end, tail_hi)]
                         speaker = self._speaker(after[0], after[1], region, ps)
                         after_to = tail_hi
+                    elif cursor == ss and self._completed_quote(prefix, q_end, tail_hi, se):
+                        # '“The data are clear” on this point.': the speaker's clause goes on
+                        # after the quotation, which still stands alone
+                        extend[q.open] = _trim_content(self.t, q_end, se)[1]
                     elif self.t[q_end:tail_hi].strip(" .,;:!?—–-") and not re.match(
                         r"\s*[,;:.—–-]", self.t[q_end:tail_hi]
                     ):
@@ -1188,6 +1197,20 @@ class _Extractor:
                 used.add((ss, se))
             announced = None
         return used, assigned
+
+    def _completed_quote(self, prefix: str, q_end: int, tail_hi: int, se: int) -> bool:
+        """Does a sentence that opens with a quotation go on with a phrase that completes it
+        ('“We fought hard” for these workers.') rather than use it as a noun ('“Dead on
+        arrival” is how he put it')?"""
+        tail = self.t[q_end:se]
+        return (
+            not prefix.strip()
+            and tail_hi == se
+            and _COMPLETING_TAIL_RE.match(tail) is not None
+            and not cues.CUE_RE.search(tail)
+            and not any(c in QUOTE_CHARS for c in tail)
+            and len(_words(tail)) <= 15
+        )
 
     def _sentence_lead(self, ss: int, src_start: int, q: Quote, sp: _Speaker) -> None:
         """'The new rule, she said, “will cost jobs.”': a quotation in lower case finishes the

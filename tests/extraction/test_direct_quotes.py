@@ -477,3 +477,11 @@ def test_sentence_start_before_attribution_joins_a_lower_case_quotation():
     assert (quote.kind, quote.text) == ("direct", "will cost the county four hundred jobs.")
     assert lead.source_text == quote.source_text == "the treasurer"
     assert lead.cue_start == quote.cue_start
+
+
+def test_quotation_completed_by_the_rest_of_its_sentence_continues_the_speaker():
+    text = "“We will reopen the mill,” the mayor said. “The money is there” for the repairs."
+    first, second = extract(text)
+    assert second.kind == "direct"
+    assert second.text == "The money is there” for the repairs"
+    assert (second.source_text, second.cue_start) == ("the mayor", first.cue_start)
