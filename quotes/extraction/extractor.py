@@ -18,7 +18,8 @@ The pipeline, per paragraph:
    only after a paragraph that ended in a direct quote; content that opens with a quotation
    ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”'
    the sentence's start is reported content of the same attribution; a sentence that opens
-   with a quotation and completes it ('“The money is there” for repairs.') is direct;
+   with a quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the
+   mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech);
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -699,6 +700,8 @@ def _is_intro(text: str, s: int, comma: int) -> bool:
     return not _has_verb(_words(text[s:comma]))
 
 
+#: '..., the mayor said, ' closing the clause before a participle cue.
+_ATTRIBUTION_BEFORE_PARTICIPLE_RE = re.compile(r"(?<=,)[^,“”\"]{1,60},\s*$")
 #: A phrase that completes a quotation opening the sentence ('“We fought hard” for them.').
 _COMPLETING_TAIL_RE = re.compile(
     r"\s+(?:in|and|of|for|to|on|from|at|with|by|about|over|as|because|if|when|than)\s"
@@ -996,9 +999,13 @@ class _Extractor:
         for m in cues.PARTICIPLE_RE.finditer(seg):
             part = m
         if part is not None and not seg[part.end() :].strip(" ,:"):
-            subj = _subject(self.t, lo, lo + part.start())
+            cue = (lo + part.start(), lo + part.end())
+            found = self._attribution_before_participle(lo, cue[0])
+            if found is not None:
+                return found[0], cue
+            subj = _subject(self.t, lo, cue[0])
             if subj is not None:
-                return subj[0], (lo + part.start(), lo + part.end())
+                return subj[0], cue
             return None
         if not colon or not seg.endswith(":"):
             return None
@@ -1023,6 +1030,14 @@ class _Extractor:
         if len(_words(self.t[verb.start() : cue_end])) > 5:
             cue_end = verb.end()
         return subj[0], (verb.start(), cue_end)
+
+    def _attribution_before_participle(
+        self, lo: int, hi: int
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'..., the mayor said, adding, “': the attribution closing the clause before a
+        participle cue at `hi`, whose speaker (not the clause's subject) the participle has."""
+        said = _ATTRIBUTION_BEFORE_PARTICIPLE_RE.search(self.t, lo, hi)
+        return self._attribution_before(said.start(), said.end() - 1) if said else None
 
     def _attribution_after(
         self, lo: int, hi: int
@@ -1129,6 +1144,10 @@ class _Extractor:
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
                         if cursor == ss:
                             self._sentence_lead(ss, found[0][0], q, speaker)
+                        if cursor == ss and self._attribution_before_participle(ss, found[1][0]):
+                            # 'The plant closed, the mayor said, adding, “...”': the clause
+                            # before is the mayor's reported speech
+                            self._indirect_main(ss, found[1][0], ps)
                 if not standalone:
                     standalone_all = False
                     cursor = q_end

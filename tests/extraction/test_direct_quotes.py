@@ -485,3 +485,19 @@ def test_quotation_completed_by_the_rest_of_its_sentence_continues_the_speaker()
     assert second.kind == "direct"
     assert second.text == "The money is there” for the repairs"
     assert (second.source_text, second.cue_start) == ("the mayor", first.cue_start)
+
+
+def test_participle_after_an_attribution_keeps_that_speaker():
+    text = "The plant closed in May, the mayor said, adding, “We are not going anywhere.”"
+    quote = [c for c in extract(text) if c.kind == "direct"]
+    assert [(c.text, c.source_text, c.cue) for c in quote] == [
+        ("We are not going anywhere.", "the mayor", "adding")
+    ]
+
+
+def test_clause_before_said_adding_is_the_speakers_reported_speech():
+    text = "The plant closed in May, the mayor said, adding, “We are not going anywhere.”"
+    reported = [c for c in extract(text) if c.kind == "paraphrase"]
+    assert [(c.text, c.source_text, c.cue) for c in reported] == [
+        ("The plant closed in May", "the mayor", "said")
+    ]
