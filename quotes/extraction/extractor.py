@@ -19,7 +19,8 @@ The pipeline, per paragraph:
    ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”'
    the sentence's start is reported content of the same attribution; a sentence that opens
    with a quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the
-   mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech);
+   mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short
+   title after 'told' or a possessive ('told ABC’s “This Week”') is no quotation;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -700,6 +701,10 @@ def _is_intro(text: str, s: int, comma: int) -> bool:
     return not _has_verb(_words(text[s:comma]))
 
 
+#: 'told “', 'told ABC’s “', 'on MSNBC's “' before a programme's name.
+_PROGRAMME_BEFORE_RE = re.compile(
+    r"(?:\btold(?:\s+[A-Z][\w.&-]*){0,3}|\s(?:on|told)\s+[A-Z][\w.&-]*[’']s)\s+$"
+)
 #: '..., the mayor said, ' closing the clause before a participle cue.
 _ATTRIBUTION_BEFORE_PARTICIPLE_RE = re.compile(r"(?<=,)[^,“”\"]{1,60},\s*$")
 #: A phrase that completes a quotation opening the sentence ('“We fought hard” for them.').
@@ -1031,6 +1036,16 @@ class _Extractor:
             cue_end = verb.end()
         return subj[0], (verb.start(), cue_end)
 
+    def _programme_title(self, q: Quote) -> bool:
+        """'she told ABC’s “Good Morning America” on Monday': a short title-case quotation
+        after 'told' or a possessive names a programme; nobody said it."""
+        words = _words(self.t[q.start : q.end].rstrip(".,"))
+        return (
+            0 < len(words) <= 6
+            and all(_is_capitalized(w) for w in words if len(w) > 3)
+            and _PROGRAMME_BEFORE_RE.search(self.t, max(0, q.open - 60), q.open) is not None
+        )
+
     def _attribution_before_participle(
         self, lo: int, hi: int
     ) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -1097,6 +1112,9 @@ class _Extractor:
             standalone_all = True
             after_to = -1  # where the last quotation's trailing attribution clause ended
             for i, q in enumerate(qs):
+                if self._programme_title(q):
+                    standalone_all = False  # the sentence is read for reported speech
+                    continue
                 prefix = self.t[cursor : q.open]
                 nxt_open = qs[i + 1].open if i + 1 < len(qs) else se
                 q_end = (q.close + 1) if q.close is not None else pe

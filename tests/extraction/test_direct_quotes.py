@@ -501,3 +501,9 @@ def test_clause_before_said_adding_is_the_speakers_reported_speech():
     assert [(c.text, c.source_text, c.cue) for c in reported] == [
         ("The plant closed in May", "the mayor", "said")
     ]
+
+
+def test_programme_title_after_told_is_not_a_quotation():
+    text = "“We will win the county,” the senator told KXR’s “Morning Line” on Friday."
+    c = only(text)
+    assert (c.kind, c.text, c.source_text) == ("direct", "We will win the county,", "the senator")
