@@ -12,7 +12,8 @@ The pipeline, per paragraph:
    “...”', 'pollster Daron Shaw: “...”', and ''...'' (the two-apostrophe convention); a
    quotation resuming after a mid-sentence attribution ('“A,” said X, an economist, “B”') keeps
    X, and the unquoted rest of a sentence after a partial quote ('X says “A” between B and C')
-   belongs to the content (the PolNeAR convention); '“A,” X said, adding, “B”' gives B its own
+   belongs to the content (the PolNeAR convention), unless the quotation closed its own clause
+   ('“Lock her up!” as he spoke', '“A,” referring to B'); '“A,” X said, adding, “B”' gives B its own
    cue; a quotation right after 'X agreed.' is X's; an unattributed quotation continues the
    closest attributed one before it, and a bare quote paragraph continues the previous speaker
    only after a paragraph that ended in a direct quote; content that opens with a quotation
@@ -1208,6 +1209,7 @@ class _Extractor:
                     tail = self.t[q_end:se]
                     if (
                         re.match(r"\s+[a-z]", tail)
+                        and not _closed_quotation(inner_end, tail)
                         and not _DATE_TAIL_RE.fullmatch(tail)
                         and not cues.CUE_RE.search(tail)
                         and not any(c in QUOTE_CHARS for c in tail)
@@ -1791,6 +1793,14 @@ class _Extractor:
             if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
                 return sp
         return self.speakers[-1]
+
+
+def _closed_quotation(inner: str, tail: str) -> bool:
+    """Did the quotation end its own clause, so the words after it are the narrator's
+    ('“Lock her up!” as he spoke', '“We will win,” referring to the rebels')?"""
+    return inner[-1:] in "!?" or (
+        inner[-1:] == "," and re.match(r"\s+[a-z]+ing\b", tail) is not None
+    )
 
 
 def _nearest_speaker(q: Quote, known: list[tuple[Quote, _Speaker]]) -> _Speaker | None:

@@ -507,3 +507,13 @@ def test_programme_title_after_told_is_not_a_quotation():
     text = "“We will win the county,” the senator told KXR’s “Morning Line” on Friday."
     c = only(text)
     assert (c.kind, c.text, c.source_text) == ("direct", "We will win the county,", "the senator")
+
+
+def test_narration_after_a_quotation_ending_in_an_exclamation_is_not_quoted_content():
+    c = only("The crowd chanted “Four more years!” as the governor walked in.")
+    assert (c.kind, c.text) == ("direct", "Four more years!")
+
+
+def test_participle_after_a_quotation_ending_in_a_comma_is_not_quoted_content():
+    c = only("He vowed, “We will rebuild every bridge,” referring to the flood.")
+    assert (c.kind, c.text) == ("direct", "We will rebuild every bridge,")
