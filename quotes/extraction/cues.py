@@ -271,6 +271,9 @@ CUE_VERBS: tuple[str, ...] = (
     "show",
     "pointed out",
     "points out",
+    # rules-1.8: 'As the mayor put it, “...”'
+    "put it",
+    "puts it",
     "referred to",
     "doubted",
     "projected",

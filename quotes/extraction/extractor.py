@@ -21,7 +21,8 @@ The pipeline, per paragraph:
    the sentence's start is reported content of the same attribution; a sentence that opens
    with a quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the
    mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short
-   title after 'told' or a possessive ('told ABC’s “This Week”') is no quotation;
+   title after 'told' or a possessive ('told ABC’s “This Week”') is no quotation; 'As X put
+   it, “...”' is X's;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -563,9 +564,9 @@ _OBJECT_RELATIVE_RE = re.compile(
     + rf")\s+)*{cues.CUE_RE.pattern}"
 )
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
-#: Cues that attribute a quotation ('“...,” she continued') but rarely a clause: 'He continued
-#: his attack', 'She offered her support'.
-_QUOTE_ONLY_CUES = frozenset({"continued", "offered"})
+#: Cues that attribute a quotation ('“...,” she continued', 'As she put it, “...”') but rarely a
+#: clause: 'He continued his attack', 'She offered her support', 'He put it on the table'.
+_QUOTE_ONLY_CUES = frozenset({"continued", "offered", "put it", "puts it"})
 #: Cues that are also nouns or naming verbs: a quotation right after one is a title.
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
 #: A name and nothing else after 'called': named or phoned, not judged.

@@ -517,3 +517,13 @@ def test_narration_after_a_quotation_ending_in_an_exclamation_is_not_quoted_cont
 def test_participle_after_a_quotation_ending_in_a_comma_is_not_quoted_content():
     c = only("He vowed, “We will rebuild every bridge,” referring to the flood.")
     assert (c.kind, c.text) == ("direct", "We will rebuild every bridge,")
+
+
+def test_as_speaker_put_it_introduces_a_quote():
+    c = only("As the mayor put it, “We are not going anywhere.”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "We are not going anywhere.",
+        "the mayor",
+        "put it",
+    )

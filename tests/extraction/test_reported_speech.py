@@ -678,3 +678,7 @@ def test_speech_noun_after_its_possessor():
     assert (c.source_text, c.cue, c.text) == ("Her", "promise", "to cut taxes")
     (c,) = extract("The senator's attacks on the governor, a longtime rival, drew little notice.")
     assert (c.source_text, c.cue, c.text) == ("The senator", "attacks", "the governor")
+
+
+def test_put_it_is_no_cue_for_a_clause():
+    assert extract("He put it on the table and left the room quickly.") == []
