@@ -185,6 +185,12 @@ _ED_ADJECTIVES = frozenset(
 )
 
 
+def _ed_adjective(word: str) -> bool:
+    """'retired', 'unnamed', 'undocumented': a participle used as an adjective (the negated
+    ones, 'unaligned', 'unvaccinated', are never verbs)."""
+    return word in _ED_ADJECTIVES or (word.startswith("un") and len(word) > 6)
+
+
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -290,7 +296,7 @@ def _np_ok(span: str) -> bool:
             continue  # 'A poll released Sunday', 'a survey conducted by Gallup'
         if low.endswith("ed") and i > 0 and head_words[i - 1].lower() in {"a", "an", "the"}:
             continue  # an adjective after an article: 'A redacted copy of the memo'
-        if low.endswith("ed") and w[0].islower() and "-" not in w and low not in _ED_ADJECTIVES:
+        if low.endswith("ed") and w[0].islower() and "-" not in w and not _ed_adjective(low):
             return False  # a past-tense verb: 'Netanyahu met ... and pledged'
     if head_words and head_words[-1].lower() in _DANGLING:
         return False

@@ -148,3 +148,10 @@ def test_source_before_a_whose_clause():
 def test_source_may_hold_a_participle_with_whom_it_was_done_for():
     (c,) = extract("A study conducted for the union found that wages fell last year.")
     assert (c.source_text, c.text) == ("A study conducted for the union", "wages fell last year")
+
+
+def test_negated_participle_in_a_source_is_an_adjective():
+    found = extract("“The map is a mess,” said one unaligned county strategist.")
+    assert [(c.text, c.source_text) for c in found] == [
+        ("The map is a mess,", "one unaligned county strategist")
+    ]
