@@ -22,7 +22,7 @@ The pipeline, per paragraph:
    with a quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the
    mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short
    title after 'told' or a possessive ('told ABC’s “This Week”') is no quotation; 'As X put
-   it, “...”' is X's;
+   it, “...”' and 'Said X, a nurse, “...”' are X's;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -709,6 +709,8 @@ def _is_intro(text: str, s: int, comma: int) -> bool:
     return not _has_verb(_words(text[s:comma]))
 
 
+#: 'Said Ana Ruiz, “': a fronted cue before its source (and the source's apposition).
+_FRONTED_CUE_RE = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)(?=\s+[A-Z])")
 #: 'told “', 'told ABC’s “', 'on MSNBC's “' before a programme's name.
 _PROGRAMME_BEFORE_RE = re.compile(
     r"(?:\btold(?:\s+[A-Z][\w.&-]*){0,3}|\s(?:on|told)\s+[A-Z][\w.&-]*[’']s)\s+$"
@@ -1044,6 +1046,18 @@ class _Extractor:
             cue_end = verb.end()
         return subj[0], (verb.start(), cue_end)
 
+    def _fronted_attribution(
+        self, lo: int, hi: int
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'Said Ana Ruiz, a nurse from Ohio, “': the cue opens the sentence and its source
+        follows it."""
+        m = _FRONTED_CUE_RE.match(self.t, lo, hi)
+        if m is None:
+            return None
+        colon = self.t.find(":", m.end(), hi)
+        src = _source_after(self.t, m.end(), colon if colon > 0 else hi)
+        return (src, (m.start(), m.end())) if src is not None else None
+
     def _programme_title(self, q: Quote) -> bool:
         """'she told ABC’s “Good Morning America” on Monday': a short title-case quotation
         after 'told' or a possessive names a programme; nobody said it."""
@@ -1137,8 +1151,10 @@ class _Extractor:
                     tuple(cues.CUE_VERBS)
                 ):
                     standalone = True
-                    found = self._attribution_before(cursor, q.open) or self._subject_before(
-                        cursor, q.open, colon=True
+                    found = (
+                        self._attribution_before(cursor, q.open)
+                        or self._fronted_attribution(cursor, q.open)
+                        or self._subject_before(cursor, q.open, colon=True)
                     )
                     if found:
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
@@ -1162,8 +1178,10 @@ class _Extractor:
                         src = (sentence_speaker.source_start, sentence_speaker.source_end)
                         speaker = self._speaker(src, part, [(ss, q.open)], ps)
                 else:
-                    found = self._attribution_before(cursor, q.open) or self._subject_before(
-                        cursor, q.open
+                    found = (
+                        self._attribution_before(cursor, q.open)
+                        or self._subject_before(cursor, q.open)
+                        or self._fronted_attribution(cursor, q.open)
                     )
                     if found:
                         standalone = True

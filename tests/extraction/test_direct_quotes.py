@@ -527,3 +527,13 @@ def test_as_speaker_put_it_introduces_a_quote():
         "the mayor",
         "put it",
     )
+
+
+def test_fronted_said_before_its_source_introduces_a_quote():
+    c = only("Said Ana Ruiz, a nurse from Ohio, “We are not going anywhere.”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "We are not going anywhere.",
+        "Ana Ruiz",
+        "Said",
+    )
