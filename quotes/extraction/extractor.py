@@ -22,7 +22,7 @@ The pipeline, per paragraph:
    with a quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the
    mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short
    title after 'told' or a possessive ('told ABC’s “This Week”') is no quotation; 'As X put
-   it, “...”' and 'Said X, a nurse, “...”' are X's;
+   it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -709,6 +709,10 @@ def _is_intro(text: str, s: int, comma: int) -> bool:
     return not _has_verb(_words(text[s:comma]))
 
 
+#: ', who ' right before a cue (and its modifiers).
+_WHO_BEFORE_CUE_RE = re.compile(
+    r",\s+who\s+(?:(?:" + "|".join(re.escape(m) for m in cues.CUE_MODIFIERS) + r")\s+)*$"
+)
 #: 'Said Ana Ruiz, “': a fronted cue before its source (and the source's apposition).
 _FRONTED_CUE_RE = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)(?=\s+[A-Z])")
 #: 'told “', 'told ABC’s “', 'on MSNBC's “' before a programme's name.
@@ -994,6 +998,10 @@ class _Extractor:
             if rest.strip(" ,:"):
                 continue
             src = _source_before(self.t, lo, lo + m.start())
+            who = _WHO_BEFORE_CUE_RE.search(seg, 0, m.start())
+            if who is not None:
+                # 'Mike Lee, who declared in the spin room, “': the relative clause's antecedent
+                src = _antecedent_np(self.t, lo, lo + who.start())
             if src is None and re.search(r"\s(?:and|then)\s+$", seg[: m.start()]):
                 # 'Ms. Sherry smiled and said, “': the subject of the coordinated verbs
                 subj = _subject(self.t, lo, lo + m.start())
@@ -1761,6 +1769,12 @@ class _Extractor:
             cue = (m.start("cue"), m.end("cue"))
             lo = self._content_start(cue, m.group("cue").lower(), ce)
             comma = t.find(",", lo, ce)
+            if (
+                comma > 0
+                and _QUOTE_NEXT_RE.match(t, comma + 1)
+                and not any(c in QUOTE_CHARS for c in t[lo:comma])
+            ):
+                continue  # '..., who declared in Ohio, “...”' introduces a direct quote
             content = _trim_content(t, lo, comma if comma > 0 else ce)
             if not _words(t[content[0] : content[1]]):
                 continue

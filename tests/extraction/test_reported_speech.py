@@ -682,3 +682,8 @@ def test_speech_noun_after_its_possessor():
 
 def test_put_it_is_no_cue_for_a_clause():
     assert extract("He put it on the table and left the room quickly.") == []
+
+
+def test_relative_clause_cue_introducing_a_quotation_has_no_reported_content():
+    found = extract("Cruz thanked Mike Lee, who declared in the spin room, “It is time to unite.”")
+    assert [c for c in found if c.kind == "paraphrase"] == []

@@ -155,3 +155,10 @@ def test_negated_participle_in_a_source_is_an_adjective():
     assert [(c.text, c.source_text) for c in found] == [
         ("The map is a mess,", "one unaligned county strategist")
     ]
+
+
+def test_quotation_after_a_relative_clause_cue_is_the_antecedents():
+    found = extract("The fans cheered Ana Ruiz, who tweeted, “We won the cup!”")
+    assert [(c.kind, c.text, c.source_text) for c in found] == [
+        ("direct", "We won the cup!", "Ana Ruiz")
+    ]
