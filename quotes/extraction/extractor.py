@@ -12,17 +12,19 @@ The pipeline, per paragraph:
    “...”', 'pollster Daron Shaw: “...”', and ''...'' (the two-apostrophe convention); a
    quotation resuming after a mid-sentence attribution ('“A,” said X, an economist, “B”') keeps
    X, and the unquoted rest of a sentence after a partial quote ('X says “A” between B and C')
-   belongs to the content (the PolNeAR convention), unless the quotation closed its own clause
-   ('“Lock her up!” as he spoke', '“A,” referring to B'); '“A,” X said, adding, “B”' gives B its own
-   cue; a quotation right after 'X agreed.' is X's; an unattributed quotation continues the
-   closest attributed one before it, and a bare quote paragraph continues the previous speaker
-   only after a paragraph that ended in a direct quote; content that opens with a quotation
-   ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”'
-   the sentence's start is reported content of the same attribution; a sentence that opens
-   with a quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the
-   mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short
-   title after 'told' or a possessive ('told ABC’s “This Week”') is no quotation; 'As X put
-   it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's;
+   belongs to the content (the PolNeAR convention), unless the quotation closed its own
+   clause ('“Lock her up!” as he spoke', '“A,” referring to B'); '“A,” X said, adding, “B”'
+   gives B its own cue; a quotation right after 'X agreed.' is X's; an unattributed quotation
+   continues the closest attributed one before it (unless reported speech came in between:
+   '“A,” X said. X added that B. “C.”' gives C to 'added'), and a bare quote paragraph
+   continues the previous speaker only after a paragraph that ended in a direct quote;
+   content that opens with a quotation ('“the next president” should choose') is direct; in
+   'The levy, she said, “will cost jobs.”' the sentence's start is reported content of the
+   same attribution; a sentence that opens with a quotation and completes it ('“The money is
+   there” for repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and
+   A the mayor's reported speech); a short title after 'told' or a possessive ('told ABC’s
+   “This Week”') is no quotation; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
+   tweeted, “...”' are X's;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -1617,6 +1619,7 @@ class _Extractor:
             sents = sentences(t, ps, pe, quotes)
             used, assigned = self._direct(ps, pe, quotes, sents)
             unattributed = [q for q, sp, _ in assigned if sp is None]
+            borrowed: dict[int, tuple[Quote, _Speaker, float]] = {}
             if unattributed:
                 known = [(q, sp) for q, sp, _ in assigned if sp is not None]
                 outside = t[ps:pe]
@@ -1631,12 +1634,16 @@ class _Extractor:
                     fill, conf = prev_para_colon, 0.8
                 elif all_quote and self.speakers and self._last_direct_para_recent(ps):
                     fill, conf = self._last_direct_speaker(), 0.7
+                for q, sp, _ in assigned:
+                    near = _nearest_speaker(q, known) if sp is None else None
+                    if near is not None:
+                        borrowed[q.open] = (q, near, conf)
                 assigned = [
                     (q, sp or _nearest_speaker(q, known) or fill, c or conf)
                     for q, sp, c in assigned
                 ]
             for q, sp, conf in sorted(assigned, key=lambda a: a[0].open):
-                if sp is not None:
+                if sp is not None and q.open not in borrowed:
                     self._emit((q.start, self._extend.get(q.open, q.end)), "direct", sp, conf)
             prev_para_colon = None
             orphans = [q for q, sp, _ in assigned if sp is None]
@@ -1647,6 +1654,7 @@ class _Extractor:
                     self._relative_clauses(ss, se, ps, quotes)
                     self._nominal_cues(ss, se, ps, quotes)
                 if (ss, se) in used:
+                    reported = self._emit_borrowed(ss, se, borrowed, reported)
                     reported = self._continue_reported(ss, se, orphans, reported)
                     self._participle_after_quote(ss, se, ps, quotes)
                     continue
@@ -1674,6 +1682,26 @@ class _Extractor:
             if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
                 return sp
         return None
+
+    def _emit_borrowed(
+        self,
+        ss: int,
+        se: int,
+        borrowed: dict[int, tuple[Quote, _Speaker, float]],
+        reported: _Speaker | None,
+    ) -> _Speaker | None:
+        """Emit the unattributed quotations of a sentence that take another quotation's
+        speaker; right after reported speech ('“A,” X said. X added that B. “C.”') they go on
+        with that reported speech instead. Returns the reported speaker a further quotation
+        sentence may continue (unchanged)."""
+        for k, (q, sp, conf) in borrowed.items():
+            if ss <= k < se:
+                content = (q.start, self._extend.get(q.open, q.end))
+                if reported is not None:
+                    self._emit(content, "direct", reported, 0.6)
+                else:
+                    self._emit(content, "direct", sp, conf)
+        return reported
 
     def _continue_reported(
         self, ss: int, se: int, orphans: list[Quote], reported: _Speaker | None

@@ -537,3 +537,10 @@ def test_fronted_said_before_its_source_introduces_a_quote():
         "Ana Ruiz",
         "Said",
     )
+
+
+def test_quotation_after_reported_speech_continues_it_not_the_earlier_quote():
+    text = "“We will win,” the mayor said. She added that the budget was tight. “It will pass.”"
+    _, reported, last = extract(text)
+    assert (reported.kind, reported.cue) == ("paraphrase", "added")
+    assert (last.kind, last.text, last.cue_start) == ("direct", "It will pass.", reported.cue_start)
