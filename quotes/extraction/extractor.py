@@ -1393,7 +1393,8 @@ class _Extractor:
         cue: tuple[int, int] | None = None,
     ) -> int:
         """End of a content clause starting at `lo`: it stops before a coordinated clause with
-        its own cue ('..., but he also warned that ...'), which is extracted in turn."""
+        its own cue ('..., but he also warned that ...'), which is extracted in turn, and before
+        ', but' with a new predicate or subject ('..., but Ana Ruiz ran the numbers')."""
         t = self.t
         ce = _tail_cut(t, lo, ce)
         for m in _COORDINATION_RE.finditer(t, lo, ce):
@@ -1407,7 +1408,14 @@ class _Extractor:
             if (
                 m.group(0).startswith(", but")
                 and first not in cues.CUE_VERBS
-                and _verbish(words[0], "")
+                and (
+                    _verbish(words[0], "")
+                    # or a new subject ('..., but Ana Ruiz voted no'), outside a quotation
+                    or (
+                        (_is_capitalized(words[0]) or first in cues.PRONOUNS)
+                        and not _open_quotation(t[lo : m.start()])
+                    )
+                )
                 and not cues.CUE_RE.search(" ".join(words[:10]))
             ):
                 # '..., but went on to ...': the subject's next predicate; after ', and' the
@@ -1860,6 +1868,11 @@ class _Extractor:
             if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
                 return sp
         return self.speakers[-1]
+
+
+def _open_quotation(text: str) -> bool:
+    """Does `text` leave a quotation open ('she said “we won, but')?"""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _closed_quotation(inner: str, tail: str) -> bool:

@@ -687,3 +687,15 @@ def test_put_it_is_no_cue_for_a_clause():
 def test_relative_clause_cue_introducing_a_quotation_has_no_reported_content():
     found = extract("Cruz thanked Mike Lee, who declared in the spin room, “It is time to unite.”")
     assert [c for c in found if c.kind == "paraphrase"] == []
+
+
+def test_but_with_a_new_subject_ends_the_content():
+    found = extract("The mayor said the bridge will reopen in May, but Ana Ruiz ran the numbers.")
+    assert [(c.text, c.source_text) for c in found] == [
+        ("the bridge will reopen in May", "The mayor")
+    ]
+
+
+def test_but_inside_a_quotation_does_not_end_the_content():
+    found = extract("Ruiz said the council “has no plan, but it keeps trying.”")
+    assert [c.text for c in found] == ["the council “has no plan, but it keeps trying.”"]
