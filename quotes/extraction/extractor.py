@@ -24,7 +24,7 @@ The pipeline, per paragraph:
    there” for repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and
    A the mayor's reported speech); a short title after 'told' or a possessive ('told ABC’s
    “This Week”') is no quotation; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
-   tweeted, “...”' are X's;
+   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -540,6 +540,8 @@ _CONNECTIVE_PREFIX_RE = re.compile(
     r"\s*(?:And|But|Then|Later|Still|Now|So|Also|Yet|Finally|Instead|However|Again|Plus)"
     r"[\s,:;—–-]*$"
 )
+#: A name and nothing else before a colon: 'Bush:', 'Sen. Ana Ruiz:'.
+_LABEL_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):")
 _NAME_BEFORE_COLON_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s*:$")
 _PARTICIPLE_CLAUSE_RE = re.compile(
     rf",[”\"’']*\s+(?:(?:also|then|later|again)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
@@ -1034,6 +1036,11 @@ class _Extractor:
             return None
         if not colon or not seg.endswith(":"):
             return None
+        label = _LABEL_COLON_RE.fullmatch(seg.lstrip())
+        if label is not None and label.group(1).split()[0].lower() not in _NOT_SPEAKER_LABELS:
+            # '... tear down this wall!” Bush: “': a speaker's label in a run of quotations
+            colon_at = lo + len(seg) - 1
+            return (colon_at - len(label.group(1)), colon_at), (colon_at, colon_at + 1)
         subj = _subject(self.t, lo, lo + len(seg) - 1)
         name = _NAME_BEFORE_COLON_RE.search(seg)
         if name is not None and (

@@ -544,3 +544,11 @@ def test_quotation_after_reported_speech_continues_it_not_the_earlier_quote():
     _, reported, last = extract(text)
     assert (reported.kind, reported.cue) == ("paraphrase", "added")
     assert (last.kind, last.text, last.cue_start) == ("direct", "It will pass.", reported.cue_start)
+
+
+def test_speaker_labels_in_a_run_of_quotations():
+    found = extract("Ruiz: “We will fix the roads.” Chen: “We will lower the fares.”")
+    assert [(c.kind, c.text, c.source_text, c.cue) for c in found] == [
+        ("direct", "We will fix the roads.", "Ruiz", ":"),
+        ("direct", "We will lower the fares.", "Chen", ":"),
+    ]
