@@ -731,6 +731,7 @@ _COMPLETING_TAIL_RE = re.compile(
 )
 #: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
 _LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
+_CLOSING_MARK_RE = re.compile(r"[”\"]")
 _QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")
 
 
@@ -745,6 +746,17 @@ def _skip_quote_lead(text: str, s: int, e: int) -> tuple[int, int]:
     if len(words) > 10 or _has_verb(words) or any(w.lower() in cues.PRONOUNS for w in words):
         return s, e  # a clause of its own ('he appreciates a good, “peaceful protest”')
     return m.end(), e
+
+
+def _quotation_close(text: str, s: int, e: int) -> int:
+    """Content opening with a quotation ends no earlier than the quotation: a clause rule
+    may have cut it at a comma inside ('“... we’ll do better, and I think ...”')."""
+    if any(c in QUOTE_CHARS for c in text[s + 1 : e]):
+        return e
+    close = _CLOSING_MARK_RE.search(text, e)
+    if close is None or any(c in "\n“" for c in text[e : close.start()]):
+        return e
+    return close.end()
 
 
 def _inside_quotation(text: str, s: int, e: int) -> tuple[int, int]:
@@ -946,7 +958,7 @@ class _Extractor:
             # a (mixed) direct quote; after 'that' it is reported speech (PolNeAR keeps the
             # 'that' in such content).
             kind = "direct"
-            s, e = _inside_quotation(self.t, s, e)
+            s, e = _inside_quotation(self.t, s, _quotation_close(self.t, s, e))
         elif self.t[sp.cue_start : sp.cue_end].lower() in {"called", "calls"} and (
             _NAME_ONLY_RE.fullmatch(self.t, s, e)
         ):

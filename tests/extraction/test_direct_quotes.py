@@ -552,3 +552,9 @@ def test_speaker_labels_in_a_run_of_quotations():
         ("direct", "We will fix the roads.", "Ruiz", ":"),
         ("direct", "We will lower the fares.", "Chen", ":"),
     ]
+
+
+def test_content_opening_with_a_quotation_runs_to_its_closing_mark():
+    text = "Ruiz told reporters in Dayton on Monday, “We did better, and I think voters see it.”"
+    quoted = [c.text for c in extract(text) if c.kind == "direct"]
+    assert quoted == ["We did better, and I think voters see it."]
