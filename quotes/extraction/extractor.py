@@ -1421,6 +1421,8 @@ class _Extractor:
             words = _words(rest)
             if not words:
                 break
+            if _open_quotation(t[lo : m.start()]):
+                continue  # the quoted speaker's own clauses ('“We won, and I think ...”')
             first = words[0].lower().strip(",")
             if first == "that":
                 continue  # 'said A and that B': a second complement of the same cue

@@ -699,3 +699,8 @@ def test_but_with_a_new_subject_ends_the_content():
 def test_but_inside_a_quotation_does_not_end_the_content():
     found = extract("Ruiz said the council “has no plan, but it keeps trying.”")
     assert [c.text for c in found] == ["the council “has no plan, but it keeps trying.”"]
+
+
+def test_cue_inside_a_quotation_is_no_coordinated_attribution():
+    text = "Ruiz told reporters in Dayton on Monday, “We did better, and I think voters see it.”"
+    assert [c.kind for c in extract(text)] == ["direct"]
