@@ -721,7 +721,8 @@ _WHO_BEFORE_CUE_RE = re.compile(
 _FRONTED_CUE_RE = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)(?=\s+[A-Z])")
 #: 'told “', 'told ABC’s “', 'on MSNBC's “' before a programme's name.
 _PROGRAMME_BEFORE_RE = re.compile(
-    r"(?:\btold(?:\s+[A-Z][\w.&-]*){0,3}|\s(?:on|told)\s+[A-Z][\w.&-]*[’']s)\s+$"
+    r"(?:\btold(?:\s+[A-Z][\w.&-]*){0,3}|\s(?:on|told)\s+[A-Z][\w.&-]*[’']s"
+    r"|\b(?:program|programme|show|series|documentary|film|movie|book|newsletter))\s+$"
 )
 #: '..., the mayor said, ' closing the clause before a participle cue.
 _ATTRIBUTION_BEFORE_PARTICIPLE_RE = re.compile(r"(?<=,)[^,“”\"]{1,60},\s*$")
@@ -1089,7 +1090,8 @@ class _Extractor:
 
     def _programme_title(self, q: Quote) -> bool:
         """'she told ABC’s “Good Morning America” on Monday': a short title-case quotation
-        after 'told' or a possessive names a programme; nobody said it."""
+        after 'told', a possessive or a noun such as 'program' ('the radio program “Inside
+        Sports”') names a programme; nobody said it."""
         words = _words(self.t[q.start : q.end].rstrip(".,"))
         return (
             0 < len(words) <= 6

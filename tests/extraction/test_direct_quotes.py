@@ -558,3 +558,8 @@ def test_content_opening_with_a_quotation_runs_to_its_closing_mark():
     text = "Ruiz told reporters in Dayton on Monday, “We did better, and I think voters see it.”"
     quoted = [c.text for c in extract(text) if c.kind == "direct"]
     assert quoted == ["We did better, and I think voters see it."]
+
+
+def test_title_after_program_is_not_a_quotation():
+    c = only("“We earned it,” the coach told the radio program “Inside Sports” after the game.")
+    assert (c.kind, c.text, c.source_text) == ("direct", "We earned it,", "the coach")
