@@ -376,6 +376,30 @@ CUE_VERBS: tuple[str, ...] = (
     "Said",
 )
 
+#: rules-1.8: verbs of saying that introduce a quotation ('“...,” she went on') but seldom
+#: reported speech ('the meeting went on for hours'); cues for quotations only.
+QUOTATION_CUES: frozenset[str] = frozenset(
+    {
+        "went on",
+        "goes on",
+        "deadpanned",
+        "gushed",
+        "marveled",
+        "opined",
+        "bragged",
+        "chimed in",
+        "piped up",
+        "cut in",
+        "whispered",
+        "muttered",
+        "sang",
+        "sings",
+        "retaliated",
+        "jeered",
+    }
+)
+CUE_VERBS += tuple(sorted(QUOTATION_CUES))
+
 #: Present participles that attach a quote or a clause to the subject of the main clause:
 #: 'Trump attacked Clinton, saying, “...”', '..., adding that the vote was delayed.'
 PARTICIPLE_CUES: tuple[str, ...] = (

@@ -576,7 +576,7 @@ _OBJECT_RELATIVE_RE = re.compile(
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: Cues that attribute a quotation ('“...,” she continued', 'As she put it, “...”') but rarely a
 #: clause: 'He continued his attack', 'She offered her support', 'He put it on the table'.
-_QUOTE_ONLY_CUES = frozenset({"continued", "offered", "put it", "puts it"})
+_QUOTE_ONLY_CUES = frozenset({"continued", "offered", "put it", "puts it"} | cues.QUOTATION_CUES)
 #: Cues that are also nouns or naming verbs: a quotation right after one is a title.
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
 #: A name and nothing else after 'called': named or phoned, not judged.
@@ -1820,7 +1820,7 @@ class _Extractor:
         while ce > ss and t[ce - 1] in ".!?":
             ce -= 1
         for m in _RELATIVE_CUE_RE.finditer(t, ss, ce):
-            if any(q.open < m.start() < (q.close or se) for q in quotes):
+            if any(q.open < m.start() < (q.close or se) for q in quotes) or not _clause_cue(m):
                 continue
             src = _antecedent_np(t, ss, m.start())
             if src is None:

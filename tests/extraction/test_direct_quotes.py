@@ -563,3 +563,13 @@ def test_content_opening_with_a_quotation_runs_to_its_closing_mark():
 def test_title_after_program_is_not_a_quotation():
     c = only("“We earned it,” the coach told the radio program “Inside Sports” after the game.")
     assert (c.kind, c.text, c.source_text) == ("direct", "We earned it,", "the coach")
+
+
+def test_went_on_attributes_a_quotation():
+    c = only("“And we will be back next spring,” she went on.")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "And we will be back next spring,",
+        "she",
+        "went on",
+    )

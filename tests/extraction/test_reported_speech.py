@@ -704,3 +704,8 @@ def test_but_inside_a_quotation_does_not_end_the_content():
 def test_cue_inside_a_quotation_is_no_coordinated_attribution():
     text = "Ruiz told reporters in Dayton on Monday, “We did better, and I think voters see it.”"
     assert [c.kind for c in extract(text)] == ["direct"]
+
+
+def test_quotation_cue_in_a_relative_clause_attributes_nothing():
+    text = "Voters backed Ana Ruiz, who went on to lose the general election by a wide margin."
+    assert extract(text) == []
