@@ -271,9 +271,6 @@ CUE_VERBS: tuple[str, ...] = (
     "show",
     "pointed out",
     "points out",
-    # rules-1.8: 'As the mayor put it, “...”'
-    "put it",
-    "puts it",
     "referred to",
     "doubted",
     "projected",
@@ -380,6 +377,8 @@ CUE_VERBS: tuple[str, ...] = (
 #: reported speech ('the meeting went on for hours'); cues for quotations only.
 QUOTATION_CUES: frozenset[str] = frozenset(
     {
+        "put it",  # 'As the mayor put it, “...”', not 'He put it on the table'
+        "puts it",
         "went on",
         "goes on",
         "deadpanned",
