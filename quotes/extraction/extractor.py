@@ -24,7 +24,8 @@ The pipeline, per paragraph:
    there” for repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and
    A the mayor's reported speech); a short title after 'told' or a possessive ('told ABC’s
    “This Week”') is no quotation; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
-   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker;
+   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker; 'A - “B,”
+   she said - and C' gives B to her and leaves A and C to the reported-speech rules;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -800,6 +801,10 @@ def _object_end(text: str, lo: int, hi: int) -> int:
 
 
 _DASH_RE = re.compile(r"\s(?:-|—|–|--)\s")
+_DASH_BEFORE_RE = re.compile(r"\s(?:-|—|–|--)\s*$")
+_QUOTED_ASIDE_RE = re.compile(
+    r"\s(?:-|—|–|--)\s*[“\"][^“”\"]+[”\"][^—–]{1,60}?\s(?:-|—|–|--)(?:\s|$)"
+)
 
 
 def _is_title_case(sentence: str) -> bool:
@@ -1163,6 +1168,7 @@ class _Extractor:
             pending: list[Quote] = []
             cursor = ss
             standalone_all = True
+            aside = False
             after_to = -1  # where the last quotation's trailing attribution clause ended
             for i, q in enumerate(qs):
                 if self._programme_title(q):
@@ -1178,6 +1184,12 @@ class _Extractor:
                     # also 'Then, “I try to explain it to them.”' and an aside in parentheses
                     # ('(“We persuaded them,” he said.)')
                     standalone = True
+                elif _DASH_BEFORE_RE.search(prefix) and _DASH_RE.search(self.t, q_end, tail_hi):
+                    # 'She called the plan unserious - “We need details,” she said - and ...':
+                    # an attributed quotation between dashes; the sentence around it is read
+                    # for reported speech as well
+                    standalone = True
+                    aside = True
                 elif prefix.rstrip().endswith(":") and not self.t[cursor : q.open].strip().endswith(
                     tuple(cues.CUE_VERBS)
                 ):
@@ -1288,7 +1300,7 @@ class _Extractor:
                 used.add(announced[2][0])
             for p in pending:
                 assigned.append((p, sentence_speaker, 0.75 if sentence_speaker else 0.0))
-            if standalone_all or sentence_speaker is not None:
+            if (standalone_all or sentence_speaker is not None) and not aside:
                 used.add((ss, se))
             announced = None
         return used, assigned
@@ -1418,6 +1430,24 @@ class _Extractor:
         ', but' with a new predicate or subject ('..., but Ana Ruiz ran the numbers')."""
         t = self.t
         ce = _tail_cut(t, lo, ce)
+        end = self._clause_end_at_coordination(lo, ce, ps, depth, src, cue)
+        # the content stops before an attributed quotation between dashes ('... reckless -
+        # “It is a fantasy,” she said - and ...'), a direct quote of its own
+        aside = _QUOTED_ASIDE_RE.search(t, lo, end)
+        return aside.start() if aside is not None else end
+
+    def _clause_end_at_coordination(
+        self,
+        lo: int,
+        ce: int,
+        ps: int,
+        depth: int,
+        src: tuple[int, int] | None,
+        cue: tuple[int, int] | None,
+    ) -> int:
+        """Where a coordinated clause with its own cue cuts the content clause (extracting that
+        clause in turn), or `ce`."""
+        t = self.t
         for m in _COORDINATION_RE.finditer(t, lo, ce):
             rest = t[m.end() : ce]
             words = _words(rest)

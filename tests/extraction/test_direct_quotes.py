@@ -573,3 +573,9 @@ def test_went_on_attributes_a_quotation():
         "she",
         "went on",
     )
+
+
+def test_attributed_quotation_between_dashes_is_a_direct_quote():
+    text = "The mayor called the plan reckless - “It is a fantasy,” she said - and left."
+    quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
+    assert quoted == [("It is a fantasy,", "she", "said")]

@@ -709,3 +709,9 @@ def test_cue_inside_a_quotation_is_no_coordinated_attribution():
 def test_quotation_cue_in_a_relative_clause_attributes_nothing():
     text = "Voters backed Ana Ruiz, who went on to lose the general election by a wide margin."
     assert extract(text) == []
+
+
+def test_reported_content_stops_before_a_quotation_between_dashes():
+    text = "The mayor called the plan reckless - “It is a fantasy,” she said - and left."
+    reported = [(c.text, c.cue) for c in extract(text) if c.kind == "paraphrase"]
+    assert reported == [("the plan reckless", "called")]
