@@ -59,7 +59,7 @@ from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
 
-EXTRACTOR_VERSION = "rules-1.7"
+EXTRACTOR_VERSION = "rules-1.8"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
