@@ -57,7 +57,15 @@ from dataclasses import dataclass
 from . import cues
 from .dates import find_date
 from .gazetteer import Gazetteer
-from .text import QUOTE_CHARS, Quote, find_quotes, normalize_quotes, paragraphs, sentences
+from .text import (
+    QUOTE_CHARS,
+    Quote,
+    find_quotes,
+    normalize_quotes,
+    paragraphs,
+    sentences,
+    wordset,
+)
 
 EXTRACTOR_VERSION = "rules-1.8"
 
@@ -194,11 +202,7 @@ def _ed_adjective(word: str) -> bool:
     return word in _ED_ADJECTIVES or (word.startswith("un") and len(word) > 6)
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_NOT_SOURCE_TAIL = _wordset(
+_NOT_SOURCE_TAIL = wordset(
     """year years week weeks month months day days time times night morning afternoon
     evening ago"""
 )
@@ -473,7 +477,7 @@ _INTRO_PHRASE_RE = re.compile(
     r"Although|Though|Because|If|Once)\b[^,“\"]{0,70},\s*)+",
     re.IGNORECASE,
 )
-_VERBISH = _wordset(
+_VERBISH = wordset(
     """is was are were has have had will would can could should may might must did does do
     also then later again still hit took made went came met gave spoke sent put set got ran won
     lost kept left held began stood sat brought felt saw knew became seemed appeared fired shot
@@ -531,7 +535,7 @@ _IN_SOURCE_RE = re.compile(
 )
 _SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+[“\"A-Z]")
-_NOT_SPEAKER_LABELS = _wordset(
+_NOT_SPEAKER_LABELS = wordset(
     """note update updated correction disclosure related photo photos video watch read listen
     editor’s editor's source sources graphic chart map caption clarification advertisement
     washington transcript contributing exclusive breaking boom wow name latest the q a
@@ -665,7 +669,7 @@ def _embedded_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 #: Cues whose content may open with 'to' ('vowed to fight', 'wants to bring back the 1990s');
 #: after other cues 'to'/'by' starts a recipient or an agent ('said to be', 'told by').
-_TO_CONTENT_CUES = _wordset(
+_TO_CONTENT_CUES = wordset(
     """told vowed promised pledged threatened urged asked agreed declined refused want wants
     hope hopes hoped plans planned sought seeks intends"""
 )
@@ -815,7 +819,7 @@ def _is_title_case(sentence: str) -> bool:
 
 
 #: Words that open a new clause or an apposition rather than go on with the sentence.
-_NOT_RESUMING = _wordset("and but or while whereas although though which who whose")
+_NOT_RESUMING = wordset("and but or while whereas although though which who whose")
 
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:

@@ -12,100 +12,27 @@ OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
 QUOTE_CHARS = frozenset('“”"«»„')
 
-#: Tokens ending in a dot that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "vs",
-        "etc",
-        "prof",
-        "rev",
-        "ave",
-        "blvd",
-        "calif",
-        "fla",
-        "mass",
-        "penn",
-        "pa",
-        "ill",
-        "ind",
-        "ky",
-        "la",
-        "md",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "tenn",
-        "tex",
-        "va",
-        "wash",
-        "wis",
-        "wyo",
-        "ariz",
-        "ark",
-        "colo",
-        "conn",
-        "del",
-        "ga",
-        "kan",
-        "n.h",
-        "n.j",
-        "n.m",
-        "n.y",
-        "n.c",
-        "n.d",
-        "s.c",
-        "s.d",
-        "r.i",
-        "d.c",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.u",
-        "a.m",
-        "p.m",
-        "ft",
-        "mt",
-    ]
+
+def wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Abbreviations that precede a name or a date ('Sen. Warren', 'Jan. 5'): they never end a
+#: sentence.
+NAME_ABBREVIATIONS = wordset(
+    """
+    mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj st prof rev vs jan feb mar apr
+    jun jul aug sep sept oct nov dec
+    """
+)
+#: Tokens ending in a dot that do not end a sentence, unless one of the others ('in the U.S.')
+#: comes before a sentence opener.
+ABBREVIATIONS = NAME_ABBREVIATIONS | wordset(
+    """
+    jr sr inc corp co ltd no etc ave blvd calif fla mass penn pa ill ind ky la md mich minn
+    miss mo neb nev okla ore tenn tex va wash wis wyo ariz ark colo conn del ga kan n.h n.j n.m
+    n.y n.c n.d s.c s.d r.i d.c u.s u.n u.k e.u a.m p.m ft mt
+    """
 )
 
 
@@ -230,71 +157,13 @@ def _attribution_ahead(text: str, punct: int, nxt: int, end: int) -> bool:
     )
 
 
-#: Abbreviations that precede a name ('Sen. Warren', 'Jan. 5'), so they never end a sentence.
-_NAME_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "st",
-        "prof",
-        "rev",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 #: Words that open a sentence rather than go on with a name: after 'in the U.S.' or '7 p.m.' the
 #: abbreviation's dot also ends the sentence.
-_SENTENCE_OPENERS = frozenset(
-    [
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "But",
-        "And",
-        "Yet",
-        "So",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Still",
-        "Meanwhile",
-        "However",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-    ]
+_SENTENCE_OPENERS = wordset(
+    """
+    He She They It We I But And Yet So The This That These Those There Still Meanwhile However
+    His Her Their Its Our
+    """
 )
 
 
@@ -310,7 +179,7 @@ def _is_abbreviation(text: str, dot: int, para_start: int, nxt: int) -> bool:
     if token in ABBREVIATIONS:
         word = re.match(r"[A-Za-z]+", text[nxt : nxt + 20])
         opens = word is not None and word.group(0) in _SENTENCE_OPENERS
-        return token in _NAME_ABBREVIATIONS or not opens
+        return token in NAME_ABBREVIATIONS or not opens
     return len(token) == 1 and token.isalpha()  # an initial: 'John F. Kennedy'
 
 
