@@ -959,9 +959,8 @@ class _Extractor:
         s, e = _skip_quote_lead(self.t, *content)
         if e <= s:
             return
-        if self.t[sp.cue_start : sp.cue_end].lower() in _NAMING_CUES and _QUOTE_NEXT_RE.fullmatch(
-            self.t, sp.cue_end, s + 1
-        ):
+        cue_word = self.t[sp.cue_start : sp.cue_end].lower()
+        if cue_word in _NAMING_CUES and _QUOTE_NEXT_RE.fullmatch(self.t, sp.cue_end, s + 1):
             return  # 'a show called “Brokers”', 'the reality show “The Apprentice”': a name
         if self.t[s] in QUOTE_CHARS and not re.search(r"\bthat\s*$", self.t[max(0, s - 6) : s]):
             # Content that opens with a quotation ('“the next president” should choose') is
@@ -969,11 +968,9 @@ class _Extractor:
             # 'that' in such content).
             kind = "direct"
             s, e = _inside_quotation(self.t, s, _quotation_close(self.t, s, e))
-        elif self.t[sp.cue_start : sp.cue_end].lower() in {"called", "calls"} and (
-            _NAME_ONLY_RE.fullmatch(self.t, s, e)
-        ):
+        elif cue_word in {"called", "calls"} and _NAME_ONLY_RE.fullmatch(self.t, s, e):
             return  # 'a group called Black Votes Matter', 'Obama called Ana Ruiz.'
-        elif self.t[sp.cue_start : sp.cue_end].lower() in cues.OBJECT_CONTENT_CUES:
+        elif cue_word in cues.OBJECT_CONTENT_CUES:
             # whichever rule found it, a stance's object stops where its time or occasion starts
             tail = _OBJECT_TAIL_RE.search(self.t, s, e)
             if tail is not None and tail.start() > s:
@@ -981,7 +978,7 @@ class _Extractor:
         if sp.pronoun:
             confidence -= 0.1
         cue = self.raw[sp.cue_start : sp.cue_end]
-        if cue.lower() in cues.WEAK_CUES:
+        if cue_word in cues.WEAK_CUES:
             confidence -= 0.15
         self.out.append(
             Candidate(
