@@ -56,7 +56,8 @@ QUOTE_COLUMNS = """
     af.id, af.role, af.start_date, af.end_date, ao.id, ao.name, ao.slug,
     q.said_on, q.channel, q.cue,
     a.id, a.title, a.url, a.published_on, p.id, p.name, p.slug,
-    q.start_offset, q.end_offset, q.language, q.status
+    q.start_offset, q.end_offset, q.language, q.status,
+    q.extractor_version, q.extraction_confidence
 """
 
 QUOTE_JOINS = """
@@ -89,8 +90,8 @@ def _quote(row) -> dict:
         src_id, src_name, src_slug, attribution, anonymous,
         af_id, role, start, end, ao_id, ao_name, ao_slug,
         said_on, channel, cue, a_id, a_title, a_url, a_published, p_id, p_name, p_slug,
-        start_offset, end_offset, language, status,
-    ) = row[:35]  # fmt: skip
+        start_offset, end_offset, language, status, extractor_version, extraction_confidence,
+    ) = row[:37]  # fmt: skip
     return {
         "id": qid,
         "text": text,
@@ -122,6 +123,8 @@ def _quote(row) -> dict:
         "end_offset": end_offset,
         "language": language,
         "status": status,
+        "extractor_version": extractor_version,
+        "extraction_confidence": extraction_confidence,
         "topics": [],
     }
 
@@ -209,8 +212,8 @@ def quote_list(environ, params: dict):
             args,
             # psycopg prepares a statement after five runs, and PostgreSQL may then keep a
             # generic plan; for a search that is a parallel scan calling websearch_to_tsquery()
-            # per row (82 ms against 25 ms for q=matthew). Django does not prepare, so neither
-            # does the floor here; the other statements keep the saving.
+            # per row (82 ms against 25 ms for q=matthew). The project does not prepare its
+            # searches either (config/database.py); the other statements keep the saving.
             prepare=False if text else None,
         )
         rows = cur.fetchall()
@@ -274,7 +277,7 @@ def quote_detail(environ, params: dict, quote_id: int):
             return 404, {"detail": "Not found."}
         quote = _quote(row)
         _topics(cur, [quote])
-    quote["context"] = _context(row[35], quote["start_offset"], quote["end_offset"])
+    quote["context"] = _context(row[37], quote["start_offset"], quote["end_offset"])
     quote["citation"] = _citation(quote)
     return 200, quote
 
@@ -330,7 +333,7 @@ def quote_csv(params: dict):
                             r[23],
                             r[33],
                             r[34],
-                            r[35] or "",
+                            r[37] or "",
                             "" if r[31] is None else r[31],
                             "" if r[32] is None else r[32],
                             r[24],

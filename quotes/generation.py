@@ -68,6 +68,10 @@ CUES = ["said", "told reporters", "added", "warned", "argued", "insisted", "wrot
 # in 110 gives as many of the 5-30 word quotes here one, so that search documents hold joined
 # words as real ones do (migration quotes 0007).
 HYPHENATED = 1 / 110
+# Share of drafts that the extractor proposed (the rest were entered by hand), and the version
+# they record: the review queue sorted by confidence then has real work (issue 7).
+PROPOSED_DRAFTS = 0.8
+GENERATED_PROPOSALS = "generated"
 START = datetime.date(2005, 1, 1)
 END = datetime.date(2025, 12, 31)
 
@@ -214,6 +218,8 @@ def article_plans(
     seed: int,
 ) -> Iterator[ArticlePlan]:
     """Articles whose bodies contain their quotes, offsets recorded while writing."""
+    # Their own stream, so that adding them left the rest of a seed's corpus as it was.
+    proposals = random.Random(f"{seed}:proposals")
     per_article, extra = divmod(quotes, articles)
     for index in range(articles):
         count = per_article + (1 if index < extra else 0)
@@ -250,6 +256,10 @@ def article_plans(
             add(sentence)
             start = body.length - len(sentence) + len(prefix)
             said_on = published_on - datetime.timedelta(days=rng.choice([0, 0, 0, 1, 2]))
+            channel = rng.choice(Channel.values)
+            status = ReviewStatus.VERIFIED if rng.random() < 0.9 else ReviewStatus.DRAFT
+            # Most drafts wait in the review queue as the extractor's proposals.
+            proposed = status == ReviewStatus.DRAFT and proposals.random() < PROPOSED_DRAFTS
             quote_plans.append(
                 QuotePlan(
                     values={
@@ -263,17 +273,17 @@ def article_plans(
                         "source_label": "",
                         "affiliation": role_on(speaker, said_on) if speaker else None,
                         "said_on": said_on,
-                        "channel": rng.choice(Channel.values),
+                        "channel": channel,
                         "cue": cue,
                         "place": "",
                         "start_offset": start,
                         "end_offset": start + len(quote),
                         "language": "en",
-                        "status": ReviewStatus.VERIFIED
-                        if rng.random() < 0.9
-                        else ReviewStatus.DRAFT,
-                        "extractor_version": "",
-                        "extraction_confidence": None,
+                        "status": status,
+                        "extractor_version": GENERATED_PROPOSALS if proposed else "",
+                        "extraction_confidence": round(proposals.uniform(0.05, 1), 2)
+                        if proposed
+                        else None,
                     },
                     topics=rng.sample(topics, rng.randint(0, 2)),
                 )

@@ -722,9 +722,11 @@ def _parse_quote(data, path, article, catalog, create) -> QuotePlan:
         role = role_on(speaker, said_on)
     confidence = data.get("extraction_confidence")
     if confidence is not None and (
-        not isinstance(confidence, int | float) or isinstance(confidence, bool)
+        not isinstance(confidence, int | float)
+        or isinstance(confidence, bool)
+        or not 0 <= confidence <= 1  # also refuses NaN
     ):
-        raise PayloadError(f"{path}.extraction_confidence", "A number or null.")
+        raise PayloadError(f"{path}.extraction_confidence", "A number from 0 to 1, or null.")
     topics = data.get("topics") or []
     if not isinstance(topics, list):
         raise PayloadError(f"{path}.topics", "A list of topic slugs.")

@@ -3,6 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -245,8 +246,17 @@ class Quote(TimestampedModel):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     retraction_reason = models.TextField(blank=True)
 
-    extractor_version = models.CharField(max_length=40, blank=True)
-    extraction_confidence = models.FloatField(null=True, blank=True)
+    extractor_version = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The extractor that proposed the quote ('rules-1.8'); empty if entered by hand.",
+    )
+    extraction_confidence = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="How sure the extractor was, from 0 to 1; null if entered by hand.",
+    )
 
     # Kept current by a database trigger (migration quotes 0002): quote text, attribution and
     # the speaker's names, so bulk imports and name edits stay searchable without Python.
@@ -289,6 +299,12 @@ class Quote(TimestampedModel):
                 condition=Q(affiliation__isnull=True) | Q(speaker__isnull=False),
                 name="quote_affiliation_needs_speaker",
                 violation_error_message="A role needs a speaker.",
+            ),
+            models.CheckConstraint(
+                condition=Q(extraction_confidence__isnull=True)
+                | Q(extraction_confidence__gte=0, extraction_confidence__lte=1),
+                name="quote_confidence_in_range",
+                violation_error_message="A confidence is a number from 0 to 1.",
             ),
         ]
         indexes = [

@@ -92,6 +92,8 @@ class QuoteSerializer(ReadModelSerializer):
             "language",
             "status",
             "retraction_reason",
+            "extractor_version",
+            "extraction_confidence",
             "topics",
         ]
 
@@ -198,6 +200,8 @@ class QuoteWriteSerializer(ModelCleanSerializer):
             "place",
             "language",
             "topics",
+            "extractor_version",
+            "extraction_confidence",
         ]
 
     def prepare_candidate(self, candidate, attrs):

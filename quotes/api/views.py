@@ -59,8 +59,6 @@ NOT_SHOWN = [
     "created_at",
     "updated_at",
     "reviewed_at",
-    "extractor_version",
-    "extraction_confidence",
     "article__authors",
     "article__created_at",
     "article__updated_at",

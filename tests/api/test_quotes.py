@@ -8,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quotes.choices import QuoteKind, ReviewStatus
+from quotes.filtersets import QUOTE_ORDERINGS
+from quotes.models import Quote
 from tests.factories import (
     AffiliationFactory,
     AliasFactory,
@@ -17,6 +19,7 @@ from tests.factories import (
     QuoteFactory,
     TopicFactory,
 )
+from tests.plans import explain
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +73,20 @@ def test_detail_adds_context_and_citation(api, article, levi):
     assert body["context"] == f"“{TALKS}” said Dana Levi."
     assert body["citation"].startswith("Dana Levi, ")
     assert "December 20, 2023" in body["citation"]
+
+
+def test_a_proposed_quote_shows_which_extractor_proposed_it_and_how_sure_it_was(api, article):
+    quote = QuoteFactory(
+        article=article, text=TALKS, extractor_version="rules-1.8", extraction_confidence=0.85
+    )
+    for body in (api.get(URL).json()["results"][0], api.get(f"{URL}{quote.pk}/").json()):
+        assert (body["extractor_version"], body["extraction_confidence"]) == ("rules-1.8", 0.85)
+
+
+def test_a_quote_entered_by_hand_has_no_extractor_and_no_confidence(api, article):
+    QuoteFactory(article=article, text=TALKS)
+    (row,) = api.get(URL).json()["results"]
+    assert (row["extractor_version"], row["extraction_confidence"]) == ("", None)
 
 
 def test_detail_is_found_by_its_url_whatever_list_filters_say(api, article, levi):
@@ -329,6 +346,61 @@ def test_relevance_pages_by_offset_up_to_a_cap(api, article):
     assert len(seen) == len(set(seen)) == 5
 
 
+# The review queue
+
+
+@pytest.fixture
+def review_queue(article):
+    """Drafts proposed with these confidences (two tie), one entered by hand, one verified."""
+    drafts = [
+        QuoteFactory(
+            article=article,
+            status=ReviewStatus.DRAFT,
+            extractor_version="rules-1.8",
+            extraction_confidence=confidence,
+        )
+        for confidence in (0.6, 0.3, 0.9, 0.6)
+    ]
+    by_hand = QuoteFactory(article=article, status=ReviewStatus.DRAFT)
+    QuoteFactory(article=article, extractor_version="rules-1.8", extraction_confidence=0.1)
+    return drafts, by_hand
+
+
+def walk(client, params):
+    page = client.get(URL, params).json()
+    seen = [row["id"] for row in page["results"]]
+    while page["next"]:
+        page = client.get(page["next"]).json()
+        seen += [row["id"] for row in page["results"]]
+    return seen
+
+
+def test_the_review_queue_pages_drafts_least_confident_first_hand_entered_last(
+    staff_api, review_queue
+):
+    (at_six, at_three, at_nine, also_at_six), by_hand = review_queue
+    params = {"status": "draft", "ordering": "confidence", "page_size": 2}
+    expected = [at_three.pk, at_six.pk, also_at_six.pk, at_nine.pk, by_hand.pk]
+    assert walk(staff_api, params) == expected
+
+
+def test_the_review_queue_pages_drafts_most_confident_first_hand_entered_first(
+    staff_api, review_queue
+):
+    (at_six, at_three, at_nine, also_at_six), by_hand = review_queue
+    params = {"status": "draft", "ordering": "-confidence", "page_size": 2}
+    expected = [by_hand.pk, at_nine.pk, also_at_six.pk, at_six.pk, at_three.pk]
+    assert walk(staff_api, params) == expected
+
+
+@pytest.mark.parametrize("ordering", ["confidence", "-confidence"])
+def test_the_review_queue_is_read_from_an_index_in_order(ordering):
+    queue = Quote.objects.filter(status=ReviewStatus.DRAFT).order_by(*QUOTE_ORDERINGS[ordering])
+    plan = explain(queue[:21], "quotes_quote")
+    assert "quote_review_queue" in plan
+    assert "Sort" not in plan
+
+
 def test_nul_in_any_text_parameter_is_400_not_500(api):
     for name in ["q", "role", "language", "speaker", "organization", "topic", "cursor"]:
         response = api.get(URL, {name: "a\x00b"})
@@ -381,7 +453,7 @@ def test_a_quote_detail_reads_the_article_body_but_no_timestamps_it_does_not_sho
     (sql,) = (query["sql"] for query in captured)
     for column in (
         '"quotes_quote"."created_at"',
-        '"quotes_quote"."extraction_confidence"',
+        '"quotes_quote"."reviewed_at"',
         '"quotes_article"."updated_at"',
         '"actors_person"."description"',
     ):

@@ -152,6 +152,29 @@ def test_a_new_quote_is_a_verbatim_draft_with_its_offsets(api, article):
     assert BODY[quote["start_offset"] : quote["end_offset"]] == "There is no deal yet,"
 
 
+def test_a_quote_proposed_by_an_extractor_records_its_version_and_confidence(api, article):
+    proposal = {"extractor_version": "rules-1.8", "extraction_confidence": 0.72}
+    payload = {"article": article.pk, "text": "There is no deal yet,", "attribution": "an official"}
+    response = api.post(f"{V1}/quotes/", {**payload, **proposal})
+    assert response.status_code == 201, response.content
+    quote = Quote.objects.get(pk=response.json()["id"])
+    assert (quote.extractor_version, quote.extraction_confidence) == ("rules-1.8", 0.72)
+
+
+@pytest.mark.parametrize("confidence", [-0.1, 1.5])
+def test_a_confidence_outside_zero_to_one_is_a_field_error(api, article, confidence):
+    response = api.post(
+        f"{V1}/quotes/",
+        {
+            "article": article.pk,
+            "text": "There is no deal yet,",
+            "attribution": "an official",
+            "extraction_confidence": confidence,
+        },
+    )
+    assert list(errors(response)) == ["extraction_confidence"]
+
+
 def test_a_quote_not_in_the_article_is_a_text_error(api, article):
     response = api.post(
         f"{V1}/quotes/", {"article": article.pk, "text": "We will stop", "attribution": "x"}

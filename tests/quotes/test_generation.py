@@ -4,8 +4,10 @@ import io
 import random
 
 from django.core.management import call_command
+from django.db.models import Min
 
 from quotes import verbatim
+from quotes.choices import ReviewStatus
 from quotes.generation import Vocabulary, generate
 from quotes.models import Article, Quote
 
@@ -65,3 +67,14 @@ def test_about_one_quote_in_seven_holds_a_hyphenated_word_as_in_real_news():
     phrases = [vocabulary.phrase(5, 30) for _ in range(2_000)]
     hyphenated = sum("-" in phrase for phrase in phrases)
     assert 0.10 < hyphenated / len(phrases) < 0.18
+
+
+def test_most_generated_drafts_are_proposals_with_a_confidence(db):
+    generate(quotes=400, people=8, organizations=4, articles=20, publishers=2, seed=3)
+    drafts = Quote.objects.filter(status=ReviewStatus.DRAFT)
+    proposals = drafts.exclude(extractor_version="")
+    assert 0.6 < proposals.count() / drafts.count() < 0.95
+    assert not proposals.filter(extraction_confidence__isnull=True).exists()
+    assert proposals.aggregate(Min("extraction_confidence"))["extraction_confidence__min"] < 0.5
+    reviewed = Quote.objects.exclude(status=ReviewStatus.DRAFT)
+    assert not reviewed.exclude(extractor_version="").exists()

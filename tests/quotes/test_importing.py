@@ -169,6 +169,15 @@ def test_errors_name_the_field_path(known):
     assert error.value.field == "quotes[1].kind"
 
 
+@pytest.mark.parametrize("confidence", [1.5, -1, float("nan"), "high", True])
+def test_a_confidence_that_is_not_a_number_from_zero_to_one_is_rejected(known, confidence):
+    payload = article(1)
+    payload["quotes"][0]["extraction_confidence"] = confidence
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert error.value.field == "quotes[0].extraction_confidence"
+
+
 def test_an_author_with_a_nul_character_is_rejected_not_a_database_error(known):
     # PostgreSQL text cannot hold NUL: found by the schemathesis run on POST /articles/.
     with pytest.raises(PayloadError) as error:

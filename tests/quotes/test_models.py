@@ -86,6 +86,11 @@ class TestConstraints:
         with pytest.raises(IntegrityError):
             QuoteFactory(speaking_organization=OrganizationFactory())
 
+    @pytest.mark.parametrize("confidence", [-0.01, 1.01, float("nan")])
+    def test_a_confidence_lies_between_zero_and_one(self, confidence):
+        with pytest.raises(IntegrityError):
+            QuoteFactory(extractor_version="rules-1.8", extraction_confidence=confidence)
+
     def test_unnamed_source_with_attribution_is_accepted(self):
         quote = QuoteFactory(
             speaker=None,
