@@ -1,6 +1,6 @@
 """FilterSets for quotes and articles (query parameters of the API)."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 
 from actors.filtersets import OrganizationScopedFilterSet
 from actors.models import Affiliation
@@ -23,11 +23,10 @@ QUOTE_ORDERINGS = {
     "-said_on": ("-said_on", "-id"),
     "said_on": ("said_on", "id"),
     RELEVANCE: ("-search_rank", "-id"),
-    # The review queue: drafts by the extractor's confidence. The index quote_review_queue_desc
-    # (quotes 0008) serves both, read one way or the other. Quotes entered by hand have no
-    # confidence: PostgreSQL puts them last ascending, first descending.
+    # The review queue: drafts by the extractor's confidence, those entered by hand (no
+    # confidence) last either way. Each has its index on drafts (Quote.Meta.indexes).
     "confidence": ("extraction_confidence", "id"),
-    "-confidence": ("-extraction_confidence", "-id"),
+    "-confidence": (F("extraction_confidence").desc(nulls_last=True), "-id"),
 }
 
 
@@ -73,8 +72,8 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
         help_text="`-said_on` (newest first, the default without `q`), `said_on`, "
         "`relevance` (the default with `q`; without `q` it means the default), or the "
         "extractor's `confidence` (`-confidence`: most confident first), for the review queue "
-        "with `status=draft`; quotes entered by hand have none and come last (first with "
-        "`-confidence`). Ties break on id.",
+        "with `status=draft`; quotes entered by hand have none and come last either way. Ties "
+        "break on id.",
     )
 
     class Meta:

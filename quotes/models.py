@@ -311,9 +311,10 @@ class Quote(TimestampedModel):
             GinIndex(fields=["search_document"], name="quote_search_document_gin"),
             models.Index(fields=["-said_on", "-id"], name="quote_said_on_id"),
             models.Index(fields=["article", "start_offset"], name="quote_article_offset"),
-            # The review queue: drafts by the extractor's confidence, the admin's column. The
-            # admin breaks ties newest first whichever way the column is sorted, so each way
-            # has its index (only drafts: small).
+            # The review queue: drafts by the extractor's confidence (only drafts: small). The
+            # admin breaks ties newest first whichever way its column is sorted, so each way has
+            # its index; the API's ascending order reads the second backwards, its descending
+            # order (quotes entered by hand last) the third.
             *(
                 models.Index(
                     fields=[confidence, "-id"], condition=Q(status=ReviewStatus.DRAFT), name=name
@@ -322,6 +323,12 @@ class Quote(TimestampedModel):
                     ("extraction_confidence", "quote_review_queue"),
                     ("-extraction_confidence", "quote_review_queue_desc"),
                 ]
+            ),
+            models.Index(
+                models.F("extraction_confidence").desc(nulls_last=True),
+                models.F("id").desc(),
+                condition=Q(status=ReviewStatus.DRAFT),
+                name="quote_review_confident_first",
             ),
             # Most quotes have none of these: indexing only the rows that have one keeps these
             # indexes small and spares an insert of a NULL entry into each. Lookups by value

@@ -11,7 +11,7 @@ from collections import OrderedDict
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import OrderBy, Q
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
@@ -98,8 +98,9 @@ class KeysetCursorPagination(pagination.BasePagination):
     """Opaque cursors over the queryset's ordering: stable under inserts, no COUNT.
 
     The queryset arrives ordered by the FilterSet: either ``(<field>, id)`` in one direction
-    (``-said_on, -id`` by default), paged by keyset ("after this said_on and id", which the
-    ``(said_on, id)`` index answers directly), or by an annotation first (search relevance),
+    (``-said_on, -id`` by default; the field may be an ``F(...).desc(nulls_last=True)``), paged
+    by keyset ("after this said_on and id", which the ``(said_on, id)`` index answers
+    directly), or by an annotation first (search relevance),
     paged by offset up to ``MAX_SEARCH_RESULTS`` results: relevance is computed per match, so
     there is no index to seek into, and past the first thousand hits a narrower query serves a
     reader better.
@@ -113,9 +114,8 @@ class KeysetCursorPagination(pagination.BasePagination):
         self.base_url = request.build_absolute_uri()
         self.page_size = page_size_from(request, self.page_size_query_param)
         cursor = self.decode_cursor(request)
-        ordering = [str(item) for item in queryset.query.order_by]
-        first = ordering[0].lstrip("-") if ordering else ""
-        if len(ordering) == 2 and first not in queryset.query.annotations:
+        ordering = queryset.query.order_by
+        if len(ordering) == 2 and _field_name(ordering[0]) not in queryset.query.annotations:
             return self._keyset_page(queryset, ordering, cursor)
         return self._offset_page(queryset, cursor)
 
@@ -139,9 +139,9 @@ class KeysetCursorPagination(pagination.BasePagination):
     # Keyset mode.
 
     def _keyset_page(self, queryset, ordering, cursor):
-        field_name = ordering[0].lstrip("-")
-        descending = ordering[0].startswith("-")
-        if ordering[1].lstrip("-") not in ("id", "pk"):
+        field_name = _field_name(ordering[0])
+        descending, nulls_first = _direction(ordering[0])
+        if _field_name(ordering[1]) not in ("id", "pk"):
             raise AssertionError("Keyset pagination needs (field, id) ordering.")
         model_field = queryset.model._meta.get_field(field_name)
         backwards = False
@@ -153,8 +153,12 @@ class KeysetCursorPagination(pagination.BasePagination):
                 pk = int(pk)
             except (KeyError, TypeError, ValueError, DjangoValidationError) as error:
                 raise NotFound("Invalid cursor.") from error
-            walk_descending = descending != backwards
-            queryset = queryset.filter(self._after(field_name, value, pk, walk_descending))
+            # Walking back reverses the order, NULLs' place included.
+            queryset = queryset.filter(
+                self._after(
+                    field_name, value, pk, descending != backwards, nulls_first != backwards
+                )
+            )
             if backwards:
                 queryset = queryset.reverse()
         rows = list(queryset[: self.page_size + 1])
@@ -171,21 +175,15 @@ class KeysetCursorPagination(pagination.BasePagination):
         return page
 
     @staticmethod
-    def _after(field, value, pk, descending):
-        """Rows after (value, pk) in PostgreSQL's order: DESC puts NULLs first, ASC last."""
-        if descending:
-            if value is None:
-                return Q(**{f"{field}__isnull": True, "pk__lt": pk}) | Q(
-                    **{f"{field}__isnull": False}
-                )
-            return Q(**{f"{field}__lt": value}) | Q(**{field: value, "pk__lt": pk})
+    def _after(field, value, pk, descending, nulls_first):
+        """Rows after (value, pk), walking ``descending`` or not, NULLs first or last."""
+        beyond = "lt" if descending else "gt"
+        null = Q(**{f"{field}__isnull": True})
         if value is None:
-            return Q(**{f"{field}__isnull": True, "pk__gt": pk})
-        return (
-            Q(**{f"{field}__gt": value})
-            | Q(**{field: value, "pk__gt": pk})
-            | Q(**{f"{field}__isnull": True})
-        )
+            later_nulls = null & Q(**{f"pk__{beyond}": pk})
+            return later_nulls | ~null if nulls_first else later_nulls
+        later = Q(**{f"{field}__{beyond}": value}) | Q(**{field: value, f"pk__{beyond}": pk})
+        return later if nulls_first else later | null
 
     @staticmethod
     def _position(row, field):
@@ -253,6 +251,21 @@ class KeysetCursorPagination(pagination.BasePagination):
             },
             PAGE_SIZE_SCHEMA,
         ]
+
+
+def _field_name(item) -> str:
+    """The field of an ``order_by()`` item: ``"-said_on"`` or ``F("said_on").desc()``."""
+    return item.expression.name if isinstance(item, OrderBy) else item.lstrip("-")
+
+
+def _direction(item) -> tuple[bool, bool]:
+    """(descending, NULLs first) of an ``order_by()`` item; PostgreSQL puts NULLs first in a
+    descending order unless told otherwise, last in an ascending one."""
+    if isinstance(item, OrderBy):
+        nulls_first = item.nulls_first or (item.descending and not item.nulls_last)
+        return item.descending, bool(nulls_first)
+    descending = item.startswith("-")
+    return descending, descending
 
 
 __all__ = ["KeysetCursorPagination", "PageNumberPagination"]

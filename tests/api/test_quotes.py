@@ -367,12 +367,18 @@ def review_queue(article):
 
 
 def walk(client, params):
+    """The ids of every page, following `next`, then of every page again, back from the last
+    one following `previous`."""
     page = client.get(URL, params).json()
-    seen = [row["id"] for row in page["results"]]
+    forward = [row["id"] for row in page["results"]]
     while page["next"]:
         page = client.get(page["next"]).json()
-        seen += [row["id"] for row in page["results"]]
-    return seen
+        forward += [row["id"] for row in page["results"]]
+    backward = [row["id"] for row in reversed(page["results"])]
+    while page["previous"]:
+        page = client.get(page["previous"]).json()
+        backward += [row["id"] for row in reversed(page["results"])]
+    return forward, backward[::-1]
 
 
 def test_the_review_queue_pages_drafts_least_confident_first_hand_entered_last(
@@ -381,23 +387,23 @@ def test_the_review_queue_pages_drafts_least_confident_first_hand_entered_last(
     (at_six, at_three, at_nine, also_at_six), by_hand = review_queue
     params = {"status": "draft", "ordering": "confidence", "page_size": 2}
     expected = [at_three.pk, at_six.pk, also_at_six.pk, at_nine.pk, by_hand.pk]
-    assert walk(staff_api, params) == expected
+    assert walk(staff_api, params) == (expected, expected)
 
 
-def test_the_review_queue_pages_drafts_most_confident_first_hand_entered_first(
+def test_the_review_queue_pages_drafts_most_confident_first_hand_entered_still_last(
     staff_api, review_queue
 ):
     (at_six, at_three, at_nine, also_at_six), by_hand = review_queue
     params = {"status": "draft", "ordering": "-confidence", "page_size": 2}
-    expected = [by_hand.pk, at_nine.pk, also_at_six.pk, at_six.pk, at_three.pk]
-    assert walk(staff_api, params) == expected
+    expected = [at_nine.pk, also_at_six.pk, at_six.pk, at_three.pk, by_hand.pk]
+    assert walk(staff_api, params) == (expected, expected)
 
 
 @pytest.mark.parametrize("ordering", ["confidence", "-confidence"])
 def test_the_review_queue_is_read_from_an_index_in_order(ordering):
     queue = Quote.objects.filter(status=ReviewStatus.DRAFT).order_by(*QUOTE_ORDERINGS[ordering])
     plan = explain(queue[:21], "quotes_quote")
-    assert "quote_review_queue" in plan
+    assert "quote_review_" in plan
     assert "Sort" not in plan
 
 

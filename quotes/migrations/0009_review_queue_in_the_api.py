@@ -31,6 +31,15 @@ class Migration(migrations.Migration):
                 ("extraction_confidence", confidence_field),
             )
         ),
+        migrations.AddIndex(
+            model_name="quote",
+            index=models.Index(
+                models.F("extraction_confidence").desc(nulls_last=True),
+                models.F("id").desc(),
+                condition=models.Q(status="draft"),
+                name="quote_review_confident_first",
+            ),
+        ),
         migrations.AddConstraint(
             model_name="quote",
             constraint=models.CheckConstraint(
