@@ -18,11 +18,11 @@ from django.utils.text import slugify
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.exceptions import APIException
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from .filters import SLUG_PATTERN, slug_validator
+from .renderers import JSONRenderer
 
 
 class PreconditionFailed(APIException):
