@@ -736,6 +736,30 @@ _COMPLETING_TAIL_RE = re.compile(
     r"\s+(?:in|and|of|for|to|on|from|at|with|by|about|over|as|because|if|when|than)\s"
 )
 #: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
+#: What may follow an attribution's verb: the clause's end, or when, where, how or to whom
+#: it was said ('” Toomey fumed on Tuesday.', '” she recalled softly.').
+_AFTER_VERB = (
+    r"(?=\s*(?:[,.;:!?—–]|$)|\s+(?:[a-z]+ly|on|in|at|during|after|before|as|while|when|with|"
+    r"from|about|back|again|last|this|earlier|later|then|once)\b)"
+)
+_SUBJECT_VERB_RE = re.compile(
+    r"(?:[A-Za-z][\w.’'-]*,?\s+){1,12}?(?P<cue>[a-z]+(?:ed|s))" + _AFTER_VERB
+)
+_INVERTED_VERB_RE = re.compile(r"(?P<cue>[a-z]+ed)\s+(?=[A-Z])")
+#: Words ending like a verb's past or -s form that are not verbs of saying.
+_NOT_SPOKEN = wordset("is was has does his its this us thus plus yes always perhaps news")
+
+
+def _spoken(word: str) -> bool:
+    """Could `word` be the verb of an attribution ('pressed', 'fumes')?"""
+    return (
+        word not in _NOT_SPOKEN
+        and not word.endswith(("ss", "us", "ous", "ics"))
+        and not _ed_adjective(word)
+        and word not in cues.PRONOUNS
+    )
+
+
 _LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
 _CLOSING_MARK_RE = re.compile(r"[”\"]")
 _QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")
@@ -1151,6 +1175,24 @@ class _Extractor:
                 first = _trim_content(self.t, lo + off, lo + off + comma)
                 return first, (lo + cm.start(), lo + cm.end()), hi
             break
+        return self._any_verb_after(lo + off, hi)
+
+    def _any_verb_after(
+        self, lo: int, hi: int
+    ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        """'” Hannity pressed.' / '” mused Ana Ruiz.': a subject and a verb in the past (or
+        in the present's -s form) that close the clause after a quotation are its attribution,
+        whatever the verb (the caller checks the quotation closed with its own comma)."""
+        m = _SUBJECT_VERB_RE.match(self.t, lo, hi)
+        if m is not None and _spoken(m.group("cue")):
+            src = _source_before(self.t, lo, m.start("cue"))
+            if src is not None and src[0] == lo:
+                return src, m.span("cue"), hi
+        m = _INVERTED_VERB_RE.match(self.t, lo, hi)
+        if m is not None and _spoken(m.group("cue")):
+            src = _source_after(self.t, m.end("cue"), hi)
+            if src is not None:
+                return src, m.span("cue"), hi
         return None
 
     def _direct(self, ps: int, pe: int, quotes: list[Quote], sents: list[tuple[int, int]]):
@@ -1272,9 +1314,10 @@ class _Extractor:
                         standalone_all = False
                         cursor = q_end
                         continue
-                if speaker is not None and q.close is not None and tail_hi == se:
+                if speaker is not None and q.close is not None and tail_hi == se != after_to:
                     # '... says “it’s a two-man race” between Cruz and Trump.': the sentence
-                    # goes on after the quotation; the attributed content runs to its end.
+                    # goes on after the quotation; the attributed content runs to its end
+                    # (unless what follows is the quotation's own attribution clause).
                     tail = self.t[q_end:se]
                     if (
                         re.match(r"\s+[a-z]", tail)

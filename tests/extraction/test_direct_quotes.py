@@ -579,3 +579,18 @@ def test_attributed_quotation_between_dashes_is_a_direct_quote():
     text = "The mayor called the plan reckless - “It is a fantasy,” she said - and left."
     quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
     assert quoted == [("It is a fantasy,", "she", "said")]
+
+
+def test_any_verb_after_a_comma_closed_quotation_attributes_it():
+    c = only("“We will take this fight to the voters,” the governor fumed on Tuesday.")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "We will take this fight to the voters,",
+        "the governor",
+        "fumed",
+    )
+
+
+def test_any_inverted_verb_after_a_comma_closed_quotation_attributes_it():
+    c = only("“The numbers are simply not there,” mused Ana Ruiz, a county clerk.")
+    assert (c.kind, c.source_text, c.cue) == ("direct", "Ana Ruiz", "mused")
