@@ -144,10 +144,19 @@ _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s|$)")
 _MAX_CLOSING_ATTRIBUTION_WORDS = 4
 
 
+#: '“Would it be negotiable?” Hannity pressed.': after a question or an exclamation, a name or
+#: pronoun and a verb in the past that ends the sentence attribute the quotation, whatever the
+#: verb (the extractor reads any such verb after a quotation that closed its clause).
+_VERB_AHEAD_RE = re.compile(
+    r"(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)[a-z]+ed(?=\s*[.,]|\s+[a-z]+ly\b)"
+)
+
+
 def _attribution_ahead(text: str, punct: int, nxt: int, end: int) -> bool:
-    m = _ATTRIBUTION_AHEAD_RE.match(text, nxt, min(end, nxt + 80))
+    ahead = min(end, nxt + 80)
+    m = _ATTRIBUTION_AHEAD_RE.match(text, nxt, ahead)
     if m is None:
-        return False
+        return text[punct] in "?!" and _VERB_AHEAD_RE.match(text, nxt, ahead) is not None
     if text[punct] != ".":
         return True
     stop = _BOUNDARY_RE.search(text, m.end(), end)

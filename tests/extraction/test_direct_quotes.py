@@ -594,3 +594,9 @@ def test_any_verb_after_a_comma_closed_quotation_attributes_it():
 def test_any_inverted_verb_after_a_comma_closed_quotation_attributes_it():
     c = only("“The numbers are simply not there,” mused Ana Ruiz, a county clerk.")
     assert (c.kind, c.source_text, c.cue) == ("direct", "Ana Ruiz", "mused")
+
+
+def test_question_then_name_and_any_past_verb_is_one_attributed_sentence():
+    text = "“Would you sign the bill again?” Ms. Ruiz pressed. “Tell us now.”"
+    quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
+    assert quoted[0] == ("Would you sign the bill again?", "Ms. Ruiz", "pressed")
