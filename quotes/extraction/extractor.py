@@ -763,12 +763,23 @@ def _spoken(word: str) -> bool:
 _LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
 _CLOSING_MARK_RE = re.compile(r"[”\"]")
 _QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")
+#: When, where or how it was said, however long ('in the spring, when the story broke, “...”').
+_ADVERBIAL_QUOTE_LEAD_RE = re.compile(
+    r"(?:on|in|at|as|over|during|after|before|from|via|through)\s"
+    r"[^“”\"«»„.;!?]{1,150}?[,:]\s+(?=[“\"])"
+)
 
 
 def _skip_quote_lead(text: str, s: int, e: int) -> tuple[int, int]:
     """'told supporters, “Our nation is in trouble.”': the recipient or adverbial between the
     cue and a quotation ('supporters,', 'on Twitter on Monday:') is not part of the content,
-    which is then the quotation itself. A lead with a verb or a pronoun stays."""
+    which is then the quotation itself. A lead with a verb or a pronoun stays, unless it opens
+    with a preposition: then it tells when, where or how the quotation was said."""
+    adverbial = _ADVERBIAL_QUOTE_LEAD_RE.match(text, s, e)
+    if adverbial is not None and not re.search(r"\bthat\b", adverbial.group(0)):
+        # 'on Twitter on Monday, after the vote, “...”' (not 'in an interview that in her
+        # state, “...”', where the content began after 'that')
+        return adverbial.end(), e
     m = _QUOTE_LEAD_RE.match(text, s, e)
     if m is None:
         return s, e

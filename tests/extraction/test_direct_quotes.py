@@ -600,3 +600,16 @@ def test_question_then_name_and_any_past_verb_is_one_attributed_sentence():
     text = "“Would you sign the bill again?” Ms. Ruiz pressed. “Tell us now.”"
     quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
     assert quoted[0] == ("Would you sign the bill again?", "Ms. Ruiz", "pressed")
+
+
+def test_long_adverbial_between_cue_and_quotation_is_not_content():
+    text = (
+        "The senator said on Twitter on Monday, after the vote in the chamber had ended, "
+        "“We will try again next year.”"
+    )
+    c = only(text)
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "We will try again next year.",
+        "The senator",
+    )
