@@ -1779,7 +1779,11 @@ class _Extractor:
                     self._indirect(ss, se, ps)
                 reported = self._reported_speaker(n_before)
                 if len(self.out) == n_before and se == pe and t[se - 1] == ":":
-                    found = self._attribution_before(ss, se - 1)
+                    found = (
+                        self._attribution_before(ss, se - 1)
+                        or self._fronted_attribution(ss, se - 1)
+                        or self._subject_before(ss, se, colon=True)
+                    )
                     if found:
                         prev_para_colon = self._speaker(found[0], found[1], [(ss, se)], ps)
             prev_para_reported = reported

@@ -613,3 +613,13 @@ def test_long_adverbial_between_cue_and_quotation_is_not_content():
         "We will try again next year.",
         "The senator",
     )
+
+
+def test_quote_paragraph_after_a_paragraph_ending_in_any_verb_and_colon():
+    text = "The governor released the following statement:\n\n“We mourn with the families.”"
+    c = only(text)
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "We mourn with the families.",
+        "The governor",
+    )
