@@ -24,7 +24,8 @@ The pipeline, per paragraph:
    there” for repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and
    A the mayor's reported speech); a short title after 'told' or a possessive ('told ABC’s
    “This Week”') is no quotation; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
-   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker; 'A - “B,”
+   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so
+   does a signature line under a quote paragraph ('- Ana Ruiz.'); 'A - “B,”
    she said - and C' gives B to her and leaves A and C to the reported-speech rules;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
@@ -760,6 +761,10 @@ def _spoken(word: str) -> bool:
     )
 
 
+#: A signature line under a quotation: '- Bernie Sanders.', '— Ana Ruiz'.
+_DASH_SIGNATURE_RE = re.compile(
+    r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
+)
 _LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
 _CLOSING_MARK_RE = re.compile(r"[”\"]")
 _QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")
@@ -1727,9 +1732,23 @@ class _Extractor:
         t = self.t
         prev_para_colon: _Speaker | None = None
         prev_para_reported: _Speaker | None = None
+        # the quotations of a paragraph of quotation alone that nothing attributed
+        prev_para_unattributed: list[Quote] = []
         for ps, pe in paragraphs(t):
+            signature = _DASH_SIGNATURE_RE.fullmatch(t, ps, pe)
+            if signature is not None and prev_para_unattributed:
+                # '“We will win.”' then '- Ana Ruiz.': the line under a quotation names its
+                # speaker
+                src, cue = signature.span("name"), signature.span("dash")
+                sp = self._speaker(src, cue, [(ps, pe)], ps)
+                for q in prev_para_unattributed:
+                    self._emit((q.start, q.end), "direct", sp, 0.7)
+                prev_para_unattributed = []
+                continue
+            n_before_para = len(self.out)
             if self._speaker_colon_paragraph(ps, pe):
                 prev_para_colon = prev_para_reported = None
+                prev_para_unattributed = []
                 continue
             quotes = find_quotes(t, ps, pe)
             sents = sentences(t, ps, pe, quotes)
@@ -1738,10 +1757,7 @@ class _Extractor:
             borrowed: dict[int, tuple[Quote, _Speaker, float]] = {}
             if unattributed:
                 known = [(q, sp) for q, sp, _ in assigned if sp is not None]
-                outside = t[ps:pe]
-                for q in quotes:
-                    outside = outside.replace(t[q.open : (q.close + 1 if q.close else pe)], " ")
-                all_quote = not outside.strip(" .,;:!?—–-")
+                all_quote = _all_quotation(t, ps, pe, quotes)
                 fill: _Speaker | None = None
                 conf = 0.0
                 if known:
@@ -1787,6 +1803,11 @@ class _Extractor:
                     if found:
                         prev_para_colon = self._speaker(found[0], found[1], [(ss, se)], ps)
             prev_para_reported = reported
+            prev_para_unattributed = (
+                orphans
+                if orphans and len(self.out) == n_before_para and _all_quotation(t, ps, pe, quotes)
+                else []
+            )
         self.out.sort(key=lambda c: (c.start, c.end))
         return self.out
 
@@ -1980,6 +2001,14 @@ class _Extractor:
             if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
                 return sp
         return self.speakers[-1]
+
+
+def _all_quotation(text: str, ps: int, pe: int, quotes: list[Quote]) -> bool:
+    """Is the paragraph text[ps:pe] quotation and punctuation only?"""
+    outside = text[ps:pe]
+    for q in quotes:
+        outside = outside.replace(text[q.open : (q.close + 1 if q.close else pe)], " ")
+    return not outside.strip(" .,;:!?—–-")
 
 
 def _open_quotation(text: str) -> bool:

@@ -623,3 +623,14 @@ def test_quote_paragraph_after_a_paragraph_ending_in_any_verb_and_colon():
         "We mourn with the families.",
         "The governor",
     )
+
+
+def test_signature_line_under_a_quote_paragraph_names_its_speaker():
+    text = "The claims were checked one by one.\n\n“Our schools are falling behind.”\n\n- Ana Ruiz."
+    c = only(text)
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "Our schools are falling behind.",
+        "Ana Ruiz",
+        "-",
+    )
