@@ -746,6 +746,11 @@ _AFTER_VERB = (
 _SUBJECT_VERB_RE = re.compile(
     r"(?:[A-Za-z][\w.’'-]*,?\s+){1,12}?(?P<cue>[a-z]+(?:ed|s))" + _AFTER_VERB
 )
+#: A plural subject and a verb in the present: '” they conclude.', '” the Saudis state.'
+_PLURAL_SUBJECT_VERB_RE = re.compile(
+    r"(?:they|(?:[A-Za-z][\w.’'-]*\s+){0,4}[A-Za-z][\w’'-]*[a-z]s|the two)\s+"
+    r"(?P<cue>[a-z]{4,}(?<!ed)(?<!s))" + _AFTER_VERB
+)
 _INVERTED_VERB_RE = re.compile(r"(?P<cue>[a-z]+ed)\s+(?=[A-Z])")
 #: Words ending like a verb's past or -s form that are not verbs of saying.
 _NOT_SPOKEN = wordset("is was has does his its this us thus plus yes always perhaps news")
@@ -1196,10 +1201,11 @@ class _Extractor:
     def _any_verb_after(
         self, lo: int, hi: int
     ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
-        """'” Hannity pressed.' / '” mused Ana Ruiz.': a subject and a verb in the past (or
-        in the present's -s form) that close the clause after a quotation are its attribution,
-        whatever the verb (the caller checks the quotation closed with its own comma)."""
-        m = _SUBJECT_VERB_RE.match(self.t, lo, hi)
+        """'” Hannity pressed.' / '” mused Ana Ruiz.' / '” they conclude.': a subject and a
+        verb in the past or the present that close the clause after a quotation are its
+        attribution, whatever the verb (the caller checks the quotation closed with its own
+        comma)."""
+        m = _SUBJECT_VERB_RE.match(self.t, lo, hi) or _PLURAL_SUBJECT_VERB_RE.match(self.t, lo, hi)
         if m is not None and _spoken(m.group("cue")):
             src = _source_before(self.t, lo, m.start("cue"))
             if src is not None and src[0] == lo:

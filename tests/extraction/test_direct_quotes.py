@@ -634,3 +634,8 @@ def test_signature_line_under_a_quote_paragraph_names_its_speaker():
         "Ana Ruiz",
         "-",
     )
+
+
+def test_plural_subject_and_any_present_verb_after_a_quotation_attribute_it():
+    c = only("“The levy will cost the county jobs,” the two economists conclude.")
+    assert (c.kind, c.source_text, c.cue) == ("direct", "the two economists", "conclude")
