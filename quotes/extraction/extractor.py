@@ -751,7 +751,7 @@ _PLURAL_SUBJECT_VERB_RE = re.compile(
     r"(?:they|(?:[A-Za-z][\w.’'-]*\s+){0,4}[A-Za-z][\w’'-]*[a-z]s|the two)\s+"
     r"(?P<cue>[a-z]{4,}(?<!ed)(?<!s))" + _AFTER_VERB
 )
-_INVERTED_VERB_RE = re.compile(r"(?P<cue>[a-z]+ed)\s+(?=[A-Z])")
+_INVERTED_VERB_RE = re.compile(r"(?P<cue>[a-z]+(?:ed|s))\s+(?=[A-Z])")
 #: Words ending like a verb's past or -s form that are not verbs of saying.
 _NOT_SPOKEN = wordset("is was has does his its this us thus plus yes always perhaps news")
 

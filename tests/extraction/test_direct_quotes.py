@@ -639,3 +639,8 @@ def test_signature_line_under_a_quote_paragraph_names_its_speaker():
 def test_plural_subject_and_any_present_verb_after_a_quotation_attribute_it():
     c = only("“The levy will cost the county jobs,” the two economists conclude.")
     assert (c.kind, c.source_text, c.cue) == ("direct", "the two economists", "conclude")
+
+
+def test_any_inverted_present_verb_after_a_comma_closed_quotation_attributes_it():
+    c = only("“Our ideas of success are different,” agrees Ana Ruiz, a teacher in Austin.")
+    assert (c.kind, c.source_text, c.cue) == ("direct", "Ana Ruiz", "agrees")
