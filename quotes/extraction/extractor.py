@@ -587,9 +587,9 @@ _QUOTE_ONLY_CUES = frozenset({"continued", "offered"}) | cues.QUOTATION_CUES
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
 #: A name and nothing else after 'called': named or phoned, not judged.
 _NAME_ONLY_RE = re.compile(r"[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*")
-#: Only an opening quotation mark between a cue and its content (which starts at the mark or
-#: right inside it).
-_QUOTE_NEXT_RE = re.compile(r"\s*[“\"][^\s“\"]?")
+#: Only an opening quotation mark (after a comma, maybe: 'the show, “Brokers,”') between a cue
+#: and its content (which starts at the mark or right inside it).
+_QUOTE_NEXT_RE = re.compile(r"\s*,?\s*[“\"][^\s“\"]?")
 #: 'see' is mostly literal ('she saw the crowd'); only 'X sees Y as Z' states a view.
 _VIEW_CUES = frozenset({"see", "sees", "saw"})
 #: 'found itself in a bind' is a situation, not a finding.

@@ -644,3 +644,8 @@ def test_plural_subject_and_any_present_verb_after_a_quotation_attribute_it():
 def test_any_inverted_present_verb_after_a_comma_closed_quotation_attributes_it():
     c = only("“Our ideas of success are different,” agrees Ana Ruiz, a teacher in Austin.")
     assert (c.kind, c.source_text, c.cue) == ("direct", "Ana Ruiz", "agrees")
+
+
+def test_title_after_show_and_a_comma_is_not_a_quotation():
+    text = 'Ana Ruiz, a contestant on the reality TV show, "The Big Prize," later ran for mayor.'
+    assert [c for c in extract(text) if c.kind == "direct"] == []
