@@ -105,8 +105,8 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
                 and not (nxt.isspace())
             ):
                 open_at = i
-            elif c == "”" and (i == start or prev.isspace()) and not nxt.isspace():
-                open_at = i  # a mis-typed opening mark
+            elif c == "”" and (i == start or (prev.isspace() and not nxt.isspace())):
+                open_at = i  # a mis-typed opening mark (always so where the paragraph opens)
         else:
             closes = (
                 c in CLOSING_QUOTES

@@ -649,3 +649,12 @@ def test_any_inverted_present_verb_after_a_comma_closed_quotation_attributes_it(
 def test_title_after_show_and_a_comma_is_not_a_quotation():
     text = 'Ana Ruiz, a contestant on the reality TV show, "The Big Prize," later ran for mayor.'
     assert [c for c in extract(text) if c.kind == "direct"] == []
+
+
+def test_closing_mark_opening_a_paragraph_opens_a_quotation_before_an_ellipsis():
+    c = only("The report went on.\n\n” … and the money ran out in May,” wrote the Gazette.")
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "… and the money ran out in May,",
+        "the Gazette",
+    )
