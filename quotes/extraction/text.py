@@ -66,14 +66,19 @@ def normalize_quotes(text: str) -> str:
     return text.replace("''", '" ')
 
 
+#: Invisible direction and byte-order marks that pasted text may carry around a paragraph.
+_FORMAT_CHARS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end) spans, surrounding whitespace trimmed."""
+    """Non-blank lines as (start, end) spans, surrounding whitespace (and invisible format
+    marks: '\u202a”We won”') trimmed."""
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in _FORMAT_CHARS):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _FORMAT_CHARS):
             end -= 1
         if end > start:
             spans.append((start, end))

@@ -658,3 +658,8 @@ def test_closing_mark_opening_a_paragraph_opens_a_quotation_before_an_ellipsis()
         "… and the money ran out in May,",
         "the Gazette",
     )
+
+
+def test_invisible_format_mark_before_a_quote_paragraph_is_ignored():
+    c = only("\u202a“We will fight on,” posted Ana Ruiz.")
+    assert (c.kind, c.text, c.source_text) == ("direct", "We will fight on,", "Ana Ruiz")
