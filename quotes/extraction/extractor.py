@@ -766,6 +766,10 @@ def _spoken(word: str) -> bool:
     )
 
 
+#: Only a colon and the paragraph break between a candidate's end and the next paragraph.
+_COLON_BEFORE_PARAGRAPH_RE = re.compile(r"\s*:\s*")
+#: At most this many words lead from a cue to a quote paragraph ('the following statement').
+_MAX_COLON_LEAD_WORDS = 6
 #: A signature line under a quotation: '- Bernie Sanders.', '— Ana Ruiz'.
 _DASH_SIGNATURE_RE = re.compile(
     r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
@@ -1787,6 +1791,8 @@ class _Extractor:
             orphans = [q for q, sp, _ in assigned if sp is None]
             # a paragraph that is all quotation may go on with the previous one's content
             reported = prev_para_reported if orphans and len(orphans) == len(assigned) else None
+            if reported is not None:
+                self._drop_colon_lead(reported, ps)
             for ss, se in sents:
                 if se - ss <= _MAX_SENTENCE:
                     self._relative_clauses(ss, se, ps, quotes)
@@ -1816,6 +1822,19 @@ class _Extractor:
             )
         self.out.sort(key=lambda c: (c.start, c.end))
         return self.out
+
+    def _drop_colon_lead(self, sp: _Speaker, ps: int) -> None:
+        """'Trump issued the following statement:' before a quote paragraph: a few words that
+        end the previous paragraph at its colon only lead to the quotation, which is the
+        content (direct), not reported speech of their own."""
+        for c in self.out[-3:]:
+            if (
+                c.kind != "direct"
+                and (c.source_start, c.cue_start) == (sp.source_start, sp.cue_start)
+                and _COLON_BEFORE_PARAGRAPH_RE.fullmatch(self.t, c.end, ps)
+                and len(_words(c.text)) <= _MAX_COLON_LEAD_WORDS
+            ):
+                self.out.remove(c)
 
     def _reported_speaker(self, n_before: int) -> _Speaker | None:
         """The speaker of the reported speech the sentence just gave (the candidates from

@@ -663,3 +663,13 @@ def test_closing_mark_opening_a_paragraph_opens_a_quotation_before_an_ellipsis()
 def test_invisible_format_mark_before_a_quote_paragraph_is_ignored():
     c = only("\u202a“We will fight on,” posted Ana Ruiz.")
     assert (c.kind, c.text, c.source_text) == ("direct", "We will fight on,", "Ana Ruiz")
+
+
+def test_short_lead_ending_at_a_colon_before_a_quote_paragraph_is_not_content():
+    text = "The mayor issued the following statement:\n\n“Our prayers are with the families.”"
+    c = only(text)
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "Our prayers are with the families.",
+        "The mayor",
+    )
