@@ -770,6 +770,12 @@ def _spoken(word: str) -> bool:
 _COLON_BEFORE_PARAGRAPH_RE = re.compile(r"\s*:\s*")
 #: At most this many words lead from a cue to a quote paragraph ('the following statement').
 _MAX_COLON_LEAD_WORDS = 6
+#: A colon presenting a source's words: 'More from Jones:', 'From the report:', 'Here’s
+#: Clinton in December 1992:'.
+_PRESENTED_SOURCE_RE = re.compile(
+    r"(?:^\s*|(?<=[-—–.]\s))(?:(?:More\s+)?[Ff]rom|Here(?:’s|'s|\s+is))\s+"
+    r"(?P<src>[^:,;“”\"]{1,60}?)(?:\s+(?:in|on|at|during)\s+[^:,;“”\"]{1,40})?:\s*$"
+)
 #: A signature line under a quotation: '- Bernie Sanders.', '— Ana Ruiz'.
 _DASH_SIGNATURE_RE = re.compile(
     r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
@@ -1143,6 +1149,15 @@ class _Extractor:
         src = _source_after(self.t, m.end(), colon if colon > 0 else hi)
         return (src, (m.start(), m.end())) if src is not None else None
 
+    def _presented_source(self, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'More from the report: “' / 'Here’s Clinton in 1992: “': the colon presents a
+        quotation of the source it names."""
+        m = _PRESENTED_SOURCE_RE.search(self.t[lo:hi])
+        if m is None or not _np_ok(m.group("src")):
+            return None
+        colon = self.t.rindex(":", lo, hi)
+        return (lo + m.start("src"), lo + m.end("src")), (colon, colon + 1)
+
     def _programme_title(self, q: Quote) -> bool:
         """'she told ABC’s “Good Morning America” on Monday': a short title-case quotation
         after 'told', a possessive or a noun such as 'program' ('the radio program “Inside
@@ -1266,6 +1281,7 @@ class _Extractor:
                     found = (
                         self._attribution_before(cursor, q.open)
                         or self._fronted_attribution(cursor, q.open)
+                        or self._presented_source(cursor, q.open)
                         or self._subject_before(cursor, q.open, colon=True)
                     )
                     if found:

@@ -673,3 +673,13 @@ def test_short_lead_ending_at_a_colon_before_a_quote_paragraph_is_not_content():
         "Our prayers are with the families.",
         "The mayor",
     )
+
+
+def test_colon_presenting_a_named_source_attributes_the_quotation():
+    c = only("Not every panel did well. More from the report: “Larger samples did better.”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "Larger samples did better.",
+        "the report",
+        ":",
+    )
