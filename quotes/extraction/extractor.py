@@ -776,6 +776,11 @@ _PRESENTED_SOURCE_RE = re.compile(
     r"(?:^\s*|(?<=[-—–.]\s))(?:(?:More\s+)?[Ff]rom|Here(?:’s|'s|\s+is))\s+"
     r"(?P<src>[^:,;“”\"]{1,60}?)(?:\s+(?:in|on|at|during)\s+[^:,;“”\"]{1,40})?:\s*$"
 )
+#: 'in the words of X, “' / 'in X’s words, “'.
+_IN_THE_WORDS_OF_RE = re.compile(
+    r"\b[Ii]n\s+(?:(?P<cue_of>the\s+words\s+of)\s+(?P<src_of>[^,;:“”\"]{1,60}?)"
+    r"|(?P<src_whose>[^,;:“”\"]{1,60}?)(?:’s|'s|’|')\s+(?P<cue_whose>words)),\s*$"
+)
 #: A signature line under a quotation: '- Bernie Sanders.', '— Ana Ruiz'.
 _DASH_SIGNATURE_RE = re.compile(
     r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
@@ -1158,6 +1163,18 @@ class _Extractor:
         colon = self.t.rindex(":", lo, hi)
         return (lo + m.start("src"), lo + m.end("src")), (colon, colon + 1)
 
+    def _in_the_words_of(self, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'..., in the words of a senior adviser, “' / 'in Forbes’ words, “': the quotation
+        is the source's words."""
+        m = _IN_THE_WORDS_OF_RE.search(self.t[lo:hi])
+        if m is None:
+            return None
+        which = "of" if m.group("src_of") else "whose"
+        src, cue = m.span(f"src_{which}"), m.span(f"cue_{which}")
+        if not _np_ok(m.group(f"src_{which}")):
+            return None
+        return (lo + src[0], lo + src[1]), (lo + cue[0], lo + cue[1])
+
     def _programme_title(self, q: Quote) -> bool:
         """'she told ABC’s “Good Morning America” on Monday': a short title-case quotation
         after 'told', a possessive or a noun such as 'program' ('the radio program “Inside
@@ -1310,6 +1327,7 @@ class _Extractor:
                         self._attribution_before(cursor, q.open)
                         or self._subject_before(cursor, q.open)
                         or self._fronted_attribution(cursor, q.open)
+                        or self._in_the_words_of(cursor, q.open)
                     )
                     if found:
                         standalone = True

@@ -683,3 +683,8 @@ def test_colon_presenting_a_named_source_attributes_the_quotation():
         "the report",
         ":",
     )
+
+
+def test_in_the_words_of_a_source_attributes_the_quotation():
+    c = only("The plan failed because, in the words of one aide, “nobody read the budget.”")
+    assert (c.kind, c.text, c.source_text) == ("direct", "nobody read the budget.", "one aide")
