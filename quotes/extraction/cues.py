@@ -499,6 +499,13 @@ PARTICIPLE_CUES: tuple[str, ...] = (
 _PART_ALT = "|".join(sorted({re.escape(c) for c in PARTICIPLE_CUES}, key=len, reverse=True))
 #: A participle cue as a whole word.
 PARTICIPLE_RE = re.compile(rf"\b(?P<cue>{_PART_ALT})\b")
+#: Participles of voicing that introduce a quotation ('she left, shouting “No more!”') but
+#: seldom reported speech: cues for quotations only.
+QUOTATION_PARTICIPLES: frozenset[str] = frozenset({"shouting", "yelling"})
+#: A participle cue right before a quotation.
+QUOTATION_PARTICIPLE_RE = re.compile(
+    rf"\b(?P<cue>{_PART_ALT}|{'|'.join(sorted(QUOTATION_PARTICIPLES))})\b"
+)
 
 #: Cue verbs that can be inverted after a quote or clause: '..., said the official.'
 INVERTABLE_CUES: frozenset[str] = frozenset(

@@ -1102,7 +1102,7 @@ class _Extractor:
         the source is the subject of the clause."""
         seg = self.t[lo:hi].rstrip()
         part = None
-        for m in cues.PARTICIPLE_RE.finditer(seg):
+        for m in cues.QUOTATION_PARTICIPLE_RE.finditer(seg):
             part = m
         if part is not None and not seg[part.end() :].strip(" ,:"):
             cue = (lo + part.start(), lo + part.end())

@@ -688,3 +688,13 @@ def test_colon_presenting_a_named_source_attributes_the_quotation():
 def test_in_the_words_of_a_source_attributes_the_quotation():
     c = only("The plan failed because, in the words of one aide, “nobody read the budget.”")
     assert (c.kind, c.text, c.source_text) == ("direct", "nobody read the budget.", "one aide")
+
+
+def test_shouting_introduces_a_quotation_of_the_clause_subject():
+    c = only("The protester stormed out of the hall, shouting “This is not over!”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "This is not over!",
+        "The protester",
+        "shouting",
+    )
