@@ -5,28 +5,34 @@ The pipeline, per paragraph:
 1. find quotations (straight or curly marks; an unclosed quotation runs to the paragraph end,
    the newspaper convention for multi-paragraph quotes) and quote-aware sentences;
 2. direct quotes: a quotation that stands alone in its clause is attributed to the speaker named
-   before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said X.');
-   an unattributed quotation takes the speaker of another quotation in the same paragraph, a
-   paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
-   ending in 'X said:' to X; also 'X did Y, saying, “...”' (the clause's subject), 'X verb ...:
-   “...”', 'pollster Daron Shaw: “...”', and ''...'' (the two-apostrophe convention); a
-   quotation resuming after a mid-sentence attribution ('“A,” said X, an economist, “B”') keeps
-   X, and the unquoted rest of a sentence after a partial quote ('X says “A” between B and C')
-   belongs to the content (the PolNeAR convention), unless the quotation closed its own
-   clause ('“Lock her up!” as he spoke', '“A,” referring to B'); '“A,” X said, adding, “B”'
-   gives B its own cue; a quotation right after 'X agreed.' is X's; an unattributed quotation
-   continues the closest attributed one before it (unless reported speech came in between:
-   '“A,” X said. X added that B. “C.”' gives C to 'added'), and a bare quote paragraph
-   continues the previous speaker only after a paragraph that ended in a direct quote;
-   content that opens with a quotation ('“the next president” should choose') is direct; in
-   'The levy, she said, “will cost jobs.”' the sentence's start is reported content of the
-   same attribution; a sentence that opens with a quotation and completes it ('“The money is
-   there” for repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and
-   A the mayor's reported speech); a short title after 'told' or a possessive ('told ABC’s
-   “This Week”') is no quotation; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
-   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so
-   does a signature line under a quote paragraph ('- Ana Ruiz.'); 'A - “B,”
-   she said - and C' gives B to her and leaves A and C to the reported-speech rules;
+   before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said
+   X.'); an unattributed quotation takes the speaker of another quotation in the same paragraph,
+   a paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
+   ending in 'X said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before
+   that colon ('X issued the following statement:') being no content of its own; also 'X did Y,
+   saying, “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”', 'pollster Daron
+   Shaw: “...”', 'More from the report: “...”', 'in the words of X, “...”', and ''...'' (the
+   two-apostrophe convention); after a quotation that closed its clause with a comma, question
+   or exclamation mark, any verb of its subject attributes it ('“...,” Hannity pressed.',
+   '“...,” mused X.', '“...,” they conclude.'); a quotation resuming after a mid-sentence
+   attribution ('“A,” said X, an economist, “B”') keeps X, and the unquoted rest of a sentence
+   after a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR
+   convention), unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,”
+   referring to B'); '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X
+   agreed.' is X's; an unattributed quotation continues the closest attributed one before it
+   (unless reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to
+   'added'), and a bare quote paragraph continues the previous speaker only after a paragraph
+   that ended in a direct quote; content that opens with a quotation ('“the next president”
+   should choose') is direct; in 'The levy, she said, “will cost jobs.”' the sentence's start is
+   reported content of the same attribution; a sentence that opens with a quotation and
+   completes it ('“The money is there” for repairs.') is direct; in 'A, the mayor said, adding,
+   “B”' B is the mayor's (and A the mayor's reported speech); a short title after 'told' or a
+   possessive ('told ABC’s “This Week”'), or after 'the show,', is no quotation; a lead that
+   opens with a preposition between the cue and the quotation ('said on Twitter on Monday, after
+   the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
+   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does
+   a signature line under a quote paragraph ('- Ana Ruiz.'); 'A - “B,” she said - and C' gives B
+   to her and leaves A and C to the reported-speech rules;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -736,13 +742,13 @@ _ATTRIBUTION_BEFORE_PARTICIPLE_RE = re.compile(r"(?<=,)[^,“”\"]{1,60},\s*$")
 _COMPLETING_TAIL_RE = re.compile(
     r"\s+(?:in|and|of|for|to|on|from|at|with|by|about|over|as|because|if|when|than)\s"
 )
-#: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
 #: What may follow an attribution's verb: the clause's end, or when, where, how or to whom
 #: it was said ('” Toomey fumed on Tuesday.', '” she recalled softly.').
 _AFTER_VERB = (
     r"(?=\s*(?:[,.;:!?—–]|$)|\s+(?:[a-z]+ly|on|in|at|during|after|before|as|while|when|with|"
     r"from|about|back|again|last|this|earlier|later|then|once)\b)"
 )
+#: A subject and a verb in the past or -s form after a quotation: '” Hannity pressed.'
 _SUBJECT_VERB_RE = re.compile(
     r"(?:[A-Za-z][\w.’'-]*,?\s+){1,12}?(?P<cue>[a-z]+(?:ed|s))" + _AFTER_VERB
 )
@@ -751,6 +757,7 @@ _PLURAL_SUBJECT_VERB_RE = re.compile(
     r"(?:they|(?:[A-Za-z][\w.’'-]*\s+){0,4}[A-Za-z][\w’'-]*[a-z]s|the two)\s+"
     r"(?P<cue>[a-z]{4,}(?<!ed)(?<!s))" + _AFTER_VERB
 )
+#: The same verb before its subject: '” mused Ana Ruiz.', '” agrees Ana Ruiz.'
 _INVERTED_VERB_RE = re.compile(r"(?P<cue>[a-z]+(?:ed|s))\s+(?=[A-Z])")
 #: Words ending like a verb's past or -s form that are not verbs of saying.
 _NOT_SPOKEN = wordset("is was has does his its this us thus plus yes always perhaps news")
@@ -785,6 +792,7 @@ _IN_THE_WORDS_OF_RE = re.compile(
 _DASH_SIGNATURE_RE = re.compile(
     r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
 )
+#: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
 _LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
 _CLOSING_MARK_RE = re.compile(r"[”\"]")
 _QUOTE_LEAD_RE = re.compile(r"[^“”\"«»„.;!?]{1,80}?[,:]\s+(?=[“\"])")

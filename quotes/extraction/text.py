@@ -71,8 +71,8 @@ _FORMAT_CHARS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end) spans, surrounding whitespace (and invisible format
-    marks: '\u202a”We won”') trimmed."""
+    """Non-blank lines as (start, end) spans, surrounding whitespace and invisible format marks
+    (a left-to-right embedding before '”We won”') trimmed."""
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         start, end = m.start(), m.end()
