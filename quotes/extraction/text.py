@@ -116,8 +116,9 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             closes = (
                 c in CLOSING_QUOTES
                 or (c in '"“' and not prev.isspace())
-                # '... a flight to quality,' " he said.': a spaced mark after a nested quote
-                or (c == '"' and prev.isspace() and text[i - 2 : i - 1] in "'’" and nxt in " ,.")
+                # '... a flight to quality,' " he said.': a spaced mark after a nested quote;
+                # '... what does that mean? " Clinton asked': a stray space before the mark
+                or (c == '"' and prev.isspace() and (nxt.isspace() or nxt in ",."))
             )
             if closes:
                 s, e = _trim(text, open_at + 1, i)

@@ -698,3 +698,8 @@ def test_shouting_introduces_a_quotation_of_the_clause_subject():
         "The protester",
         "shouting",
     )
+
+
+def test_straight_closing_mark_after_a_stray_space_closes_the_quotation():
+    c = only('"Well, what does that mean? " Ana Ruiz asked.')
+    assert (c.kind, c.text, c.source_text) == ("direct", "Well, what does that mean?", "Ana Ruiz")
