@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .cues import INVERTABLE_CUES
+from .cues import INVERTABLE_CUES, QUOTATION_CUES
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
@@ -151,10 +151,13 @@ _MAX_CLOSING_ATTRIBUTION_WORDS = 4
 
 
 #: '“Would it be negotiable?” Hannity pressed.': after a question or an exclamation, a name or
-#: pronoun and a verb in the past that ends the sentence attribute the quotation, whatever the
-#: verb (the extractor reads any such verb after a quotation that closed its clause).
+#: pronoun and a verb in the past (or a verb that introduces quotations: '“Right?” she went
+#: on.') that ends the sentence attribute the quotation, whatever the verb (the extractor reads
+#: any such verb after a quotation that closed its clause).
 _VERB_AHEAD_RE = re.compile(
-    r"(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)[a-z]+ed(?=\s*[.,]|\s+[a-z]+ly\b)"
+    r"(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)"
+    rf"(?:[a-z]+ed|{'|'.join(sorted(QUOTATION_CUES, key=len, reverse=True))})"
+    r"(?=\s*[.,]|\s+[a-z]+ly\b)"
 )
 
 

@@ -703,3 +703,9 @@ def test_shouting_introduces_a_quotation_of_the_clause_subject():
 def test_straight_closing_mark_after_a_stray_space_closes_the_quotation():
     c = only('"Well, what does that mean? " Ana Ruiz asked.')
     assert (c.kind, c.text, c.source_text) == ("direct", "Well, what does that mean?", "Ana Ruiz")
+
+
+def test_question_then_name_and_a_quotation_cue_is_one_attributed_sentence():
+    text = "“Is that fair, really?” Ana Ruiz went on, ignoring the question. “I think not.”"
+    quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
+    assert quoted[0] == ("Is that fair, really?", "Ana Ruiz", "went on")
