@@ -511,6 +511,10 @@ def _verbish(word: str, prev: str) -> bool:
     )
 
 
+#: An adverb in -ly ('quickly', 'angrily').
+_ADVERB_RE = re.compile(r"[a-z]+ly")
+
+
 def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
     """The subject NP opening the clause text[lo:hi] and where its verb starts:
     ('Rubio', 'fired back:') for 'Rubio fired back:'; None when no plain NP leads."""
@@ -525,7 +529,10 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
         if prev.endswith(","):
             end = words[k - 1].end() - 1
             return ((s, end), words[k].start()) if _np_ok(text[s:end]) else None
-        if _verbish(words[k].group(0), prev):
+        verb = words[k]
+        if _ADVERB_RE.fullmatch(verb.group(0)) and k + 1 < len(words):
+            verb = words[k + 1]  # 'She quickly noted': an adverb between subject and verb
+        if _verbish(verb.group(0), prev):
             end = words[k - 1].end()
             if _np_ok(text[s:end]):
                 return (s, end), words[k].start()

@@ -709,3 +709,9 @@ def test_question_then_name_and_a_quotation_cue_is_one_attributed_sentence():
     text = "“Is that fair, really?” Ana Ruiz went on, ignoring the question. “I think not.”"
     quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
     assert quoted[0] == ("Is that fair, really?", "Ana Ruiz", "went on")
+
+
+def test_adverb_between_subject_and_verb_keeps_the_subject_as_speaker():
+    text = "She quickly noted her years in the senate, saying “we faced hard times together.”"
+    quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
+    assert quoted == [("we faced hard times together.", "She", "saying")]
