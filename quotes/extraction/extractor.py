@@ -816,9 +816,13 @@ def _skip_quote_lead(text: str, s: int, e: int) -> tuple[int, int]:
     which is then the quotation itself. A lead with a verb or a pronoun stays, unless it opens
     with a preposition: then it tells when, where or how the quotation was said."""
     adverbial = _ADVERBIAL_QUOTE_LEAD_RE.match(text, s, e)
-    if adverbial is not None and not re.search(r"\bthat\b", adverbial.group(0)):
-        # 'on Twitter on Monday, after the vote, “...”' (not 'in an interview that in her
-        # state, “...”', where the content began after 'that')
+    if (
+        adverbial is not None
+        and not re.search(r"\bthat\b", adverbial.group(0))
+        and not re.search(r"\bthat\s*$", text[max(0, s - 6) : s])
+    ):
+        # 'on Twitter on Monday, after the vote, “...”' (not '(said) that in her state, “...”',
+        # where the phrase belongs to the reported clause)
         return adverbial.end(), e
     m = _QUOTE_LEAD_RE.match(text, s, e)
     if m is None:

@@ -715,3 +715,8 @@ def test_adverb_between_subject_and_verb_keeps_the_subject_as_speaker():
     text = "She quickly noted her years in the senate, saying “we faced hard times together.”"
     quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
     assert quoted == [("we faced hard times together.", "She", "saying")]
+
+
+def test_phrase_after_that_before_a_quotation_stays_reported_content():
+    c = only("The mayor said that in her city, “there is a huge degree of pessimism.”")
+    assert (c.kind, c.text) == ("paraphrase", "in her city, “there is a huge degree of pessimism.”")
