@@ -97,12 +97,17 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations inside text[start:end] (one paragraph), for straight and curly marks."""
     quotes: list[Quote] = []
     open_at: int | None = None
+    nested = False  # inside a curly quotation within a straight one
     for i in range(start, end):
         c = text[i]
         if c not in QUOTE_CHARS:
             continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
+        if nested:
+            nested = False
+            if c == "”":
+                continue
         if open_at is None:
             if c in OPENING_QUOTES or (
                 c == '"'
@@ -112,6 +117,9 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
                 open_at = i
             elif c == "”" and (i == start or (prev.isspace() and not nxt.isspace())):
                 open_at = i  # a mis-typed opening mark (always so where the paragraph opens)
+        elif text[open_at] == '"' and c == "“" and i > open_at + 1:
+            # '"He is not about “law” anymore."': a curly quotation nested in a straight one
+            nested = True
         else:
             closes = (
                 c in CLOSING_QUOTES
