@@ -511,6 +511,7 @@ def _verbish(word: str, prev: str) -> bool:
     )
 
 
+_SUBJECT_PRONOUNS = wordset("i you he she it we they")
 #: An adverb in -ly ('quickly', 'angrily').
 _ADVERB_RE = re.compile(r"[a-z]+ly")
 
@@ -527,6 +528,8 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
     for k in range(1, min(len(words), 12)):
         prev = words[k - 1].group(0)
         if prev.endswith(","):
+            if k == 1 and words[k].group(0).lower() in _SUBJECT_PRONOUNS:
+                return None  # 'Wait, it gets better:': an interjection, not an apposition
             end = words[k - 1].end() - 1
             return ((s, end), words[k].start()) if _np_ok(text[s:end]) else None
         verb = words[k]

@@ -727,3 +727,8 @@ def test_curly_quotation_nested_in_a_straight_one_keeps_the_outer_quotation():
     c = only(text)
     assert (c.kind, c.source_text) == ("direct", "The mayor")
     assert c.text == "The council is not about “public service” anymore. It is a club."
+
+
+def test_interjection_before_a_colon_lead_is_no_speaker():
+    text = "Listen, it gets worse:\n\n“The fund lost half of its money in a single year.”"
+    assert [c.source_text for c in extract(text)] == []
