@@ -32,7 +32,9 @@ The pipeline, per paragraph:
    the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
    tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does
    a signature line under a quote paragraph ('- Ana Ruiz.'); 'A - “B,” she said - and C' gives B
-   to her and leaves A and C to the reported-speech rules;
+   to her and leaves A and C to the reported-speech rules; a sentence opening with a participle
+   cue and its quotation ('Citing “B,” the aide said ...') gives it to the main clause's
+   subject;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -802,6 +804,8 @@ _IN_THE_WORDS_OF_RE = re.compile(
 _DASH_SIGNATURE_RE = re.compile(
     r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
 )
+#: A participle cue opening a sentence right before a quotation ('Citing “').
+_OPENING_PARTICIPLE_RE = re.compile(rf"(?i:{cues.PARTICIPLE_RE.pattern})\s+")
 #: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
 _LEAD_BEFORE_SOURCE_RE = re.compile(r"([^“”\"«»„.;!?,]+),\s*")
 _CLOSING_MARK_RE = re.compile(r"[”\"]")
@@ -1176,6 +1180,21 @@ class _Extractor:
         src = _source_after(self.t, m.end(), colon if colon > 0 else hi)
         return (src, (m.start(), m.end())) if src is not None else None
 
+    def _opening_participle(
+        self, ss: int, se: int, q: Quote, q_end: int
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'Citing “family obligations,” the senator’s aide told reporters ...': a sentence that
+        opens with a participle cue and its quotation attributes the quotation to the subject
+        of the main clause after the comma, as (source, cue)."""
+        cue = _OPENING_PARTICIPLE_RE.fullmatch(self.t, ss, q.open)
+        if cue is None or q.close is None:
+            return None
+        comma_after = self.t.startswith(",", q_end)
+        if not (self.t[q.start : q.end].endswith(",") or comma_after):
+            return None
+        subj = _subject(self.t, q_end + comma_after, se)
+        return (subj[0], cue.span("cue")) if subj is not None else None
+
     def _presented_source(self, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """'More from the report: “' / 'Here’s Clinton in 1992: “': the colon presents a
         quotation of the source it names."""
@@ -1344,6 +1363,12 @@ class _Extractor:
                     if part is not None:
                         src = (sentence_speaker.source_start, sentence_speaker.source_end)
                         speaker = self._speaker(src, part, [(ss, q.open)], ps)
+                elif cursor == ss and (opening := self._opening_participle(ss, se, q, q_end)):
+                    # the main clause after the quotation is its attribution, and is read for
+                    # reported speech as well
+                    standalone = aside = True
+                    after_to = se
+                    speaker = self._speaker(opening[0], opening[1], [(ss, q.open), (q_end, se)], ps)
                 else:
                     found = (
                         self._attribution_before(cursor, q.open)

@@ -732,3 +732,9 @@ def test_curly_quotation_nested_in_a_straight_one_keeps_the_outer_quotation():
 def test_interjection_before_a_colon_lead_is_no_speaker():
     text = "Listen, it gets worse:\n\n“The fund lost half of its money in a single year.”"
     assert [c.source_text for c in extract(text)] == []
+
+
+def test_opening_participle_gives_the_quotation_to_the_main_clause_subject():
+    text = "Citing “family obligations,” the senator’s aide told reporters she would skip the gala."
+    quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
+    assert quoted == [("family obligations,", "the senator’s aide", "Citing")]
