@@ -750,9 +750,10 @@ _PROGRAMME_BEFORE_RE = re.compile(
 )
 #: '..., the mayor said, ' closing the clause before a participle cue.
 _ATTRIBUTION_BEFORE_PARTICIPLE_RE = re.compile(r"(?<=,)[^,“”\"]{1,60},\s*$")
-#: A phrase that completes a quotation opening the sentence ('“We fought hard” for them.').
+#: A phrase that completes a quotation opening the sentence ('“We fought hard” for them.', '“We
+#: can win Ohio,” which votes in March.').
 _COMPLETING_TAIL_RE = re.compile(
-    r"\s+(?:in|and|of|for|to|on|from|at|with|by|about|over|as|because|if|when|than)\s"
+    r"\s+(?:in|and|or|but|which|of|for|to|on|from|at|with|by|about|over|as|because|if|when|than)\s"
 )
 #: What may follow an attribution's verb: the clause's end, or when, where, how or to whom
 #: it was said ('” Toomey fumed on Tuesday.', '” she recalled softly.').

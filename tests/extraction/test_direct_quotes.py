@@ -738,3 +738,21 @@ def test_opening_participle_gives_the_quotation_to_the_main_clause_subject():
     text = "Citing “family obligations,” the senator’s aide told reporters she would skip the gala."
     quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
     assert quoted == [("family obligations,", "the senator’s aide", "Citing")]
+
+
+def test_quotation_opening_a_sentence_completed_by_or_stays_direct():
+    text = (
+        "“I will not back the plan,” said Ana Ruiz, a councilwoman. “It is not ready to pass”"
+        " or to be funded this year."
+    )
+    quoted = [c.text for c in extract(text) if c.kind == "direct"]
+    assert quoted[1].startswith("It is not ready to pass")
+
+
+def test_quotation_opening_a_sentence_completed_by_which_stays_direct():
+    text = (
+        "“We are in good shape,” said Ana Ruiz, a senior adviser. “We can still win Ohio,”"
+        " which votes in March."
+    )
+    quoted = [c.text for c in extract(text) if c.kind == "direct"]
+    assert quoted[1].startswith("We can still win Ohio,")
