@@ -5,36 +5,35 @@ The pipeline, per paragraph:
 1. find quotations (straight or curly marks; an unclosed quotation runs to the paragraph end,
    the newspaper convention for multi-paragraph quotes) and quote-aware sentences;
 2. direct quotes: a quotation that stands alone in its clause is attributed to the speaker named
-   before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said
-   X.'); an unattributed quotation takes the speaker of another quotation in the same paragraph,
-   a paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
-   ending in 'X said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before
-   that colon ('X issued the following statement:') being no content of its own; also 'X did Y,
-   saying, “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”', 'pollster Daron
-   Shaw: “...”', 'More from the report: “...”', 'in the words of X, “...”', and ''...'' (the
-   two-apostrophe convention); after a quotation that closed its clause with a comma, question
-   or exclamation mark, any verb of its subject attributes it ('“...,” Hannity pressed.',
-   '“...,” mused X.', '“...,” they conclude.'); a quotation resuming after a mid-sentence
-   attribution ('“A,” said X, an economist, “B”') keeps X, and the unquoted rest of a sentence
-   after a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR
-   convention), unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,”
-   referring to B'); '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X
-   agreed.' is X's; an unattributed quotation continues the closest attributed one before it
-   (unless reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to
-   'added'), and a bare quote paragraph continues the previous speaker only after a paragraph
-   that ended in a direct quote; content that opens with a quotation ('“the next president”
-   should choose') is direct; in 'The levy, she said, “will cost jobs.”' the sentence's start is
-   reported content of the same attribution; a sentence that opens with a quotation and
-   completes it ('“The money is there” for repairs.') is direct; in 'A, the mayor said, adding,
-   “B”' B is the mayor's (and A the mayor's reported speech); a short title after 'told' or a
-   possessive ('told ABC’s “This Week”'), or after 'the show,', is no quotation; a lead that
-   opens with a preposition between the cue and the quotation ('said on Twitter on Monday, after
-   the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who
-   tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does
-   a signature line under a quote paragraph ('- Ana Ruiz.'); 'A - “B,” she said - and C' gives B
-   to her and leaves A and C to the reported-speech rules; a sentence opening with a participle
-   cue and its quotation ('Citing “B,” the aide said ...') gives it to the main clause's
-   subject;
+   before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said X.');
+   an unattributed quotation takes the speaker of another quotation in the same paragraph, a
+   paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
+   ending in 'X said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that
+   colon ('X issued the following statement:') being no content of its own; also 'X did Y, saying,
+   “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”', 'pollster Daron Shaw: “...”',
+   'More from the report: “...”', 'in the words of X, “...”', and ''...'' (the two-apostrophe
+   convention); after a quotation that closed its clause with a comma, question or exclamation
+   mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
+   '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said X,
+   an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after a
+   partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
+   unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to
+   B'); '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X agreed.' is X's;
+   an unattributed quotation continues the closest attributed one before it (unless reported speech
+   came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'), and a bare quote
+   paragraph continues the previous speaker only after a paragraph that ended in a direct quote;
+   content that opens with a quotation ('“the next president” should choose') is direct; in 'The
+   levy, she said, “will cost jobs.”' the sentence's start is reported content of the same
+   attribution; a sentence that opens with a quotation and completes it ('“The money is there” for
+   repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and A the mayor's
+   reported speech); a short title after 'told' or a possessive ('told ABC’s “This Week”'), or
+   after 'the show,', is no quotation; a lead that opens with a preposition between the cue and the
+   quotation ('said on Twitter on Monday, after the vote, “...”') is not content; 'As X put it,
+   “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”'
+   labels each quotation's speaker, and so does a signature line under a quote paragraph ('- Ana
+   Ruiz.'); 'A - “B,” she said - and C' gives B to her and leaves A and C to the reported-speech
+   rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
+   ...') gives it to the main clause's subject;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
    verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
@@ -805,6 +804,8 @@ _IN_THE_WORDS_OF_RE = re.compile(
 _DASH_SIGNATURE_RE = re.compile(
     r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
 )
+#: The end of an attribution clause where the quotation resumes ('” said X, “', '” X said, and “').
+_RESUMING_PREFIX_RE = re.compile(r"(?:[,:.—–]|,?\s+and)\s*$")
 #: A participle cue opening a sentence right before a quotation ('Citing “').
 _OPENING_PARTICIPLE_RE = re.compile(rf"(?i:{cues.PARTICIPLE_RE.pattern})\s+")
 #: The start of a sentence up to a comma before its mid-sentence attribution ('The plan, ').
@@ -1353,12 +1354,13 @@ class _Extractor:
                 elif (
                     after_to == q.open
                     and sentence_speaker is not None
-                    and prefix.rstrip().endswith((",", ":", "—", "–", "."))
+                    and _RESUMING_PREFIX_RE.search(prefix)
                 ):
                     # '“The risk,” said X, an economist at Y, “is that ...”' (or '... said X
-                    # in Albany, N.Y. “B”', an abbreviation hiding the sentence end): the
-                    # quotation resumes after its attribution and keeps its speaker; after
-                    # '..., adding,' it is a new attribution of that speaker.
+                    # in Albany, N.Y. “B”', an abbreviation hiding the sentence end, or '“A,”
+                    # she said, and “B”'): the quotation resumes after its attribution and
+                    # keeps its speaker; after '..., adding,' it is a new attribution of that
+                    # speaker.
                     standalone = True
                     part = _trailing_participle(self.t, cursor, q.open)
                     if part is not None:

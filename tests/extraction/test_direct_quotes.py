@@ -756,3 +756,12 @@ def test_quotation_opening_a_sentence_completed_by_which_stays_direct():
     )
     quoted = [c.text for c in extract(text) if c.kind == "direct"]
     assert quoted[1].startswith("We can still win Ohio,")
+
+
+def test_quotation_after_the_attribution_and_and_keeps_its_speaker():
+    text = "“The plan must come with strict oversight,” she said, and “real penalties for abuse.”"
+    quoted = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert quoted == [
+        ("The plan must come with strict oversight,", "she"),
+        ("real penalties for abuse.", "she"),
+    ]
