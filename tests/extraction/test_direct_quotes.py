@@ -765,3 +765,13 @@ def test_quotation_after_the_attribution_and_and_keeps_its_speaker():
         ("The plan must come with strict oversight,", "she"),
         ("real penalties for abuse.", "she"),
     ]
+
+
+def test_recipient_after_the_cue_is_not_content():
+    c = only("The mayor explained to the crowd, “We will rebuild every school.”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "We will rebuild every school.",
+        "The mayor",
+        "explained",
+    )
