@@ -2136,9 +2136,10 @@ def _open_quotation(text: str) -> bool:
 
 def _closed_quotation(inner: str, tail: str) -> bool:
     """Did the quotation end its own clause, so the words after it are the narrator's
-    ('“Lock her up!” as he spoke', '“We will win,” referring to the rebels')?"""
+    ('“Lock her up!” as he spoke', '“We will win,” referring to the rebels', '“We won,” and
+    shared a link')?"""
     return inner[-1:] in "!?" or (
-        inner[-1:] == "," and re.match(r"\s+[a-z]+ing\b", tail) is not None
+        inner[-1:] == "," and re.match(r"\s+(?:and\s+[a-z]+ed|[a-z]+ing)\b", tail) is not None
     )
 
 

@@ -775,3 +775,9 @@ def test_recipient_after_the_cue_is_not_content():
         "The mayor",
         "explained",
     )
+
+
+def test_past_verb_after_and_after_a_comma_closed_quotation_is_not_content():
+    text = "Ana Ruiz wrote, “It is time to end his career,” and shared a link to her site."
+    quoted = [c.text for c in extract(text) if c.kind == "direct"]
+    assert quoted == ["It is time to end his career,"]
