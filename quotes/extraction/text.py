@@ -119,6 +119,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
                 open_at = i  # a mis-typed opening mark (always so where the paragraph opens)
         elif text[open_at] == '"' and c == "“" and i > open_at + 1:
             # '"He is not about “law” anymore."': a curly quotation nested in a straight one
+            # (right after the straight mark, '"“We won,”', the straight mark is a stray one)
             nested = True
         else:
             closes = (
