@@ -1017,11 +1017,7 @@ class _Extractor:
         if not found:
             hi = sentence_start if sentence_start is not None else min(a for a, _ in region)
             said_on = self._paragraph_date(para_lo, hi)
-        channel = ""
-        for name, rx in cues.CHANNEL_PATTERNS:
-            if rx.search(attr_text):
-                channel = name
-                break
+        channel = _channel(attr_text)
         if not channel and self.t[cue[0] : cue[1]].lower() in {"tweeted", "tweets"}:
             channel = "social_media"
         sp = _Speaker(src[0], src[1], cue[0], cue[1], person, org, anon, said_on, channel, pronoun)
@@ -1050,6 +1046,12 @@ class _Extractor:
         s, e = _skip_quote_lead(self.t, *content)
         if e <= s:
             return
+        # A lead skipped before a quotation ('said on Tuesday in a text exchange, “...”') tells
+        # when and how it was said, when the attribution did not.
+        lead = self.t[content[0] : s]
+        said_on, dated = find_date(lead, self.article_date)
+        said_on = said_on if dated else sp.said_on
+        channel = sp.channel or _channel(lead)
         cue_word = self.t[sp.cue_start : sp.cue_end].lower()
         if cue_word in _NAMING_CUES and _QUOTE_NEXT_RE.fullmatch(self.t, sp.cue_end, s + 1):
             return  # 'a show called “Brokers”', 'the reality show “The Apprentice”': a name
@@ -1086,8 +1088,8 @@ class _Extractor:
                 person_key=sp.person_key,
                 organization_key=sp.organization_key,
                 is_anonymous=sp.is_anonymous,
-                said_on=sp.said_on,
-                channel=sp.channel,
+                said_on=said_on,
+                channel=channel,
                 confidence=round(max(0.05, min(1.0, confidence)), 2),
             )
         )
@@ -2119,6 +2121,11 @@ class _Extractor:
             if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
                 return sp
         return self.speakers[-1]
+
+
+def _channel(text: str) -> str:
+    """The channel that `text` names ('in a text exchange' -> text_message), or ''."""
+    return next((name for name, rx in cues.CHANNEL_PATTERNS if rx.search(text)), "")
 
 
 def _all_quotation(text: str, ps: int, pe: int, quotes: list[Quote]) -> bool:

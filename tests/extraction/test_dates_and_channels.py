@@ -79,3 +79,13 @@ def test_date_from_earlier_sentence_of_the_paragraph():
 def test_channel_from_the_attribution(phrase, channel):
     (c,) = extract(f"“We are ready,” the minister {phrase}.")
     assert c.channel == channel
+
+
+def test_a_lead_between_the_cue_and_a_quotation_gives_the_channel():
+    (c,) = extract("Ana Ruiz said on Tuesday in a text exchange, “We will appeal.”", WED)
+    assert (c.text, c.channel) == ("We will appeal.", "text_message")
+
+
+def test_a_lead_between_the_cue_and_a_quotation_gives_the_date():
+    (c,) = extract("Ruiz wrote in a statement on Monday, after the vote, “We will appeal.”", WED)
+    assert (c.said_on, c.channel) == (dt.date(2023, 12, 18), "statement")
