@@ -693,8 +693,14 @@ HEADLINE_CUE_RE = re.compile(
     + "|".join(sorted({re.escape(c.title()) for c in CUE_VERBS}, key=len, reverse=True))
     + ")\\b"
 )
+#: Words ending in -ly that are no manner adverbs ('the family said', 'the rally heard').
+_LY_NON_ADVERBS = "family|rally|ally|bully|supply|reply|assembly|daily|weekly|monthly|quarterly"
+#: One modifier between a source and its cue: a listed one or, rules-1.9, any lower-case
+#: adverb in -ly ('has aggressively supported', 'who enthusiastically endorses'); lower case, so
+#: a name ('Kelly said') is none.
+CUE_MODIFIER_PATTERN = rf"(?:{_MOD_ALT}|(?-i:(?!(?:{_LY_NON_ADVERBS})\b)[a-z]{{2,}}ly))"
 #: Optional modifiers immediately before a cue verb (matched at the end of a prefix).
-MODIFIERS_TAIL_RE = re.compile(rf"(?:\b(?:{_MOD_ALT})\s+)+$", re.IGNORECASE)
+MODIFIERS_TAIL_RE = re.compile(rf"(?:\b{CUE_MODIFIER_PATTERN}\s+)+$", re.IGNORECASE)
 
 ACCORDING_TO_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 

@@ -577,9 +577,7 @@ _WITH_PARTICIPLE_RE = re.compile(
     rf"\bwith\s+(?P<src>[^,;:“\"]{{1,80}}?)\s+(?:{cues.PARTICIPLE_RE.pattern})"
 )
 #: '... and says', '... and again pledged': a cue coordinated with an earlier predicate.
-_COORDINATED_BEFORE_RE = re.compile(
-    rf"\s(?:and|but)\s+(?:(?:{'|'.join(re.escape(m) for m in cues.CUE_MODIFIERS)})\s+)*$"
-)
+_COORDINATED_BEFORE_RE = re.compile(rf"\s(?:and|but)\s+(?:{cues.CUE_MODIFIER_PATTERN}\s+)*$")
 _COORDINATED_CUE_RE = re.compile(
     rf"(?:,\s*|\s+)(?:and|but|before)\s+(?:then\s+|also\s+)?(?:{cues.CUE_RE.pattern})"
 )
@@ -590,14 +588,11 @@ _COORDINATION_RE = re.compile(
 
 
 _RELATIVE_CUE_RE = re.compile(
-    r",\s+(?:who|which)\s+(?:(?:"
-    + "|".join(re.escape(m) for m in cues.CUE_MODIFIERS)
-    + rf")\s+)*{cues.CUE_RE.pattern}"
+    rf",\s+(?:who|which)\s+(?:{cues.CUE_MODIFIER_PATTERN}\s+)*{cues.CUE_RE.pattern}"
 )
 _OBJECT_RELATIVE_RE = re.compile(
-    r"\b(?:which|what)\s+(?P<src>he|she|they|we|I|critics|officials|aides|experts)\s+(?:(?:"
-    + "|".join(re.escape(m) for m in cues.CUE_MODIFIERS)
-    + rf")\s+)*{cues.CUE_RE.pattern}"
+    r"\b(?:which|what)\s+(?P<src>he|she|they|we|I|critics|officials|aides|experts)\s+"
+    rf"(?:{cues.CUE_MODIFIER_PATTERN}\s+)*{cues.CUE_RE.pattern}"
 )
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: Cues that attribute a quotation ('“...,” she continued', 'As she put it, “...”') but rarely a
@@ -740,9 +735,7 @@ def _is_intro(text: str, s: int, comma: int) -> bool:
 
 
 #: ', who ' right before a cue (and its modifiers).
-_WHO_BEFORE_CUE_RE = re.compile(
-    r",\s+who\s+(?:(?:" + "|".join(re.escape(m) for m in cues.CUE_MODIFIERS) + r")\s+)*$"
-)
+_WHO_BEFORE_CUE_RE = re.compile(rf",\s+who\s+(?:{cues.CUE_MODIFIER_PATTERN}\s+)*$")
 #: 'Said Ana Ruiz, “': a fronted cue before its source (and the source's apposition).
 _FRONTED_CUE_RE = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)(?=\s+[A-Z])")
 #: 'told “', 'told ABC’s “', 'on MSNBC's “' before a programme's name.

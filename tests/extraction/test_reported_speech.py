@@ -715,3 +715,13 @@ def test_reported_content_stops_before_a_quotation_between_dashes():
     text = "The mayor called the plan reckless - “It is a fantasy,” she said - and left."
     reported = [(c.text, c.cue) for c in extract(text) if c.kind == "paraphrase"]
     assert reported == [("the plan reckless", "called")]
+
+
+def test_manner_adverb_between_source_and_cue():
+    (c,) = extract("The governor has quietly endorsed the transit levy.")
+    assert (c.text, c.source_text, c.cue) == ("the transit levy", "The governor", "endorsed")
+
+
+def test_name_ending_in_ly_is_no_adverb():
+    (c,) = extract("Ms. Kelly said the school would close early.")
+    assert c.source_text == "Ms. Kelly"
