@@ -645,6 +645,13 @@ _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
 #: Coordinated adjectives before a source noun ('the bespectacled, 71-year-old diplomat').
 _ADJECTIVE_LIST_RE = re.compile(r"(?:the|a|an)\s+[a-z][\w-]*(?:,\s*[a-z][\w-]*)*,\s*")
+#: A sentence that opens with a subordinate clause ('Although X said A, B').
+_SUBORDINATE_LEAD_RE = re.compile(
+    r"\W*(?:Although|Though|While|Whereas|Even as|Even though|Even if|As|When|After|Before|"
+    r"Because|Since|If|Until|Once|Whether)\s"
+)
+#: A comma between clauses, not inside a number ('1,265').
+_CLAUSE_COMMA_RE = re.compile(r",(?=\s)")
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who)\s")
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
@@ -1793,6 +1800,17 @@ class _Extractor:
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
             if cue_word in cues.OBJECT_CONTENT_CUES:
                 end = _object_end(t, rest_lo, end)
+            if _SUBORDINATE_LEAD_RE.match(sent) and not _CLAUSE_COMMA_RE.search(t, ss, cue[0]):
+                # 'Although Ruiz said the plan works, she voted no': the main clause after the
+                # subordinate one is the narrator's
+                comma = _CLAUSE_COMMA_RE.search(t, rest_lo, end)
+                if (
+                    comma is not None
+                    and _words(t[rest_lo : comma.start()])
+                    and not _open_quotation(t[rest_lo : comma.start()])
+                    and not _QUOTE_NEXT_RE.match(t, comma.end())
+                ):
+                    end = comma.start()
             dash = _DASH_RE.search(t, rest_lo, end) if headline else None
             if dash is not None:
                 end = dash.start()  # 'Kasich Revealed Who He'd Pick – It Might Surprise You'

@@ -725,3 +725,15 @@ def test_manner_adverb_between_source_and_cue():
 def test_name_ending_in_ly_is_no_adverb():
     (c,) = extract("Ms. Kelly said the school would close early.")
     assert c.source_text == "Ms. Kelly"
+
+
+def test_reported_speech_in_a_leading_subordinate_clause_ends_at_the_main_clause():
+    text = "Although the mayor said the bridge would reopen in May, crews are still working on it."
+    (c,) = extract(text)
+    assert (c.text, c.source_text) == ("the bridge would reopen in May", "the mayor")
+
+
+def test_number_comma_does_not_end_a_subordinate_clause():
+    text = "While the mayor said 1,200 homes would get power, crews are still working on it."
+    (c,) = extract(text)
+    assert c.text == "1,200 homes would get power"
