@@ -697,6 +697,10 @@ _TO_CONTENT_CUES = wordset(
     hope hopes hoped plans planned sought seeks intends"""
 )
 
+#: Stance and intention cues: their content is their object or infinitive, never the clause
+#: before them ('Facing a deficit, the council sought ...', 'In May, she defended ...').
+_FORWARD_CONTENT_CUES = cues.OBJECT_CONTENT_CUES | (_TO_CONTENT_CUES - {"told"})
+
 
 def _is_relative(text: str, src: tuple[int, int]) -> bool:
     """'..., who predicted X', 'others who want to ...', 'a bully who has repeatedly pledged
@@ -1731,6 +1735,8 @@ class _Extractor:
             comma = before.rfind(",")
             if comma <= 0 or self._subject_with_apposition(ss, cue[0]):
                 continue
+            if cue_word in _FORWARD_CONTENT_CUES:
+                continue  # 'Facing a deficit, the council sought to delay the vote'
             # a quotation may close after the comma: 'Fiorina was not one for “engaging ...,” said'
             src_lo = ss + comma + 1 + len(re.match(r"[”\"’']*", before[comma + 1 :]).group(0))
             tail_words = _words(tail)

@@ -737,3 +737,8 @@ def test_number_comma_does_not_end_a_subordinate_clause():
     text = "While the mayor said 1,200 homes would get power, crews are still working on it."
     (c,) = extract(text)
     assert c.text == "1,200 homes would get power"
+
+
+def test_clause_before_a_stance_cue_is_not_its_content():
+    (c,) = extract("Facing a tight budget, the council sought to delay the vote.")
+    assert (c.text, c.source_text, c.cue) == ("to delay the vote", "the council", "sought")
