@@ -742,3 +742,19 @@ def test_number_comma_does_not_end_a_subordinate_clause():
 def test_clause_before_a_stance_cue_is_not_its_content():
     (c,) = extract("Facing a tight budget, the council sought to delay the vote.")
     assert (c.text, c.source_text, c.cue) == ("to delay the vote", "the council", "sought")
+
+
+def test_echoed_attributes_its_object():
+    (c,) = extract("The senator echoed the governor’s call for a recount.")
+    assert (c.text, c.source_text, c.cue) == (
+        "the governor’s call for a recount",
+        "The senator",
+        "echoed",
+    )
+
+
+def test_echoing_participle_gives_the_subject_an_attribution():
+    found = extract("The mayor closed the pier on Friday, echoing warnings from the coast guard.")
+    assert [(c.text, c.source_text, c.cue) for c in found] == [
+        ("warnings from the coast guard", "The mayor", "echoing")
+    ]
