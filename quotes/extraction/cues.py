@@ -711,6 +711,21 @@ CUE_MODIFIERS: tuple[str, ...] = (
     "was quick to",
     "later",
 )
+#: rules-1.9: negation between a source and its cue ('Reid would not say whether ...', 'Cruz
+#: never mentioned Trump'); a negated relative clause ('Warren, who has not endorsed anyone,')
+#: is seldom an attribution, so only the source's own clause takes these.
+NEGATIONS: tuple[str, ...] = (
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    *(
+        f"{aux}n{apostrophe}t"
+        for aux in ("did", "does", "do", "wo", "would")
+        for apostrophe in ("’", "'")
+    ),
+)
 
 _CUE_ALT = "|".join(sorted({re.escape(c) for c in CUE_VERBS}, key=len, reverse=True))
 _MOD_ALT = "|".join(sorted({re.escape(m) for m in CUE_MODIFIERS}, key=len, reverse=True))
@@ -730,8 +745,10 @@ _LY_NON_ADVERBS = "family|rally|ally|bully|supply|reply|assembly|daily|weekly|mo
 #: adverb in -ly ('has aggressively supported', 'who enthusiastically endorses'); lower case, so
 #: a name ('Kelly said') is none.
 CUE_MODIFIER_PATTERN = rf"(?:{_MOD_ALT}|(?-i:(?!(?:{_LY_NON_ADVERBS})\b)[a-z]{{2,}}ly))"
-#: Optional modifiers immediately before a cue verb (matched at the end of a prefix).
-MODIFIERS_TAIL_RE = re.compile(rf"(?:\b{CUE_MODIFIER_PATTERN}\s+)+$", re.IGNORECASE)
+_NEG_ALT = "|".join(re.escape(n) for n in NEGATIONS)
+#: Optional modifiers and negations immediately before a cue verb (matched at the end of a
+#: prefix).
+MODIFIERS_TAIL_RE = re.compile(rf"(?:\b(?:{CUE_MODIFIER_PATTERN}|{_NEG_ALT})\s+)+$", re.IGNORECASE)
 
 ACCORDING_TO_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 

@@ -758,3 +758,12 @@ def test_echoing_participle_gives_the_subject_an_attribution():
     assert [(c.text, c.source_text, c.cue) for c in found] == [
         ("warnings from the coast guard", "The mayor", "echoing")
     ]
+
+
+def test_negated_cue_keeps_its_source():
+    (c,) = extract("The chairman would not say whether the vote would be delayed.")
+    assert (c.text, c.source_text, c.cue) == (
+        "whether the vote would be delayed",
+        "The chairman",
+        "say",
+    )
