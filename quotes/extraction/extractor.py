@@ -694,7 +694,7 @@ def _embedded_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 #: after other cues 'to'/'by' starts a recipient or an agent ('said to be', 'told by').
 _TO_CONTENT_CUES = wordset(
     """told vowed promised pledged threatened urged asked agreed declined refused want wants
-    hope hopes hoped plans planned sought seeks intends"""
+    hope hopes hoped plans planned sought seeks intends pledges vows threatens"""
 )
 
 #: Stance and intention cues: their content is their object or infinitive, never the clause

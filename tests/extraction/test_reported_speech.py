@@ -767,3 +767,8 @@ def test_negated_cue_keeps_its_source():
         "The chairman",
         "say",
     )
+
+
+def test_present_tense_pledge_takes_its_infinitive():
+    (c,) = extract("The governor pledges to veto the pension bill.")
+    assert (c.text, c.source_text, c.cue) == ("to veto the pension bill", "The governor", "pledges")
