@@ -367,8 +367,24 @@ _SOURCE_ADVERBIAL_TAIL_RE = re.compile(
 )
 
 
+#: A possessor ends the words before a noun that looks like a cue ('Mr. Hannity’s show',
+#: 'their plans', 'Democrats’ claims'); no source ends so.
+_POSSESSOR_END_RE = re.compile(
+    r"(?:[’']s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our))$"
+)
+
+
 def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The source NP ending right before a cue at `hi` (text[lo:hi] is the clause before it)."""
+    src = _noun_phrase_before(text, lo, hi)
+    if src is not None and _POSSESSOR_END_RE.search(text, *src):
+        return None
+    return src
+
+
+def _noun_phrase_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase (or apposition) ending right before `hi`, a source if it is no
+    possessor."""
     seg = text[lo:hi]
     m = cues.MODIFIERS_TAIL_RE.search(seg)
     if m:

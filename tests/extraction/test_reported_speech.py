@@ -772,3 +772,7 @@ def test_negated_cue_keeps_its_source():
 def test_present_tense_pledge_takes_its_infinitive():
     (c,) = extract("The governor pledges to veto the pension bill.")
     assert (c.text, c.source_text, c.cue) == ("to veto the pension bill", "The governor", "pledges")
+
+
+def test_noun_after_a_possessor_is_no_cue():
+    assert extract("The senator’s plans surprised the committee on Monday.") == []
