@@ -625,6 +625,9 @@ _QUOTE_NEXT_RE = re.compile(r"\s*,?\s*[“\"][^\s“\"]?")
 _VIEW_CUES = frozenset({"see", "sees", "saw"})
 #: 'found itself in a bind' is a situation, not a finding.
 _REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ourselves)\b")
+#: 'showed up', 'added up to': a phrasal verb, not a cue.
+_PARTICLE_UP_RE = re.compile(r"\s+up\b")
+_SHOW_HOST_RE = re.compile(r"\s+hosts?\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
@@ -634,6 +637,10 @@ def _clause_cue(m: re.Match[str]) -> bool:
     cue = m.group("cue").lower()
     if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
         return False
+    if _PARTICLE_UP_RE.match(m.string, m.end()) or (
+        cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
+    ):
+        return False  # 'she showed up at the rally', 'talk show host Glenn Beck'
     return cue not in _VIEW_CUES or _VIEW_AS_RE.match(m.string, m.end()) is not None
 
 

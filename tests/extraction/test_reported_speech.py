@@ -776,3 +776,12 @@ def test_present_tense_pledge_takes_its_infinitive():
 
 def test_noun_after_a_possessor_is_no_cue():
     assert extract("The senator’s plans surprised the committee on Monday.") == []
+
+
+def test_showed_up_is_no_cue():
+    assert extract("Hundreds of nurses showed up at the council meeting on Friday.") == []
+
+
+def test_show_before_host_is_a_noun():
+    (c,) = extract("Radio talk show host Ana Ruiz said the station would close.")
+    assert (c.source_text, c.cue) == ("Radio talk show host Ana Ruiz", "said")
