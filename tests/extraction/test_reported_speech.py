@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.extraction import extract
 from quotes.extraction.cues import CUE_VERBS
 
@@ -785,3 +787,16 @@ def test_showed_up_is_no_cue():
 def test_show_before_host_is_a_noun():
     (c,) = extract("Radio talk show host Ana Ruiz said the station would close.")
     assert (c.source_text, c.cue) == ("Radio talk show host Ana Ruiz", "said")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor thought about the budget for a week.",
+        "The union wanted a new contract by June.",
+        "The city planned a new bridge over the river.",
+        "The incumbent maintains a narrow lead in the county.",
+    ],
+)
+def test_verbs_that_seldom_attribute_are_no_cues(sentence):
+    assert extract(sentence) == []
