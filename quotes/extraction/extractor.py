@@ -618,6 +618,8 @@ _QUOTE_ONLY_CUES = frozenset({"continued", "offered"}) | cues.QUOTATION_CUES
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
 #: A name and nothing else after 'called': named or phoned, not judged.
 _NAME_ONLY_RE = re.compile(r"[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*")
+#: A quotation right after a participle cue ('..., adding, “B.”', '..., saying: “B”').
+_QUOTATION_AFTER_CUE_RE = re.compile(r"[\s,:]*[“\"]")
 #: Only an opening quotation mark (after a comma, maybe: 'the show, “Brokers,”') between a cue
 #: and its content (which starts at the mark or right inside it).
 _QUOTE_NEXT_RE = re.compile(r"\s*,?\s*[“\"][^\s“\"]?")
@@ -2038,9 +2040,7 @@ class _Extractor:
         if not found:
             return
         part = min(found, key=lambda m: m.start())
-        if any(c in QUOTE_CHARS for c in t[part.end() : ce]) and not _THAT_RE.match(
-            t[part.end() : ce]
-        ):
+        if _QUOTATION_AFTER_CUE_RE.match(t, part.end(), ce):
             return  # '..., adding, “B.”' is a quotation of its own
         cue = (part.start("cue"), part.end("cue"))
         lo = self._content_start(cue, part.group("cue").lower(), ce)

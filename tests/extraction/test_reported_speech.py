@@ -800,3 +800,9 @@ def test_show_before_host_is_a_noun():
 )
 def test_verbs_that_seldom_attribute_are_no_cues(sentence):
     assert extract(sentence) == []
+
+
+def test_participle_after_a_quote_keeps_content_with_a_quoted_phrase():
+    text = "“We are ready,” the mayor said, calling the storm “a test for the city.”"
+    reported = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind != "direct"]
+    assert reported == [("the storm “a test for the city.”", "the mayor", "calling")]
