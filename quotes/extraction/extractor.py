@@ -526,6 +526,7 @@ def _verbish(word: str, prev: str) -> bool:
         low.endswith("s")
         and not low.endswith(("ss", "'s", "’s", "us", "is"))
         and _is_capitalized(prev)
+        and prev.lower() not in cues.DETERMINERS
         and low not in cues.ROLE_NOUNS
         and low not in cues.DETERMINERS
     )

@@ -806,3 +806,11 @@ def test_participle_after_a_quote_keeps_content_with_a_quoted_phrase():
     text = "“We are ready,” the mayor said, calling the storm “a test for the city.”"
     reported = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind != "direct"]
     assert reported == [("the storm “a test for the city.”", "the mayor", "calling")]
+
+
+def test_plural_subject_after_the_keeps_its_participle_clause():
+    text = "The departments declined to release the files, saying the inquiry was still open."
+    assert [(c.text, c.source_text, c.cue) for c in extract(text)] == [
+        ("to release the files", "The departments", "declined"),
+        ("the inquiry was still open", "The departments", "saying"),
+    ]
