@@ -679,6 +679,7 @@ _SUBORDINATE_LEAD_RE = re.compile(
 #: A comma between clauses, not inside a number ('1,265').
 _CLAUSE_COMMA_RE = re.compile(r",(?=\s)")
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who)\s")
+_CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?\bthat\s+"
@@ -1609,6 +1610,11 @@ class _Extractor:
         that = _THAT_RE.match(t[rest_lo:ce])
         if that:
             rest_lo += that.end()
+        # 'wrote about the event', 'called for a recount', 'argued against it': the preposition
+        # belongs to the cue
+        prep = _CUE_PREPOSITION_RE.match(t, rest_lo, ce)
+        if prep:
+            rest_lo = prep.end()
         return rest_lo
 
     def _clause_end(

@@ -814,3 +814,8 @@ def test_plural_subject_after_the_keeps_its_participle_clause():
         ("to release the files", "The departments", "declined"),
         ("the inquiry was still open", "The departments", "saying"),
     ]
+
+
+def test_preposition_after_the_cue_is_not_content():
+    (c,) = extract("The senator wrote about the closure of the paper mill.")
+    assert (c.text, c.source_text) == ("the closure of the paper mill", "The senator")
