@@ -677,7 +677,7 @@ _SUBORDINATE_LEAD_RE = re.compile(
     r"Because|Since|If|Until|Once|Whether)\s"
 )
 #: A comma between clauses, not inside a number ('1,265').
-_CLAUSE_COMMA_RE = re.compile(r",(?=\s)")
+_CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who)\s")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 _PREP_THAT_RE = re.compile(
@@ -1845,10 +1845,10 @@ class _Extractor:
                 if (
                     comma is not None
                     and _words(t[rest_lo : comma.start()])
-                    and not _open_quotation(t[rest_lo : comma.start()])
+                    and not _open_quotation(t[rest_lo : comma.end()])
                     and not _QUOTE_NEXT_RE.match(t, comma.end())
                 ):
-                    end = comma.start()
+                    end = comma.end()  # with a closing mark: “balanced,”
             dash = _DASH_RE.search(t, rest_lo, end) if headline else None
             if dash is not None:
                 end = dash.start()  # 'Kasich Revealed Who He'd Pick – It Might Surprise You'

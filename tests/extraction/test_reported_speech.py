@@ -819,3 +819,9 @@ def test_plural_subject_after_the_keeps_its_participle_clause():
 def test_preposition_after_the_cue_is_not_content():
     (c,) = extract("The senator wrote about the closure of the paper mill.")
     assert (c.text, c.source_text) == ("the closure of the paper mill", "The senator")
+
+
+def test_subordinate_clause_ends_at_a_comma_inside_closing_quotation_marks():
+    text = "While the mayor said the budget was “balanced,” the city ran a deficit."
+    (c,) = extract(text)
+    assert c.text == "the budget was “balanced,”"
