@@ -678,7 +678,7 @@ _SUBORDINATE_LEAD_RE = re.compile(
 )
 #: A comma between clauses, not inside a number ('1,265').
 _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
-_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who)\s")
+_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared)\s")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
@@ -688,7 +688,8 @@ _PREP_THAT_RE = re.compile(
 
 def _tail_cut(text: str, lo: int, hi: int) -> int:
     """Drop a trailing apposition or aside from a content clause ('..., down from 47 percent in
-    2009', ' - an even more opaque process', '..., who ...' about its last noun); an apposition
+    2009', ' - an even more opaque process', '..., who ...' about its last noun, the narrator's
+    '..., compared with 40 percent in May'); an apposition
     closed by a second comma ('the bill, which passed in May, is dead') stays."""
     for m in _TAIL_CUT_RE.finditer(text, lo, hi):
         if len(_words(text[lo : m.start()])) < 3:

@@ -825,3 +825,9 @@ def test_subordinate_clause_ends_at_a_comma_inside_closing_quotation_marks():
     text = "While the mayor said the budget was “balanced,” the city ran a deficit."
     (c,) = extract(text)
     assert c.text == "the budget was “balanced,”"
+
+
+def test_comparison_after_poll_content_is_the_narrators():
+    text = "Most voters said they trust the council, compared with 40 percent of renters."
+    (c,) = extract(text)
+    assert (c.text, c.source_text) == ("they trust the council", "Most voters")
