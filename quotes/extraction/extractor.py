@@ -631,6 +631,7 @@ _REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ours
 #: 'showed up', 'added up to': a phrasal verb, not a cue.
 _PARTICLE_UP_RE = re.compile(r"\s+up\b")
 _SHOW_HOST_RE = re.compile(r"\s+hosts?\b")
+_WITH_RE = re.compile(r"\s+with\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
@@ -644,6 +645,8 @@ def _clause_cue(m: re.Match[str]) -> bool:
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):
         return False  # 'she showed up at the rally', 'talk show host Glenn Beck'
+    if cue in {"compared", "comparing"} and _WITH_RE.match(m.string, m.end()):
+        return False  # '..., compared with 40 percent in May' compares figures
     return cue not in _VIEW_CUES or _VIEW_AS_RE.match(m.string, m.end()) is not None
 
 

@@ -831,3 +831,9 @@ def test_comparison_after_poll_content_is_the_narrators():
     text = "Most voters said they trust the council, compared with 40 percent of renters."
     (c,) = extract(text)
     assert (c.text, c.source_text) == ("they trust the council", "Most voters")
+
+
+def test_compared_with_is_no_cue():
+    assert (
+        extract("The senator won 25 million votes, compared with 16 million for his rival.") == []
+    )
