@@ -837,3 +837,9 @@ def test_compared_with_is_no_cue():
     assert (
         extract("The senator won 25 million votes, compared with 16 million for his rival.") == []
     )
+
+
+def test_according_to_claim_starts_after_a_colon():
+    text = "The port is busy again: cargo rose 12 percent in May, according to the harbor board."
+    (c,) = extract(text)
+    assert (c.text, c.source_text) == ("cargo rose 12 percent in May", "the harbor board")
