@@ -741,10 +741,21 @@ def _is_relative(text: str, src: tuple[int, int]) -> bool:
     return text[src[1] : src[1] + 1] != "," and re.search(r"(?:^|\s)who\b", last, re.I) is not None
 
 
+#: An inverted cue opening the clause piece before a relative clause ('said Ana Ruiz, who').
+_INVERTED_CUE_LEAD_RE = re.compile(
+    r"(?:"
+    + "|".join(sorted((re.escape(c) for c in cues.INVERTABLE_CUES), key=len, reverse=True))
+    + r")\s+"
+)
+
+
 def _antecedent_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase a relative clause at `hi` hangs on ('said Ana Borges' -> 'Ana Borges')."""
     s, e = _comma_parts(text, lo, hi)[-1]
     s, e = _strip_leading(text, s, e)
+    inverted = _INVERTED_CUE_LEAD_RE.match(text, s, e)
+    if inverted is not None:
+        s = inverted.end()  # '“...,” said Ana Ruiz, who added that ...'
     if _np_ok(text[s:e]):
         return s, e
     name = _TRAILING_NAME_RE.search(text, s, e)

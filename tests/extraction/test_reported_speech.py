@@ -843,3 +843,9 @@ def test_according_to_claim_starts_after_a_colon():
     text = "The port is busy again: cargo rose 12 percent in May, according to the harbor board."
     (c,) = extract(text)
     assert (c.text, c.source_text) == ("cargo rose 12 percent in May", "the harbor board")
+
+
+def test_relative_clause_after_an_inverted_cue_hangs_on_the_speaker():
+    text = "“We will rebuild,” said the mayor of Dayton, who added that the pier would reopen."
+    reported = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind != "direct"]
+    assert reported == [("the pier would reopen", "the mayor of Dayton", "added")]
