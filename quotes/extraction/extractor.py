@@ -681,6 +681,8 @@ _SUBORDINATE_LEAD_RE = re.compile(
 )
 #: A comma between clauses, not inside a number ('1,265').
 _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
+#: An answer is content on its own ('75 percent of Democrats said yes').
+_ANSWER_RE = re.compile(r"yes|no", re.IGNORECASE)
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared)\s")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 _PREP_THAT_RE = re.compile(
@@ -1873,7 +1875,9 @@ class _Extractor:
                 end = dash.start()  # 'Kasich Revealed Who He'd Pick – It Might Surprise You'
             content = _trim_content(t, rest_lo, end)
             min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
-            if len(_words(t[content[0] : content[1]])) < min_words:
+            if len(_words(t[content[0] : content[1]])) < min_words and not _ANSWER_RE.fullmatch(
+                t, *content
+            ):
                 del self.out[n_before:]
                 continue
             sp = self._speaker(src, cue, [(ss, rest_lo)], ps, ss)

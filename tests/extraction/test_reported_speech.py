@@ -849,3 +849,8 @@ def test_relative_clause_after_an_inverted_cue_hangs_on_the_speaker():
     text = "“We will rebuild,” said the mayor of Dayton, who added that the pier would reopen."
     reported = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind != "direct"]
     assert reported == [("the pier would reopen", "the mayor of Dayton", "added")]
+
+
+def test_a_one_word_answer_is_content():
+    found = extract("Asked about the levy, 61 percent of renters said yes.")
+    assert [(c.text, c.source_text) for c in found] == [("yes", "61 percent of renters")]
