@@ -1644,15 +1644,27 @@ class _Extractor:
         cue: tuple[int, int] | None = None,
     ) -> int:
         """End of a content clause starting at `lo`: it stops before a coordinated clause with
-        its own cue ('..., but he also warned that ...'), which is extracted in turn, and before
-        ', but' with a new predicate or subject ('..., but Ana Ruiz ran the numbers')."""
+        its own cue ('..., but he also warned that ...'), which is extracted in turn, before
+        ', but' with a new predicate or subject ('..., but Ana Ruiz ran the numbers') and before
+        a single dash."""
         t = self.t
         ce = _tail_cut(t, lo, ce)
         end = self._clause_end_at_coordination(lo, ce, ps, depth, src, cue)
         # the content stops before an attributed quotation between dashes ('... reckless -
         # “It is a fantasy,” she said - and ...'), a direct quote of its own
         aside = _QUOTED_ASIDE_RE.search(t, lo, end)
-        return aside.start() if aside is not None else end
+        if aside is not None:
+            return aside.start()
+        # and before a single dash ('... will win - a claim his rivals mock'): the narrator's
+        # aside; a pair of dashes encloses part of the content
+        dash = _DASH_RE.search(t, lo, end)
+        if (
+            dash is not None
+            and not _DASH_RE.search(t, dash.end(), end)
+            and not _open_quotation(t[lo : dash.start()])
+        ):
+            return dash.start()
+        return end
 
     def _clause_end_at_coordination(
         self,

@@ -854,3 +854,13 @@ def test_relative_clause_after_an_inverted_cue_hangs_on_the_speaker():
 def test_a_one_word_answer_is_content():
     found = extract("Asked about the levy, 61 percent of renters said yes.")
     assert [(c.text, c.source_text) for c in found] == [("yes", "61 percent of renters")]
+
+
+def test_reported_content_stops_before_a_single_dash():
+    (c,) = extract("The mayor said the budget is balanced - a claim the auditors dispute.")
+    assert c.text == "the budget is balanced"
+
+
+def test_reported_content_keeps_an_aside_between_two_dashes():
+    (c,) = extract("The mayor said the budget - all $40 million of it - is balanced.")
+    assert c.text == "the budget - all $40 million of it - is balanced"
