@@ -738,10 +738,11 @@ HEADLINE_CUE_RE = re.compile(
 )
 #: Words ending in -ly that are no manner adverbs ('the family said', 'the rally heard').
 _LY_NON_ADVERBS = "family|rally|ally|bully|supply|reply|assembly|daily|weekly|monthly|quarterly"
-#: One modifier between a source and its cue: a listed one or, rules-1.9, any lower-case
-#: adverb in -ly ('has aggressively supported', 'who enthusiastically endorses'); lower case, so
-#: a name ('Kelly said') is none.
-CUE_MODIFIER_PATTERN = rf"(?:{_MOD_ALT}|(?-i:(?!(?:{_LY_NON_ADVERBS})\b)[a-z]{{2,}}ly))"
+#: A lower-case adverb in -ly ('quickly'); lower case, so a name ('Kelly said') is none.
+LY_ADVERB_RE = re.compile(rf"(?!(?:{_LY_NON_ADVERBS})\b)[a-z]{{2,}}ly")
+#: One modifier between a source and its cue: a listed one or, rules-1.9, any adverb in -ly
+#: ('has aggressively supported', 'who enthusiastically endorses').
+CUE_MODIFIER_PATTERN = rf"(?:{_MOD_ALT}|(?-i:{LY_ADVERB_RE.pattern}))"
 _NEG_ALT = "|".join(re.escape(n) for n in NEGATIONS)
 #: Optional modifiers and negations immediately before a cue verb (matched at the end of a
 #: prefix).

@@ -533,8 +533,6 @@ def _verbish(word: str, prev: str) -> bool:
 
 
 _SUBJECT_PRONOUNS = wordset("i you he she it we they")
-#: An adverb in -ly ('quickly', 'angrily').
-_ADVERB_RE = re.compile(r"[a-z]+ly")
 
 
 def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
@@ -554,7 +552,7 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
             end = words[k - 1].end() - 1
             return ((s, end), words[k].start()) if _np_ok(text[s:end]) else None
         verb = words[k]
-        if _ADVERB_RE.fullmatch(verb.group(0)) and k + 1 < len(words):
+        if cues.LY_ADVERB_RE.fullmatch(verb.group(0)) and k + 1 < len(words):
             verb = words[k + 1]  # 'She quickly noted': an adverb between subject and verb
         if _verbish(verb.group(0), prev):
             end = words[k - 1].end()
