@@ -41,6 +41,8 @@ STANCE_OBJECT_CUES: tuple[str, ...] = (
     "cites",
     "declined",
     "refused",
+    "ruled out",
+    "rules out",
     "sees",
     "discussed",
     "discuss",

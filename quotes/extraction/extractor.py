@@ -630,6 +630,8 @@ _REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ours
 _PARTICLE_UP_RE = re.compile(r"\s+up\b")
 _SHOW_HOST_RE = re.compile(r"\s+hosts?\b")
 _WITH_RE = re.compile(r"\s+with\b")
+#: 'who requested anonymity to discuss the talks': how a source was quoted, not what it said.
+_ANONYMITY_RE = re.compile(r"\s+anonymity\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
@@ -645,6 +647,8 @@ def _clause_cue(m: re.Match[str]) -> bool:
         return False  # 'she showed up at the rally', 'talk show host Glenn Beck'
     if cue in {"compared", "comparing"} and _WITH_RE.match(m.string, m.end()):
         return False  # '..., compared with 40 percent in May' compares figures
+    if _ANONYMITY_RE.match(m.string, m.end()):
+        return False
     return cue not in _VIEW_CUES or _VIEW_AS_RE.match(m.string, m.end()) is not None
 
 
@@ -681,7 +685,7 @@ _SUBORDINATE_LEAD_RE = re.compile(
 _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
 #: An answer is content on its own ('75 percent of Democrats said yes').
 _ANSWER_RE = re.compile(r"yes|no", re.IGNORECASE)
-_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared)\s")
+_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|even(?= as))\s")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"

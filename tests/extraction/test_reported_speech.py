@@ -864,3 +864,22 @@ def test_reported_content_stops_before_a_single_dash():
 def test_reported_content_keeps_an_aside_between_two_dashes():
     (c,) = extract("The mayor said the budget - all $40 million of it - is balanced.")
     assert c.text == "the budget - all $40 million of it - is balanced"
+
+
+def test_reported_content_stops_before_a_concessive_even_as():
+    (c,) = extract("The mayor vowed to rebuild the pier, even as the council cut its budget.")
+    assert (c.text, c.cue) == ("to rebuild the pier", "vowed")
+
+
+def test_what_a_source_ruled_out_is_its_content():
+    (c,) = extract("The governor ruled out new taxes before the election.")
+    assert (c.text, c.source_text, c.cue) == (
+        "new taxes before the election",
+        "The governor",
+        "ruled out",
+    )
+
+
+def test_requesting_anonymity_is_how_a_source_was_quoted_not_what_it_said():
+    text = "The plan failed, said an aide, who requested anonymity to discuss the talks."
+    assert [c.text for c in extract(text)] == ["The plan failed"]
