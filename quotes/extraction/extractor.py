@@ -76,7 +76,7 @@ from .text import (
     wordset,
 )
 
-EXTRACTOR_VERSION = "rules-1.8"
+EXTRACTOR_VERSION = "rules-1.9"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
