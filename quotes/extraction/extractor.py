@@ -47,7 +47,8 @@ The pipeline, per paragraph:
    after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in
    it) continues that content; a speech noun after its possessor ('her promise to cut
    taxes'); a title-case headline takes title-cased cues ('Senator Endorses
-   Cruz');
+   Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
+   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -961,6 +962,8 @@ def _is_title_case(sentence: str) -> bool:
 
 #: Words that open a new clause or an apposition rather than go on with the sentence.
 _NOT_RESUMING = wordset("and but or while whereas although though which who whose")
+#: What joins a clause to the next one ('..., but', '... and', '... ('): no part of either.
+_JOINING_TAIL_RE = re.compile(r"[\s,;:(—–-]*(?:\b(?:and|but|or|while|whereas|so)\b[\s,]*)?$")
 
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1982,6 +1985,8 @@ class _Extractor:
                     reported = self._emit_borrowed(ss, se, borrowed, reported)
                     reported = self._continue_reported(ss, se, orphans, reported)
                     self._participle_after_quote(ss, se, ps, quotes)
+                    if se - ss <= _MAX_SENTENCE:
+                        self._reported_before_direct(ss, se, ps)
                     continue
                 n_before = len(self.out)
                 if se - ss <= _MAX_SENTENCE:
@@ -2094,6 +2099,27 @@ class _Extractor:
             self._emit(
                 content, "paraphrase", self._speaker(src, cue, [(part.start(), lo)], ps, ss), 0.6
             )
+
+    def _reported_before_direct(self, ss: int, se: int, ps: int) -> None:
+        """'Ruiz said the bridge is “a relic,” but she offered a plan: “...”': the clauses
+        of a direct-quote sentence before the quote's attribution may hold reported speech of
+        their own; none of it may overlap a direct quote."""
+        quoted = [c for c in self.out if c.kind == "direct" and ss <= c.start < se]
+        if not quoted:
+            return
+        lead_end = min(min(c.source_start, c.cue_start, c.start) for c in quoted)
+        if lead_end <= ss or not cues.CUE_RE.search(self.t, ss, lead_end):
+            return
+        lead_end = _JOINING_TAIL_RE.search(self.t, ss, lead_end).start()
+        n_before = len(self.out)
+        self._indirect(ss, lead_end, ps)
+        self.out[n_before:] = [
+            c
+            for c in self.out[n_before:]
+            if not any(
+                c.cue_start == q.cue_start or (c.start < q.end and q.start < c.end) for q in quoted
+            )
+        ]
 
     def _nominal_cues(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
         """'his promise to build a wall', 'Trump's attacks on the judge': a speech noun with its

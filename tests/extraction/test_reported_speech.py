@@ -883,3 +883,15 @@ def test_what_a_source_ruled_out_is_its_content():
 def test_requesting_anonymity_is_how_a_source_was_quoted_not_what_it_said():
     text = "The plan failed, said an aide, who requested anonymity to discuss the talks."
     assert [c.text for c in extract(text)] == ["The plan failed"]
+
+
+def test_reported_speech_before_a_direct_quote_in_the_same_sentence():
+    text = (
+        "Okafor said the bridge was “a relic of another era,” but she offered the council a "
+        "way forward: “Fund the repairs now.”"
+    )
+    found = [(c.kind, c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [
+        ("paraphrase", "the bridge was “a relic of another era,”", "Okafor", "said"),
+        ("direct", "Fund the repairs now.", "she", "offered"),
+    ]
