@@ -10,7 +10,8 @@ The pipeline, per paragraph:
    paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
    ending in 'X said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that
    colon ('X issued the following statement:') being no content of its own; also 'X did Y, saying,
-   “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”', 'pollster Daron Shaw: “...”',
+   “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”' (unless the quotation's
+   own attribution follows it: 'X verb ...: “...,” Y said'), 'pollster Daron Shaw: “...”',
    'More from the report: “...”', 'in the words of X, “...”', and ''...'' (the two-apostrophe
    convention); after a quotation that closed its clause with a comma, question or exclamation
    mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
@@ -1406,8 +1407,11 @@ class _Extractor:
                         self._attribution_before(cursor, q.open)
                         or self._fronted_attribution(cursor, q.open)
                         or self._presented_source(cursor, q.open)
-                        or self._subject_before(cursor, q.open, colon=True)
                     )
+                    if found is None and not self._closing_attribution(q, prefix, q_end, tail_hi):
+                        # 'Ruiz praised the plan: “...,” her aide said.': the quotation's own
+                        # attribution outranks the subject of the clause before the colon
+                        found = self._subject_before(cursor, q.open, colon=True)
                     if found:
                         speaker = self._speaker(found[0], found[1], [(ss, q.open)], ps)
                     elif sentence_speaker is not None:
@@ -1460,21 +1464,8 @@ class _Extractor:
                 # ('“Dead on arrival” is how he put it').
                 inner_end = self.t[q.start : q.end].rstrip("’'‘ ")
                 if speaker is None and q.close is not None and tail_hi > q_end:
-                    after = self._attribution_after(q_end, tail_hi)
-                    if (
-                        after is not None
-                        and (
-                            inner_end[-1:] in ",?!—–-"
-                            or self.t[q_end : q_end + 1] == ","
-                            or self.t[q.close - 1 : q.close] in ",?!—–-"
-                            # '“... out of business, too" Sweeny said after an event.'
-                            or (
-                                not prefix.strip()
-                                and self.t[after[1][0] : after[1][1]].lower()
-                                in cues.INVERTABLE_CUES
-                            )
-                        )
-                    ):
+                    after = self._closing_attribution(q, prefix, q_end, tail_hi)
+                    if after is not None:
                         region = [(ss, q.open), (q_end, tail_hi)]
                         speaker = self._speaker(after[0], after[1], region, ps)
                         after_to = tail_hi
@@ -1522,6 +1513,29 @@ class _Extractor:
                 used.add((ss, se))
             announced = None
         return used, assigned
+
+    def _closing_attribution(
+        self, q: Quote, prefix: str, q_end: int, tail_hi: int
+    ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        """The attribution clause right after a quotation that closed its clause ('“...,” she
+        said.'), as `_attribution_after` returns it."""
+        if q.close is None or tail_hi <= q_end:
+            return None
+        after = self._attribution_after(q_end, tail_hi)
+        if after is None:
+            return None
+        inner_end = self.t[q.start : q.end].rstrip("’'‘ ")
+        closed = (
+            inner_end[-1:] in ",?!—–-"
+            or self.t[q_end : q_end + 1] == ","
+            or self.t[q.close - 1 : q.close] in ",?!—–-"
+            # '“... out of business, too" Sweeny said after an event.'
+            or (
+                not prefix.strip()
+                and self.t[after[1][0] : after[1][1]].lower() in cues.INVERTABLE_CUES
+            )
+        )
+        return after if closed else None
 
     def _completed_quote(self, prefix: str, q_end: int, tail_hi: int, se: int) -> bool:
         """Does a sentence that opens with a quotation go on with a phrase that completes it

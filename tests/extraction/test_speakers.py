@@ -162,3 +162,10 @@ def test_quotation_after_a_relative_clause_cue_is_the_antecedents():
     assert [(c.kind, c.text, c.source_text) for c in found] == [
         ("direct", "We won the cup!", "Ana Ruiz")
     ]
+
+
+def test_attribution_after_a_colon_quotation_outranks_the_clause_before_the_colon():
+    text = "The mayor defended the budget: “We cannot cut the libraries,” her aide said."
+    found = extract(text)
+    direct = [(c.text, c.source_text, c.cue) for c in found if c.kind == "direct"]
+    assert direct == [("We cannot cut the libraries,", "her aide", "said")]
