@@ -36,20 +36,20 @@ The pipeline, per paragraph:
    rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
    ...') gives it to the main clause's subject; a recipient after the cue ('said to reporters,
    “...”') is not content;
-3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
-   '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance
-   verbs with their object ('called Trump “unhinged”'), a participle clause ('..., saying that
-   ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an
-   attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted A, ...')
-   in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
-   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A');
-   after a direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding
-   that B'); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right
-   after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in
-   it) continues that content; a speech noun after its possessor ('her promise to cut
-   taxes'); a title-case headline takes title-cased cues ('Senator Endorses
-   Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
-   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
+3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
+   X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
+   their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
+   before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
+   each giving an attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
+   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
+   `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
+   saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
+   adding that B'); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right
+   after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in it)
+   continues that content; a speech noun after its possessor ('her promise to cut taxes'); a
+   title-case headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct
+   quote, the clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she
+   added: “...”') are read for reported speech too;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -587,7 +587,7 @@ _CONNECTIVE_PREFIX_RE = re.compile(
 _LABEL_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):")
 _NAME_BEFORE_COLON_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s*:$")
 _PARTICIPLE_CLAUSE_RE = re.compile(
-    rf",[”\"’']*\s+(?:(?:also|then|later|again)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
+    rf",[”\"’']*\s+(?:(?:also|then|later|again|before)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
 )
 #: An absolute clause with its own subject: '..., with 47 percent of voters saying ...'.
 _WITH_PARTICIPLE_RE = re.compile(

@@ -895,3 +895,12 @@ def test_reported_speech_before_a_direct_quote_in_the_same_sentence():
         ("paraphrase", "the bridge was “a relic of another era,”", "Okafor", "said"),
         ("direct", "Fund the repairs now.", "she", "offered"),
     ]
+
+
+def test_participle_cue_after_before_is_a_new_attribution_of_the_speaker():
+    text = "“We are listening,” the governor replied, before adding that the vote could wait."
+    found = [(c.kind, c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [
+        ("direct", "We are listening,", "the governor", "replied"),
+        ("paraphrase", "the vote could wait", "the governor", "adding"),
+    ]
