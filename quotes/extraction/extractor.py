@@ -44,12 +44,13 @@ The pipeline, per paragraph:
    A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
    `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
    saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
-   adding that B'); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right
-   after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in it)
-   continues that content; a speech noun after its possessor ('her promise to cut taxes'); a
-   title-case headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct
-   quote, the clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she
-   added: “...”') are read for reported speech too;
+   adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
+   “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
+   said. “C.”', or a quote paragraph after one ending in it) continues that content; a speech noun
+   after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
+   ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
+   attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
+   speech too;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -947,6 +948,21 @@ def _object_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+#: Where the referent of 'referring to' ends: before an apposition or relative clause
+#: (', the chief negotiator', ', who ...'; 'the big, free-standing agencies' goes on) or a
+#: 'but' ('referring to the mogul but not naming him').
+_REFERENT_END_RE = re.compile(r",\s+(?=[a-z]+\b(?!-))|\s+but\s")
+
+
+def _participle_content_end(text: str, cue_word: str, lo: int, hi: int) -> int:
+    """'..., referring to Ana Ruiz, the mayor.': that cue's content is the noun phrase it
+    refers to, not what the writer adds about it; other participles' content runs to `hi`."""
+    if cue_word != "referring to":
+        return hi
+    m = _REFERENT_END_RE.search(text, lo, hi)
+    return m.start() if m else hi
+
+
 _DASH_RE = re.compile(r"\s(?:-|—|–|--)\s")
 _DASH_BEFORE_RE = re.compile(r"\s(?:-|—|–|--)\s*$")
 _QUOTED_ASIDE_RE = re.compile(
@@ -1594,8 +1610,10 @@ class _Extractor:
             subj = _subject(t, ss, part.start())
             if subj is not None:
                 cue = (part.start("cue"), part.end("cue"))
-                lo = self._content_start(cue, part.group("cue").lower(), ce)
-                content = _trim_content(t, lo, self._clause_end(lo, ce, ps, depth, subj[0], cue))
+                cue_word = part.group("cue").lower()
+                lo = self._content_start(cue, cue_word, ce)
+                end = self._clause_end(lo, ce, ps, depth, subj[0], cue)
+                content = _trim_content(t, lo, _participle_content_end(t, cue_word, lo, end))
                 if len(_words(t[content[0] : content[1]])) >= 2:
                     sp = self._speaker(subj[0], cue, [(ss, lo)], ps, ss)
                     self._emit(content, "paraphrase", sp, 0.6)
@@ -2106,8 +2124,9 @@ class _Extractor:
         if _QUOTATION_AFTER_CUE_RE.match(t, part.end(), ce):
             return  # '..., adding, “B.”' is a quotation of its own
         cue = (part.start("cue"), part.end("cue"))
-        lo = self._content_start(cue, part.group("cue").lower(), ce)
-        content = _trim_content(t, lo, ce)
+        cue_word = part.group("cue").lower()
+        lo = self._content_start(cue, cue_word, ce)
+        content = _trim_content(t, lo, _participle_content_end(t, cue_word, lo, ce))
         if len(_words(t[content[0] : content[1]])) >= 2:
             src = (quoted[-1].source_start, quoted[-1].source_end)
             self._emit(

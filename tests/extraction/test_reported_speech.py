@@ -904,3 +904,12 @@ def test_participle_cue_after_before_is_a_new_attribution_of_the_speaker():
         ("direct", "We are listening,", "the governor", "replied"),
         ("paraphrase", "the vote could wait", "the governor", "adding"),
     ]
+
+
+def test_referring_to_takes_the_referent_without_its_apposition():
+    text = "“He left us waiting,” the coach said, referring to Tomas Brandt, the former owner."
+    found = [(c.kind, c.text, c.cue) for c in extract(text)]
+    assert found == [
+        ("direct", "He left us waiting,", "said"),
+        ("paraphrase", "Tomas Brandt", "referring to"),
+    ]
