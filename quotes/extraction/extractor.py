@@ -50,7 +50,7 @@ The pipeline, per paragraph:
    after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
    ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
-   speech too;
+   speech too; reported content never ends on a quotation mark without its pair;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -983,6 +983,17 @@ _NOT_RESUMING = wordset("and but or while whereas although though which who whos
 _JOINING_TAIL_RE = re.compile(r"[\s,;:(—–-]*(?:\b(?:and|but|or|while|whereas|so)\b[\s,]*)?$")
 
 
+def _before_unpaired_mark(text: str, s: int, e: int) -> int:
+    """Reported content that ends on a quotation mark without its pair ('she would win some
+    states.”', the content having begun inside the quotation, or 'argued: “' before a direct
+    quote) ends before that mark and the punctuation before it; a curator would see a stray
+    mark. A partial quote kept whole ('the bridge was “a relic,”') keeps both marks."""
+    marks = sum(1 for i in range(s, e) if text[i] in QUOTE_CHARS)
+    if marks % 2 and e > s and text[e - 1] in QUOTE_CHARS:
+        return _trim_content(text, s, e - 1)[1]
+    return e
+
+
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
         s += 1
@@ -1138,6 +1149,8 @@ class _Extractor:
             tail = _OBJECT_TAIL_RE.search(self.t, s, e)
             if tail is not None and tail.start() > s:
                 e = tail.start()
+        if kind != "direct":
+            e = _before_unpaired_mark(self.t, s, e)
         if sp.pronoun:
             confidence -= 0.1
         cue = self.raw[sp.cue_start : sp.cue_end]

@@ -913,3 +913,12 @@ def test_referring_to_takes_the_referent_without_its_apposition():
         ("direct", "He left us waiting,", "said"),
         ("paraphrase", "Tomas Brandt", "referring to"),
     ]
+
+
+def test_reported_content_does_not_end_on_an_unpaired_quotation_mark():
+    text = "Ruiz said she was too tired to keep campaigning: “I need a rest,” she wrote."
+    found = [(c.kind, c.text) for c in extract(text)]
+    assert found == [
+        ("paraphrase", "she was too tired to keep campaigning"),
+        ("direct", "I need a rest,"),
+    ]
