@@ -51,6 +51,8 @@ The pipeline, per paragraph:
    ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
    speech too; reported content never ends on a quotation mark without its pair;
+   the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
+   the mayor said', 'Minutes later, she wrote'), not a name's apposition ('Ana Ruiz, a nurse,');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -553,16 +555,43 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
             if k == 1 and words[k].group(0).lower() in _SUBJECT_PRONOUNS:
                 return None  # 'Wait, it gets better:': an interjection, not an apposition
             end = words[k - 1].end() - 1
+            main = (
+                None
+                if _NAME_ONLY_RE.fullmatch(text, s, end)
+                else _main_clause_subject(text, words[k].start(), hi)
+            )
+            if main is not None:
+                return main  # 'Back in May, the mayor said:': the phrase was adverbial
             return ((s, end), words[k].start()) if _np_ok(text[s:end]) else None
         verb = words[k]
         if cues.LY_ADVERB_RE.fullmatch(verb.group(0)) and k + 1 < len(words):
             verb = words[k + 1]  # 'She quickly noted': an adverb between subject and verb
         if _verbish(verb.group(0), prev):
+            if verb.group(0).endswith(",") and k + 1 < len(words):
+                # 'Minutes later, she wrote:': 'later' closed an adverbial, not a subject
+                main = _main_clause_subject(text, words[k + 1].start(), hi)
+                if main is not None:
+                    return main
             end = words[k - 1].end()
             if _np_ok(text[s:end]):
                 return (s, end), words[k].start()
             return None
     return None
+
+
+_RELATIVE_WORDS = wordset("who whose whom which where that")
+
+
+def _main_clause_subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
+    """The subject of a clause after a comma when it is directly followed by its verb ('the
+    mayor said' after 'Likewise,'): the words before that comma were an adverbial, not the
+    subject; an apposition ('Ana Ruiz, a nurse, said') has a comma before its verb."""
+    subj = _subject(text, lo, hi)
+    if subj is None or text[subj[0][1] : subj[1]].strip():
+        return None
+    if _words(text[subj[0][0] : subj[0][1]])[0] in _RELATIVE_WORDS:
+        return None  # 'Mr. Ruiz, who was mayor,': a relative clause, not a main clause
+    return subj
 
 
 _IN_SOURCE_RE = re.compile(
@@ -1587,6 +1616,8 @@ class _Extractor:
         “we ...”', 'In June, ...') it is not."""
         if not self.t[q.start : q.start + 1].islower():
             return
+        if self.t[sp.source_end : sp.cue_start].strip():
+            return  # 'Minutes later, she sent an email saying, “done”': no parenthetical 'X said'
         lead = _LEAD_BEFORE_SOURCE_RE.fullmatch(self.t, ss, src_start)
         if lead is None:
             return

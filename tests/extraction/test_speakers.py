@@ -169,3 +169,21 @@ def test_attribution_after_a_colon_quotation_outranks_the_clause_before_the_colo
     found = extract(text)
     direct = [(c.text, c.source_text, c.cue) for c in found if c.kind == "direct"]
     assert direct == [("We cannot cut the libraries,", "her aide", "said")]
+
+
+def test_subject_is_the_main_clause_after_an_adverbial_lead():
+    text = "Back in March, the mayor criticized the budget, saying, “We cannot afford this.”"
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("We cannot afford this.", "the mayor")]
+
+
+def test_adverbial_lead_ending_in_later_is_not_the_speaker_nor_content():
+    text = "Hours later, the coach posted a message saying, “see you next season.”"
+    found = [(c.kind, c.text, c.source_text) for c in extract(text)]
+    assert found == [("direct", "see you next season.", "the coach")]
+
+
+def test_apposition_after_a_name_keeps_the_name_as_subject():
+    text = "Ana Ruiz, a nurse from Ohio, criticized the plan, saying, “It is bad.”"
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("It is bad.", "Ana Ruiz")]
