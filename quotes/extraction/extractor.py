@@ -52,7 +52,8 @@ The pipeline, per paragraph:
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
    speech too; reported content never ends on a quotation mark without its pair;
    the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
-   the mayor said', 'Minutes later, she wrote'), not a name's apposition ('Ana Ruiz, a nurse,');
+   the mayor said', 'Minutes later, she wrote') or a subordinate clause ('As the crowd cheered,
+   his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -544,6 +545,14 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
     """The subject NP opening the clause text[lo:hi] and where its verb starts:
     ('Rubio', 'fired back:') for 'Rubio fired back:'; None when no plain NP leads."""
     s, _ = _strip_leading(text, lo, hi)
+    if any(_SUBORDINATE_LEAD_RE.match(text, w.start(), s) for w in _TOKEN_RE.finditer(text, lo, s)):
+        # 'As the crowd cheered, his wife whispered:': the subject is the main clause's, after
+        # the comma or dash that closes the subordinate clause
+        ends = [*_CLAUSE_COMMA_RE.finditer(text, s, hi), *_DASH_RE.finditer(text, s, hi)]
+        for end in sorted(ends, key=lambda m: m.start()):
+            main = _main_clause_subject(text, end.end(), hi)
+            if main is not None:
+                return main
     m = _INTRO_PHRASE_RE.match(text, s, hi)
     if m:
         s = m.end()

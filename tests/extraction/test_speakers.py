@@ -187,3 +187,9 @@ def test_apposition_after_a_name_keeps_the_name_as_subject():
     text = "Ana Ruiz, a nurse from Ohio, criticized the plan, saying, “It is bad.”"
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("It is bad.", "Ana Ruiz")]
+
+
+def test_subject_after_a_subordinate_clause_is_the_main_clauses():
+    text = "As the band played on, the retired captain turned to his crew: “We made it.”"
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("We made it.", "the retired captain")]
