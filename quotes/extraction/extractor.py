@@ -12,8 +12,8 @@ The pipeline, per paragraph:
    colon ('X issued the following statement:') being no content of its own; also 'X did Y, saying,
    “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”' (unless the quotation's
    own attribution follows it: 'X verb ...: “...,” Y said'), 'pollster Daron Shaw: “...”',
-   'More from the report: “...”', 'in the words of X, “...”', and ''...'' (the two-apostrophe
-   convention); after a quotation that closed its clause with a comma, question or exclamation
+   'More from the report: “...”', a name after a dash ('... overhype - Ana Ruiz: “...”'),
+   'in the words of X, “...”', and ''...'' (the two-apostrophe convention); after a quotation that closed its clause with a comma, question or exclamation
    mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
    '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said X,
    an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after a
@@ -898,6 +898,8 @@ _IN_THE_WORDS_OF_RE = re.compile(
 _DASH_SIGNATURE_RE = re.compile(
     r"(?P<dash>--|[-—–])\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\.?"
 )
+#: A name after a dash, right before a colon: '... overhype - Ana Ruiz:'.
+_DASH_NAME_COLON_RE = re.compile(rf"\s{_DASH_SIGNATURE_RE.pattern}\s*:$")
 #: The end of an attribution clause where the quotation resumes ('” said X, “', '” X said, and “').
 _RESUMING_PREFIX_RE = re.compile(r"(?:[,:.—–]|,?\s+and)\s*$")
 #: A participle cue opening a sentence right before a quotation ('Citing “').
@@ -1275,6 +1277,12 @@ class _Extractor:
             return None
         if not colon or not seg.endswith(":"):
             return None
+        byline = _DASH_NAME_COLON_RE.search(seg)
+        if byline is not None:
+            # 'Polls missed the late shift - Ana Ruiz: “': a headline credited to the name after
+            # the dash, which is no subject of the headline's clause
+            colon_at = lo + len(seg) - 1
+            return (lo + byline.start("name"), lo + byline.end("name")), (colon_at, colon_at + 1)
         label = _LABEL_COLON_RE.fullmatch(seg.lstrip())
         if label is not None and label.group(1).split()[0].lower() not in _NOT_SPEAKER_LABELS:
             # '... tear down this wall!” Bush: “': a speaker's label in a run of quotations

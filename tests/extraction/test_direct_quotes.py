@@ -781,3 +781,9 @@ def test_past_verb_after_and_after_a_comma_closed_quotation_is_not_content():
     text = "Ana Ruiz wrote, “It is time to end his career,” and shared a link to her site."
     quoted = [c.text for c in extract(text) if c.kind == "direct"]
     assert quoted == ["It is time to end his career,"]
+
+
+def test_name_after_a_dash_before_the_colon_is_the_speaker():
+    text = "Forecasters misread the late storm - StormDesk: “The models all pointed east.”"
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("The models all pointed east.", "StormDesk")]
