@@ -13,8 +13,9 @@ The pipeline, per paragraph:
    “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”' (unless the quotation's
    own attribution follows it: 'X verb ...: “...,” Y said'), 'pollster Daron Shaw: “...”',
    'More from the report: “...”', a name after a dash ('... overhype - Ana Ruiz: “...”'),
-   'in the words of X, “...”', and ''...'' (the two-apostrophe convention); after a quotation that closed its clause with a comma, question or exclamation
-   mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
+   'in the words of X, “...”', and ''...'' (the two-apostrophe convention); after a quotation
+   that closed its clause with a comma, question or exclamation mark, any verb of its subject
+   attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
    '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said X,
    an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after a
    partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
