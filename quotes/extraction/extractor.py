@@ -35,8 +35,8 @@ The pipeline, per paragraph:
    labels each quotation's speaker, and so does a signature line under a quote paragraph ('- Ana
    Ruiz.'); 'A - “B,” she said - and C' gives B to her and leaves A and C to the reported-speech
    rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
-   ...') gives it to the main clause's subject; a recipient after the cue ('said to reporters,
-   “...”') is not content;
+   ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
+   reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
    their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
@@ -501,8 +501,11 @@ def _reference_ok(span: str) -> bool:
     )
 
 
-#: Whom a quotation was said to, between the cue and the quotation: ' to her 2,000 followers'.
-_RECIPIENT_RE = re.compile(r"\s+to\s+(?P<first>[\w’']+)(?:\s+[\w’'.,]+){0,3}?(?=\s*(?:,\s|:|$))")
+#: Whom or what a quotation was said to or about, between the cue and the quotation: ' to her
+#: 2,000 followers', ' of Mr. Chen' (the topic of 'said of', never the speaker).
+_RECIPIENT_OR_TOPIC_RE = re.compile(
+    r"\s+(?:to|of|about)\s+(?P<first>[\w’']+\.?)(?:\s+[\w’'.,]+){0,3}?(?=\s*(?:,\s|:|$))"
+)
 #: Any case: the second phrase is lower case ('On Thursday, after months of silence, X ...').
 _INTRO_PHRASE_RE = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|With|For|Asked|Speaking|"
@@ -1234,12 +1237,12 @@ class _Extractor:
                 # the object ('told reporters', 'told Fox News'), not a clause ('told CNN that
                 # Trump is “...”')
                 rest = re.sub(r"^(?:\s+(?!that\b)[\w’'.]+){0,4}?(?=\s*[,:]|\s*$)", "", rest)
-            recipient = _RECIPIENT_RE.match(rest)
+            recipient = _RECIPIENT_OR_TOPIC_RE.match(rest)
             if recipient is not None and (
                 recipient.group("first").lower() in cues.DETERMINERS
                 or recipient.group("first")[0].isupper()
             ):
-                rest = rest[recipient.end() :]  # 'said to reporters, “', 'wrote to Ana Ruiz: “'
+                rest = rest[recipient.end() :]  # 'said to reporters, “', 'wrote of Ana Ruiz: “'
             rest = _ADVERBIAL_RE.sub("", rest, count=1) if rest.strip(" ,:") else rest
             if rest.strip(" ,:"):
                 continue

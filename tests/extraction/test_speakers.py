@@ -193,3 +193,9 @@ def test_subject_after_a_subordinate_clause_is_the_main_clauses():
     text = "As the band played on, the retired captain turned to his crew: “We made it.”"
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("We made it.", "the retired captain")]
+
+
+def test_name_after_said_of_is_the_topic_not_the_speaker():
+    text = "Tom Baker, an old friend of Mr. Lund, said of Mr. Lund: “He never missed a shift.”"
+    direct = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("He never missed a shift.", "Tom Baker, an old friend of Mr. Lund", "said")]
