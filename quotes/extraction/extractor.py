@@ -507,11 +507,12 @@ _RECIPIENT_OR_TOPIC_RE = re.compile(
     r"\s+(?:to|of|about)\s+(?P<first>[\w’']+\.?)(?:\s+[\w’'.,]+){0,3}?(?=\s*(?:,\s|:|$))"
 )
 #: Any case: the second phrase is lower case ('On Thursday, after months of silence, X ...').
+#: A lead may be long ('In response to the governor’s plan to close three rural hospitals,').
 _INTRO_PHRASE_RE = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|With|For|Asked|Speaking|"
     r"Pressed|Addressing|Writing|Late|Early|Then|Still|But|And|Yet|So|Now|Meanwhile|However|"
     r"Instead|Indeed|Moreover|Also|Through|Via|Despite|Amid|Among|Under|Unlike|Like|When|While|"
-    r"Although|Though|Because|If|Once)\b[^,“\"]{0,70},\s*)+",
+    r"Although|Though|Because|If|Once)\b[^,“\"]{0,100},\s*)+",
     re.IGNORECASE,
 )
 _VERBISH = wordset(

@@ -199,3 +199,12 @@ def test_name_after_said_of_is_the_topic_not_the_speaker():
     text = "Tom Baker, an old friend of Mr. Lund, said of Mr. Lund: “He never missed a shift.”"
     direct = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
     assert direct == [("He never missed a shift.", "Tom Baker, an old friend of Mr. Lund", "said")]
+
+
+def test_long_prepositional_lead_is_not_the_subject():
+    text = (
+        "At the packed town hall meeting in the old mill district on the north side of Easton, "
+        "the mayor turned to her critics: “Show me a better budget.”"
+    )
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("Show me a better budget.", "the mayor")]
