@@ -54,7 +54,8 @@ The pipeline, per paragraph:
    speech too; reported content never ends on a quotation mark without its pair;
    the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
    the mayor said', 'Minutes later, she wrote') or a subordinate clause ('As the crowd cheered,
-   his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,');
+   his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON,
+   Jan. 4 (AP) —') is a subject;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -338,8 +339,19 @@ def _to_noun_phrase(words: list[str], i: int) -> bool:
     return nxt.lower() in cues.DETERMINERS | {"his", "her", "their", "its"} or nxt[0].isupper()
 
 
+#: A news dateline opening an article: 'BOSTON —', 'NEW YORK, Jan. 4 (AP) -'.
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.’' ]*[A-Z](?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Z]+\))?"
+    r"\s*(?:—|–|--|-)\s*"
+)
+
+
 def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop conjunctions and date leads ('But', 'On Tuesday') from the start of a span."""
+    """Drop a dateline, conjunctions and date leads ('BOSTON —', 'But', 'On Tuesday') from the
+    start of a span."""
+    dateline = _DATELINE_RE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
     changed = True
     while changed and start < end:
         changed = False

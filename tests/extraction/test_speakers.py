@@ -208,3 +208,9 @@ def test_long_prepositional_lead_is_not_the_subject():
     )
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("Show me a better budget.", "the mayor")]
+
+
+def test_dateline_opening_the_article_is_not_the_speaker():
+    text = "BOSTON, Jan. 4 (AP) — The mayor rallied her staff, saying: “We can fix this.”"
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("We can fix this.", "The mayor")]
