@@ -53,9 +53,9 @@ The pipeline, per paragraph:
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
    speech too; reported content never ends on a quotation mark without its pair;
    the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
-   the mayor said', 'Minutes later, she wrote') or a subordinate clause ('As the crowd cheered,
-   his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON,
-   Jan. 4 (AP) —') is a subject;
+   the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
+   subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
+   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -524,7 +524,9 @@ _INTRO_PHRASE_RE = re.compile(
     r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|With|For|Asked|Speaking|"
     r"Pressed|Addressing|Writing|Late|Early|Then|Still|But|And|Yet|So|Now|Meanwhile|However|"
     r"Instead|Indeed|Moreover|Also|Through|Via|Despite|Amid|Among|Under|Unlike|Like|When|While|"
-    r"Although|Though|Because|If|Once)\b[^,“\"]{0,100},\s*)+",
+    r"Although|Though|Because|If|Once|Likewise|Similarly|Otherwise|Nevertheless|Nonetheless|"
+    r"Furthermore|Additionally|Conversely|Consequently|Thus|Hence|Therefore|Finally|Ultimately|"
+    r"Again|Besides)\b[^,“\"]{0,100},\s*)+",
     re.IGNORECASE,
 )
 _VERBISH = wordset(

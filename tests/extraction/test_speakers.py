@@ -214,3 +214,9 @@ def test_dateline_opening_the_article_is_not_the_speaker():
     text = "BOSTON, Jan. 4 (AP) — The mayor rallied her staff, saying: “We can fix this.”"
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("We can fix this.", "The mayor")]
+
+
+def test_connective_before_a_comma_is_not_the_speaker():
+    text = "Similarly, a report from the city auditor had this to say: “The fund is empty.”"
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("The fund is empty.", "a report from the city auditor")]
