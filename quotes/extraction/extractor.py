@@ -12,7 +12,7 @@ The pipeline, per paragraph:
    colon ('X issued the following statement:') being no content of its own; also 'X did Y, saying,
    “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”' (unless the quotation's
    own attribution follows it: 'X verb ...: “...,” Y said'), 'pollster Daron Shaw: “...”',
-   'More from the report: “...”', a name after a dash ('... overhype - Ana Ruiz: “...”'),
+   'More from the report: “...”' (or '-More from'), a name after a dash ('... - Ana Ruiz: “...”'),
    'in the words of X, “...”', and ''...'' (the two-apostrophe convention); after a quotation
    that closed its clause with a comma, question or exclamation mark, any verb of its subject
    attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
@@ -903,9 +903,9 @@ _COLON_BEFORE_PARAGRAPH_RE = re.compile(r"\s*:\s*")
 #: At most this many words lead from a cue to a quote paragraph ('the following statement').
 _MAX_COLON_LEAD_WORDS = 6
 #: A colon presenting a source's words: 'More from Jones:', 'From the report:', 'Here’s
-#: Clinton in December 1992:'.
+#: Clinton in December 1992:', '... all along -More from Jones:' (a dash set on the phrase).
 _PRESENTED_SOURCE_RE = re.compile(
-    r"(?:^\s*|(?<=[-—–.]\s))(?:(?:More\s+)?[Ff]rom|Here(?:’s|'s|\s+is))\s+"
+    r"(?:^\s*|(?<=[-—–.]\s)|(?<=\s[-—–]))(?:(?:More\s+)?[Ff]rom|Here(?:’s|'s|\s+is))\s+"
     r"(?P<src>[^:,;“”\"]{1,60}?)(?:\s+(?:in|on|at|during)\s+[^:,;“”\"]{1,40})?:\s*$"
 )
 #: 'in the words of X, “' / 'in X’s words, “'.

@@ -685,6 +685,16 @@ def test_colon_presenting_a_named_source_attributes_the_quotation():
     )
 
 
+def test_more_from_right_after_a_dash_presents_the_named_source():
+    c = only("Signs of a shift were there all along -More from Ruiz and Chen: “Voters moved.”")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "Voters moved.",
+        "Ruiz and Chen",
+        ":",
+    )
+
+
 def test_in_the_words_of_a_source_attributes_the_quotation():
     c = only("The plan failed because, in the words of one aide, “nobody read the budget.”")
     assert (c.kind, c.text, c.source_text) == ("direct", "nobody read the budget.", "one aide")
