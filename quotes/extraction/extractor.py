@@ -10,12 +10,12 @@ The pipeline, per paragraph:
    paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
    ending in 'X said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that
    colon ('X issued the following statement:') being no content of its own; also 'X did Y, saying,
-   “...”' (or 'shouting', the clause's subject), 'X verb ...: “...”' (unless the quotation's
-   own attribution follows it: 'X verb ...: “...,” Y said'), 'pollster Daron Shaw: “...”',
-   'More from the report: “...”' (or '-More from'), a name after a dash ('... - Ana Ruiz: “...”'),
-   'in the words of X, “...”', and ''...'' (the two-apostrophe convention); after a quotation
-   that closed its clause with a comma, question or exclamation mark, any verb of its subject
-   attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
+   “...”' (or 'shouting', the clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”'
+   (unless the quotation's own attribution follows it: 'X verb ...: “...,” Y said'), 'pollster Daron
+   Shaw: “...”', 'More from the report: “...”' (or '-More from'), a name after a dash ('... - Ana
+   Ruiz: “...”'), 'in the words of X, “...”', and ''...'' (the two-apostrophe convention); after a
+   quotation that closed its clause with a comma, question or exclamation mark, any verb of its
+   subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
    '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said X,
    an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after a
    partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
@@ -651,6 +651,9 @@ _PARTICIPLE_CLAUSE_RE = re.compile(
 _WITH_PARTICIPLE_RE = re.compile(
     rf"\bwith\s+(?P<src>[^,;:“\"]{{1,80}}?)\s+(?:{cues.PARTICIPLE_RE.pattern})"
 )
+#: The subject of an absolute clause ending right before its participle cue: ', with the
+#: mayor reportedly '.
+_WITH_BEFORE_PARTICIPLE_RE = re.compile(r"\bwith\s+(?P<src>[^,;:“\"]{1,80})$")
 #: '... and says', '... and again pledged': a cue coordinated with an earlier predicate.
 _COORDINATED_BEFORE_RE = re.compile(rf"\s(?:and|but)\s+(?:{cues.CUE_MODIFIER_PATTERN}\s+)*$")
 _COORDINATED_CUE_RE = re.compile(
@@ -1290,6 +1293,13 @@ class _Extractor:
             found = self._attribution_before_participle(lo, cue[0])
             if found is not None:
                 return found[0], cue
+            absolute = _WITH_BEFORE_PARTICIPLE_RE.search(self.t, lo, cue[0])
+            if absolute is not None:
+                # '..., with the mayor reportedly shouting: “': the absolute clause's own subject,
+                # not the sentence's
+                src = _source_before(self.t, absolute.start("src"), cue[0])
+                if src is not None:
+                    return src, cue
             subj = _subject(self.t, lo, cue[0])
             if subj is not None:
                 return subj[0], cue

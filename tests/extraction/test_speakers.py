@@ -220,3 +220,12 @@ def test_connective_before_a_comma_is_not_the_speaker():
     text = "Similarly, a report from the city auditor had this to say: “The fund is empty.”"
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("The fund is empty.", "a report from the city auditor")]
+
+
+def test_absolute_with_clause_names_its_own_speaker():
+    text = (
+        "At a game in Dayton, Ohio, fans booed the referee, "
+        "with the coach reportedly yelling: “Open your eyes!”"
+    )
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("Open your eyes!", "the coach")]
