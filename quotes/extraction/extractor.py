@@ -11,25 +11,25 @@ The pipeline, per paragraph:
    ending in 'X said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that
    colon ('X issued the following statement:') being no content of its own; also 'X did Y, saying,
    “...”' (or 'shouting', the clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”'
-   (unless the quotation's own attribution follows it: 'X verb ...: “...,” Y said'), 'pollster Daron
-   Shaw: “...”', 'More from the report: “...”' (or '-More from'), a name after a dash ('... - Ana
-   Ruiz: “...”'), 'in the words of X, “...”', and ''...'' (the two-apostrophe convention); after a
-   quotation that closed its clause with a comma, question or exclamation mark, any verb of its
-   subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.',
-   '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said X,
-   an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after a
-   partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
-   unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to
-   B'); '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X agreed.' is X's;
-   an unattributed quotation continues the closest attributed one before it (unless reported speech
-   came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'), and a bare quote
-   paragraph continues the previous speaker only after a paragraph that ended in a direct quote;
-   content that opens with a quotation ('“the next president” should choose') is direct; in 'The
-   levy, she said, “will cost jobs.”' the sentence's start is reported content of the same
+   (unless the quotation's own attribution follows it: 'X verb ...: “...,” Y said'; 'A, to which Y
+   retorted: “...”' is Y's), 'pollster Daron Shaw: “...”', 'More from the report: “...”' (or '-More
+   from'), a name after a dash ('... - Ana Ruiz: “...”'), 'in the words of X, “...”', and ''...''
+   (the two-apostrophe convention); after a quotation that closed its clause with a comma, question
+   or exclamation mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,”
+   mused X.', '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,”
+   said X, an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence
+   after a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR
+   convention), unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,”
+   referring to B'); '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X
+   agreed.' is X's; an unattributed quotation continues the closest attributed one before it (unless
+   reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'), and a
+   bare quote paragraph continues the previous speaker only after a paragraph that ended in a direct
+   quote; content that opens with a quotation ('“the next president” should choose') is direct; in
+   'The levy, she said, “will cost jobs.”' the sentence's start is reported content of the same
    attribution; a sentence that opens with a quotation and completes it ('“The money is there” for
    repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and A the mayor's
-   reported speech); a short title after 'told' or a possessive ('told ABC’s “This Week”'), or
-   after 'the show,', is no quotation; a lead that opens with a preposition between the cue and the
+   reported speech); a short title after 'told' or a possessive ('told ABC’s “This Week”'), or after
+   'the show,', is no quotation; a lead that opens with a preposition between the cue and the
    quotation ('said on Twitter on Monday, after the vote, “...”') is not content; 'As X put it,
    “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”'
    labels each quotation's speaker, and so does a signature line under a quote paragraph ('- Ana
@@ -654,6 +654,9 @@ _WITH_PARTICIPLE_RE = re.compile(
 #: The subject of an absolute clause ending right before its participle cue: ', with the
 #: mayor reportedly '.
 _WITH_BEFORE_PARTICIPLE_RE = re.compile(r"\bwith\s+(?P<src>[^,;:“\"]{1,80})$")
+#: A relative clause answering the one before it: ', to which ', ', after which '.
+_PREPOSITION_WHICH = r"(?:to|at|upon|after)\s+which"
+_PREPOSITION_WHICH_RE = re.compile(rf",\s+{_PREPOSITION_WHICH}\s+")
 #: '... and says', '... and again pledged': a cue coordinated with an earlier predicate.
 _COORDINATED_BEFORE_RE = re.compile(rf"\s(?:and|but)\s+(?:{cues.CUE_MODIFIER_PATTERN}\s+)*$")
 _COORDINATED_CUE_RE = re.compile(
@@ -1041,8 +1044,11 @@ def _is_title_case(sentence: str) -> bool:
 
 #: Words that open a new clause or an apposition rather than go on with the sentence.
 _NOT_RESUMING = wordset("and but or while whereas although though which who whose")
-#: What joins a clause to the next one ('..., but', '... and', '... ('): no part of either.
-_JOINING_TAIL_RE = re.compile(r"[\s,;:(—–-]*(?:\b(?:and|but|or|while|whereas|so)\b[\s,]*)?$")
+#: What joins a clause to the next one ('..., but', '... and', '... (', ', to which'): no part
+#: of either.
+_JOINING_TAIL_RE = re.compile(
+    rf"[\s,;:(—–-]*(?:\b(?:and|but|or|while|whereas|so|{_PREPOSITION_WHICH})\b[\s,]*)?$"
+)
 
 
 def _before_unpaired_mark(text: str, s: int, e: int) -> int:
@@ -1317,6 +1323,12 @@ class _Extractor:
             # '... tear down this wall!” Bush: “': a speaker's label in a run of quotations
             colon_at = lo + len(seg) - 1
             return (colon_at - len(label.group(1)), colon_at), (colon_at, colon_at + 1)
+        replies = list(_PREPOSITION_WHICH_RE.finditer(self.t, lo, lo + len(seg) - 1))
+        if replies:
+            # 'She said the plan was sound, to which Ruiz retorted: “': the relative clause's
+            # subject answers, not the sentence's
+            lo = replies[-1].end()
+            seg = self.t[lo:hi].rstrip()
         subj = _subject(self.t, lo, lo + len(seg) - 1)
         name = _NAME_BEFORE_COLON_RE.search(seg)
         if name is not None and (

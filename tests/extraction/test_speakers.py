@@ -229,3 +229,11 @@ def test_absolute_with_clause_names_its_own_speaker():
     )
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("Open your eyes!", "the coach")]
+
+
+def test_to_which_clause_credits_its_own_subject():
+    text = (
+        "The mayor said the budget was balanced, to which Ana Ruiz retorted: “Check the numbers.”"
+    )
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("Check the numbers.", "Ana Ruiz")]
