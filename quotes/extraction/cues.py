@@ -748,7 +748,6 @@ _NEG_ALT = "|".join(re.escape(n) for n in NEGATIONS)
 #: prefix).
 MODIFIERS_TAIL_RE = re.compile(rf"(?:\b(?:{CUE_MODIFIER_PATTERN}|{_NEG_ALT})\s+)+$", re.IGNORECASE)
 
-ACCORDING_TO_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 #: Channel phrases, checked in order; the first match wins.
 CHANNEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -139,7 +139,6 @@ _DATEISH_RE = re.compile(
     r"last month|last year|recently)\b",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[\w’'.-]+|[^\w\s]")
 _TOKEN_RE = re.compile(r"\S+")
 _ADVERBIAL_RE = re.compile(
     r"^(?:\s*,)?\s*(?:(?:on|late|early|last|this|in|at|during|from|over|via|by|through|with)\s+)?"
