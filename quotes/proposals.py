@@ -17,12 +17,14 @@ an article body and turns the candidates into DRAFT quotes for an editor to revi
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from actors.models import Alias, Organization, Person
+from actors.models import Affiliation, Alias, Organization, Person
 
 from .choices import Channel, QuoteKind, ReviewStatus
 from .extraction import EXTRACTOR_VERSION, Candidate, Gazetteer, extract
@@ -69,7 +71,8 @@ def build_gazetteer() -> Gazetteer:
     return Gazetteer(people=people, organizations=organizations)
 
 
-def _key(value: str | None) -> int | None:
+def gazetteer_pk(value: str | None) -> int | None:
+    """The primary key behind a gazetteer key (None for none or a key that is no number)."""
     if value is None:
         return None
     try:
@@ -84,8 +87,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def quote_from_candidate(article: Article, candidate: Candidate) -> Quote:
     """An unsaved DRAFT quote for one candidate (not validated yet)."""
-    person_id = _key(candidate.person_key)
-    organization_id = _key(candidate.organization_key)
+    person_id = gazetteer_pk(candidate.person_key)
+    organization_id = gazetteer_pk(candidate.organization_key)
     quote = Quote(
         article=article,
         text=candidate.text,
@@ -110,6 +113,29 @@ def quote_from_candidate(article: Article, candidate: Candidate) -> Quote:
     elif organization_id is not None:
         quote.speaking_organization_id = organization_id
     return quote
+
+
+def roles_when_said(
+    candidates: Sequence[Candidate], article_date: dt.date | None
+) -> list[Affiliation | None]:
+    """The role each candidate's speaker held when speaking, as the draft quote would get it.
+
+    The day is the candidate's own date, else the article's (``Quote.resolve_said_on``); the
+    role is ``Affiliation.objects.role_on`` for that speaker and day, looked up once per speaker
+    and day. Unnamed sources and candidates without a known speaker or day have none.
+    """
+    held: dict[tuple[int, dt.date], Affiliation | None] = {}
+    roles: list[Affiliation | None] = []
+    for candidate in candidates:
+        person_id = gazetteer_pk(candidate.person_key)
+        day = candidate.said_on or article_date
+        if candidate.is_anonymous or person_id is None or day is None:
+            roles.append(None)
+            continue
+        if (person_id, day) not in held:
+            held[person_id, day] = Affiliation.objects.role_on(person_id, day)
+        roles.append(held[person_id, day])
+    return roles
 
 
 def propose_quotes(
@@ -159,4 +185,11 @@ def propose_quotes(
     return result
 
 
-__all__ = ["ProposalResult", "build_gazetteer", "propose_quotes", "quote_from_candidate"]
+__all__ = [
+    "ProposalResult",
+    "build_gazetteer",
+    "gazetteer_pk",
+    "propose_quotes",
+    "quote_from_candidate",
+    "roles_when_said",
+]

@@ -1,7 +1,8 @@
 """POST /api/v1/extract/: run the rule-based extractor on a text and return its candidates.
 
 Nothing is stored. Speakers and organizations are resolved against the database (people,
-organizations and their aliases), so ``person`` and ``organization`` are primary keys.
+organizations and their aliases), so ``person`` and ``organization`` are primary keys, and a
+named speaker's ``role`` is the affiliation a draft quote of the candidate would get.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from rest_framework.views import APIView
 
 from config.api.errors import ErrorSerializer, ValidationErrorSerializer
 from config.api.writing import StrictInputMixin
+from quotes.api.serializers import RoleSerializer
 from quotes.choices import Channel, QuoteKind
 from quotes.extraction import EXTRACTOR_VERSION, extract
-from quotes.proposals import build_gazetteer
+from quotes.proposals import build_gazetteer, gazetteer_pk, roles_when_said
 
 MAX_TEXT_LENGTH = 200_000
 
@@ -33,6 +35,11 @@ class ExtractRequestSerializer(StrictInputMixin, serializers.Serializer):
         allow_null=True,
         help_text="Publication date; relative dates ('on Tuesday') resolve against it.",
     )
+
+
+class CandidateRoleSerializer(RoleSerializer):
+    class Meta(RoleSerializer.Meta):
+        fields = ["id", *RoleSerializer.Meta.fields]
 
 
 class CandidateSerializer(serializers.Serializer):
@@ -52,6 +59,11 @@ class CandidateSerializer(serializers.Serializer):
     organization = serializers.IntegerField(
         allow_null=True, help_text="The Organization id of the source, when recognised."
     )
+    role = CandidateRoleSerializer(
+        allow_null=True,
+        help_text="The speaker's role on `said_on` (else on `article_date`): its `id` is what "
+        "a quote's `role` takes.",
+    )
     is_anonymous = serializers.BooleanField()
     said_on = serializers.DateField(allow_null=True)
     channel = serializers.ChoiceField(choices=[("", "Not stated"), *Channel.choices])
@@ -61,13 +73,6 @@ class CandidateSerializer(serializers.Serializer):
 class ExtractResponseSerializer(serializers.Serializer):
     extractor_version = serializers.CharField()
     candidates = CandidateSerializer(many=True)
-
-
-def _pk(key: str | None) -> int | None:
-    try:
-        return int(key) if key is not None else None
-    except ValueError:
-        return None
 
 
 class ExtractView(APIView):
@@ -108,6 +113,7 @@ class ExtractView(APIView):
         text = incoming.validated_data["text"]
         article_date = incoming.validated_data.get("article_date")
         candidates = extract(text, article_date, build_gazetteer())
+        roles = roles_when_said(candidates, article_date)
         payload = {
             "extractor_version": EXTRACTOR_VERSION,
             "candidates": [
@@ -122,14 +128,15 @@ class ExtractView(APIView):
                     "cue": c.cue,
                     "cue_start": c.cue_start,
                     "cue_end": c.cue_end,
-                    "person": _pk(c.person_key),
-                    "organization": _pk(c.organization_key),
+                    "person": gazetteer_pk(c.person_key),
+                    "organization": gazetteer_pk(c.organization_key),
+                    "role": role,
                     "is_anonymous": c.is_anonymous,
                     "said_on": c.said_on,
                     "channel": c.channel,
                     "confidence": c.confidence,
                 }
-                for c in candidates
+                for c, role in zip(candidates, roles, strict=True)
             ],
         }
         return Response(ExtractResponseSerializer(payload).data, status=status.HTTP_200_OK)

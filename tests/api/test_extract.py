@@ -1,6 +1,10 @@
 """POST /api/v1/extract/ (quotes.api.extraction): candidates for a text, nothing stored."""
 
+import datetime
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import path
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
@@ -8,7 +12,12 @@ from rest_framework.test import APIClient
 from quotes.api.extraction import MAX_TEXT_LENGTH, ExtractView
 from quotes.extraction import EXTRACTOR_VERSION
 from quotes.models import Quote
-from tests.factories import OrganizationFactory, PersonFactory, UserFactory
+from tests.factories import (
+    AffiliationFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 # The view under test on its own URL configuration, independent of the project's wiring.
 urlpatterns = [path("api/v1/extract/", ExtractView.as_view(), name="extract")]
@@ -64,6 +73,50 @@ def test_speakers_and_organizations_resolve_to_database_ids(client):
         harbor.pk,
         True,
     )
+
+
+def test_a_named_speaker_comes_with_the_role_held_on_the_day_said(client):
+    levi = PersonFactory(name="Dana Levi", slug="dana-levi")
+    AffiliationFactory(
+        person=levi,
+        role="Minister",
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2023, 12, 18),
+    )
+    premiership = AffiliationFactory(
+        person=levi, role="Prime Minister", start_date=datetime.date(2023, 12, 19)
+    )
+    response = client.post(URL, {"text": TEXT, "article_date": "2023-12-20"}, format="json")
+    (candidate,) = response.json()["candidates"]
+    assert candidate["said_on"] == "2023-12-19"
+    assert candidate["role"] == {
+        "id": premiership.pk,
+        "title": "Prime Minister",
+        "organization": {
+            "id": premiership.organization.pk,
+            "name": premiership.organization.name,
+            "slug": premiership.organization.slug,
+        },
+        "start_date": "2023-12-19",
+        "end_date": None,
+    }
+
+
+def test_without_any_date_a_speaker_has_no_role(client):
+    AffiliationFactory(person=PersonFactory(name="Dana Levi", slug="dana-levi"))
+    response = client.post(URL, {"text": "“We will not stop,” Dana Levi said."}, format="json")
+    assert response.json()["candidates"][0]["role"] is None
+
+
+def test_roles_are_looked_up_once_per_speaker_and_day(client):
+    AffiliationFactory(person=PersonFactory(name="Dana Levi", slug="dana-levi"))
+    text = " ".join(f"“Point {n},” Dana Levi said on Tuesday." for n in range(5))
+    with CaptureQueriesContext(connection) as one_speaker:
+        response = client.post(URL, {"text": text, "article_date": "2023-12-20"}, format="json")
+    assert len(response.json()["candidates"]) == 5
+    assert all(c["role"]["title"] == "Spokesperson" for c in response.json()["candidates"])
+    role_lookups = [q for q in one_speaker.captured_queries if "actors_affiliation" in q["sql"]]
+    assert len(role_lookups) == 1
 
 
 def test_nothing_is_stored(client):
