@@ -6,7 +6,7 @@ retracting is reserved to holders of ``quotes.verify_quote``.
 """
 
 from django.contrib import admin, messages
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OrderBy, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -19,6 +19,22 @@ from .choices import ReviewStatus
 from .models import Article, Publisher, Quote, Topic
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "retraction_reason", "updated_at"]
+
+
+class NullsLastBothWays(OrderBy):
+    """A column sort that keeps NULLs last when the admin reverses it.
+
+    The changelist reverses an ``OrderBy`` with ``reverse_ordering()``, which also moves NULLs
+    to the other end: sorting by confidence, most confident first, would open on the drafts
+    entered by hand, which have none.
+    """
+
+    def __init__(self, expression, descending=False):
+        super().__init__(expression, descending=descending, nulls_last=True)
+
+    def reverse_ordering(self):
+        self.descending = not self.descending
+        return self
 
 
 @admin.register(Publisher)
@@ -271,10 +287,10 @@ class QuoteAdmin(SimpleHistoryAdmin):
             return "—"
         return f"{quote.affiliation.role}, {quote.affiliation.organization}"
 
-    @admin.display(description="confidence", ordering="extraction_confidence")
+    @admin.display(description="confidence", ordering=NullsLastBothWays(F("extraction_confidence")))
     def confidence(self, quote):
         """The extractor's, for a quote it proposed: sorting drafts by it orders the review
-        queue (the quote_review_queue indexes)."""
+        queue, those entered by hand last (the quote_review_queue indexes)."""
         if quote.extraction_confidence is None:
             return "—"
         return f"{quote.extraction_confidence:.2f} ({quote.extractor_version})"

@@ -2,9 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db.models import F
 from django.urls import reverse
 
-from quotes.admin import QuoteAdmin
+from quotes.admin import NullsLastBothWays, QuoteAdmin
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Article, Quote
 from quotes.roles import EDITORS
@@ -381,6 +382,14 @@ def test_the_review_queue_sorts_drafts_by_the_extractors_confidence(admin_client
     assert [quote.extraction_confidence for quote in queue] == expected
 
 
+@pytest.mark.parametrize("sort", ["", "-"])
+def test_drafts_entered_by_hand_come_last_in_the_review_queue_both_ways(admin_client, sort):
+    by_hand = QuoteFactory(status=ReviewStatus.DRAFT)
+    proposal(0.6)
+    proposal(0.9)
+    assert review_queue(admin_client, o=f"{sort}{CONFIDENCE_COLUMN}")[-1] == by_hand
+
+
 def test_the_quote_list_shows_the_confidence_and_version_of_a_proposal(admin_client):
     proposal(0.85)
     response = admin_client.get(reverse("admin:quotes_quote_changelist"))
@@ -394,11 +403,16 @@ def test_quotes_are_filtered_by_who_entered_them(admin_client):
     assert review_queue(admin_client, entered_by="hand") == [by_hand]
 
 
-@pytest.mark.parametrize("confidence", ["extraction_confidence", "-extraction_confidence"])
-def test_the_review_queue_is_read_from_an_index_either_way(confidence):
+@pytest.mark.parametrize(
+    ("descending", "index"),
+    [(False, "quote_review_queue"), (True, "quote_review_confident_first")],
+)
+def test_the_review_queue_is_read_from_an_index_either_way(descending, index):
+    # The changelist's order: the column's expression, then "-pk" to make it total.
+    confidence = NullsLastBothWays(F("extraction_confidence"), descending=descending)
     queue = Quote.objects.filter(status=ReviewStatus.DRAFT).order_by(confidence, "-id")[:100]
     plan = explain(queue, "quotes_quote")
-    assert "quote_review_queue" in plan
+    assert f"Index Scan using {index} " in plan
     assert "Sort" not in plan
 
 
