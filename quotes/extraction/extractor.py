@@ -47,8 +47,9 @@ The pipeline, per paragraph:
    saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
    adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
    “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
-   said. “C.”', or a quote paragraph after one ending in it) continues that content; a speech noun
-   after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
+   said. “C.”', or a quote paragraph after one ending in it) continues that content, also when the
+   content opened with a partial quote ('“A” in B, she said. “C.”'); a speech noun after its
+   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
    ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
    speech too; reported content never ends on a quotation mark without its pair;
@@ -2157,12 +2158,11 @@ class _Extractor:
 
     def _reported_speaker(self, n_before: int) -> _Speaker | None:
         """The speaker of the reported speech the sentence just gave (the candidates from
-        `n_before` on), if any."""
+        `n_before` on), if any; content that opens with a partial quote ('“A” in B, she said.')
+        counts, direct though it is."""
         if len(self.out) == n_before:
             return None
         last = max(self.out[n_before:], key=lambda c: c.end)
-        if last.kind == "direct":
-            return None
         for sp in reversed(self.speakers[-_ANTECEDENT_WINDOW:]):
             if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
                 return sp

@@ -546,6 +546,14 @@ def test_quotation_after_reported_speech_continues_it_not_the_earlier_quote():
     assert (last.kind, last.text, last.cue_start) == ("direct", "It will pass.", reported.cue_start)
 
 
+def test_quotation_after_a_partial_quote_with_its_tail_continues_that_attribution():
+    text = "“The roads are a mess” across the county, the mayor said. “We will fix them.”"
+    first, second = extract(text)
+    assert (first.kind, first.text) == ("direct", "“The roads are a mess” across the county")
+    assert (second.kind, second.text) == ("direct", "We will fix them.")
+    assert (second.source_text, second.cue_start) == ("the mayor", first.cue_start)
+
+
 def test_speaker_labels_in_a_run_of_quotations():
     found = extract("Ruiz: “We will fix the roads.” Chen: “We will lower the fares.”")
     assert [(c.kind, c.text, c.source_text, c.cue) for c in found] == [
