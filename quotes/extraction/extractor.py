@@ -3,7 +3,8 @@
 The pipeline, per paragraph:
 
 1. find quotations (straight or curly marks; an unclosed quotation runs to the paragraph end,
-   the newspaper convention for multi-paragraph quotes) and quote-aware sentences;
+   the newspaper convention for multi-paragraph quotes) and quote-aware sentences (a sentence
+   also ends at a closing mark glued to the next one: '“... ahead!”Former governor Ruiz ...');
 2. direct quotes: a quotation that stands alone in its clause is attributed to the speaker named
    before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said X.');
    an unattributed quotation takes the speaker of another quotation in the same paragraph, a

@@ -151,7 +151,9 @@ _ATTRIBUTION_AHEAD_RE = re.compile(
     rf"|(?:[A-Z][\w.’'-]*,?\s+){{1,4}}(?:also\s+)?(?:{_SPEECH_ALT})\b"
     rf"|(?:he|she|they)\s+(?:{_SPEECH_ALT})\b)(?!\s*:)"
 )
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s|$)")
+#: A sentence end; also a closing curly mark glued to the next sentence ('... I love Ohio!”Former
+#: governor ...'), a typo that would make the next sentence the quotation's attribution.
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s|$)|[.!?]+[”»](?=[A-Z])")
 
 
 #: After a quotation closed by a full stop, an attribution belongs to it only when it ends

@@ -554,6 +554,12 @@ def test_quotation_after_a_partial_quote_with_its_tail_continues_that_attributio
     assert (second.source_text, second.cue_start) == ("the mayor", first.cue_start)
 
 
+def test_sentence_glued_to_a_closing_mark_is_no_attribution_of_the_quotation():
+    text = "“We won,” he tweeted. “The best days are ahead!”Former governor Ana Ruiz disagreed."
+    quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
+    assert quoted == [("We won,", "he", "tweeted"), ("The best days are ahead!", "he", "tweeted")]
+
+
 def test_speaker_labels_in_a_run_of_quotations():
     found = extract("Ruiz: “We will fix the roads.” Chen: “We will lower the fares.”")
     assert [(c.kind, c.text, c.source_text, c.cue) for c in found] == [
