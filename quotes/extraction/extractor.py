@@ -37,7 +37,9 @@ The pipeline, per paragraph:
    Ruiz.'); 'A - “B,” she said - and C' gives B to her and leaves A and C to the reported-speech
    rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
    ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
-   reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker;
+   reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker
+   ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
+   before an amount, 'about 200 protesters');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
    their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
@@ -258,6 +260,12 @@ def _is_capitalized(word: str) -> bool:
 _QUANTITY_RE = re.compile(
     r"about|nearly|almost|roughly|only|just|half|majorities|[a-z]+-(?:thirds|fourths|quarters)"
 )
+#: What 'about' needs after it to open a quantity ('about 200 protesters', 'about half'), not a
+#: topic ('“We are happy” about the decision, said Ruiz').
+_QUANTITY_AMOUNT_RE = re.compile(
+    r"\$?\d[\d,.]*%?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
+    r"|thousands?|half|[a-z]+-(?:thirds|fourths|quarters)"
+)
 
 
 #: A past participle modifying a noun, by its agent, beneficiary or date: 'released Sunday',
@@ -265,6 +273,10 @@ _QUANTITY_RE = re.compile(
 _PARTICIPLE_MODIFIER_RE = re.compile(
     r"[a-z]+ed\s+(?:by|for|on|in|last|this|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
+
+
+def _quantity_amount(words: list[str]) -> bool:
+    return bool(words) and _QUANTITY_AMOUNT_RE.fullmatch(words[0].lower().strip(",")) is not None
 
 
 def _np_ok(span: str) -> bool:
@@ -298,7 +310,7 @@ def _np_ok(span: str) -> bool:
         _is_capitalized(words[0])
         or first in cues.DETERMINERS
         or first in cues.ROLE_NOUNS
-        or _QUANTITY_RE.fullmatch(first)
+        or (_QUANTITY_RE.fullmatch(first) and (first != "about" or _quantity_amount(words[1:2])))
         or descriptor
     ):
         return False

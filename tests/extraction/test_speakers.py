@@ -85,6 +85,13 @@ def test_share_of_a_poll_is_a_source():
     assert (c.source_text, c.text) == ("about half of voters", "they prefer an outsider")
 
 
+def test_topic_after_about_is_no_source_of_the_quotation_before_it():
+    text = "“We are thrilled” about the new budget, said Ana Ruiz, head of the nurses’ union."
+    (c,) = extract(text)
+    assert (c.kind, c.source_text) == ("direct", "Ana Ruiz")
+    assert c.text == "“We are thrilled” about the new budget"
+
+
 def test_source_starts_after_a_colon():
     (c,) = extract("On social issues they lean left: 42% say they are liberal.")
     assert (c.source_text, c.text) == ("42%", "they are liberal")
