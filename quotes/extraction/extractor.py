@@ -6,39 +6,40 @@ The pipeline, per paragraph:
    the newspaper convention for multi-paragraph quotes) and quote-aware sentences (a sentence
    also ends at a closing mark glued to the next one: '“... ahead!”Former governor Ruiz ...');
 2. direct quotes: a quotation that stands alone in its clause is attributed to the speaker named
-   before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said X.');
-   an unattributed quotation takes the speaker of another quotation in the same paragraph, a
-   paragraph that is all quotation belongs to the previous speaker, and one after a paragraph
-   ending in 'X said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that
-   colon ('X issued the following statement:') being no content of its own; also 'X did Y, saying,
-   “...”' (or 'shouting', the clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”'
-   (unless the quotation's own attribution follows it: 'X verb ...: “...,” Y said'; 'A, to which Y
-   retorted: “...”' is Y's), 'pollster Daron Shaw: “...”', 'More from the report: “...”' (or '-More
-   from'), a name after a dash ('... - Ana Ruiz: “...”'), 'in the words of X, “...”', and ''...''
-   (the two-apostrophe convention); after a quotation that closed its clause with a comma, question
-   or exclamation mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,”
-   mused X.', '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,”
-   said X, an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence
-   after a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR
-   convention), unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,”
-   referring to B'); '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X
-   agreed.' is X's; an unattributed quotation continues the closest attributed one before it (unless
-   reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'), and a
-   bare quote paragraph continues the previous speaker only after a paragraph that ended in a direct
-   quote; content that opens with a quotation ('“the next president” should choose') is direct; in
-   'The levy, she said, “will cost jobs.”' the sentence's start is reported content of the same
-   attribution; a sentence that opens with a quotation and completes it ('“The money is there” for
-   repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and A the mayor's
-   reported speech); a short title after 'told' or a possessive ('told ABC’s “This Week”'), or after
-   'the show,', is no quotation; a lead that opens with a preposition between the cue and the
-   quotation ('said on Twitter on Monday, after the vote, “...”') is not content; 'As X put it,
-   “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”'
-   labels each quotation's speaker, and so does a signature line under a quote paragraph ('- Ana
-   Ruiz.'); 'A - “B,” she said - and C' gives B to her and leaves A and C to the reported-speech
-   rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
-   ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
-   reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker
-   ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
+   before it ('X said, “...”', 'X said: “...”') or after it ('“...,” X said.', '“...,” said X.'); an
+   unattributed quotation takes the speaker of another quotation in the same paragraph, a paragraph
+   that is all quotation belongs to the previous speaker, and one after a paragraph ending in 'X
+   said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that colon ('X
+   issued the following statement:') being no content of its own; also 'X did Y, saying, “...”' (or
+   'shouting', the clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”' (unless the
+   quotation's own attribution follows it: 'X verb ...: “...,” Y said'; 'A, to which Y retorted:
+   “...”' is Y's), 'pollster Daron Shaw: “...”', 'More from the report: “...”' (or '-More from'), a
+   name after a dash ('... - Ana Ruiz: “...”'), 'in the words of X, “...”', and ''...'' (the
+   two-apostrophe convention); after a quotation that closed its clause with a comma, question or
+   exclamation mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused
+   X.', '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said
+   X, an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after
+   a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
+   unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to B');
+   '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X agreed.' is X's; an
+   unattributed quotation continues the closest attributed one before it (unless reported speech
+   came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'), so does a sentence with
+   no attribution that ends in a quotation after a short lead ('“A,” X said. The plan “B.”', lead
+   and all), and a bare quote paragraph continues the previous speaker only after a paragraph that
+   ended in a direct quote; content that opens with a quotation ('“the next president” should
+   choose') is direct; in 'The levy, she said, “will cost jobs.”' the sentence's start is reported
+   content of the same attribution; a sentence that opens with a quotation and completes it ('“The
+   money is there” for repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's
+   (and A the mayor's reported speech); a short title after 'told' or a possessive ('told ABC’s
+   “This Week”'), or after 'the show,', is no quotation; a lead that opens with a preposition
+   between the cue and the quotation ('said on Twitter on Monday, after the vote, “...”') is not
+   content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's;
+   'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does a signature line under a
+   quote paragraph ('- Ana Ruiz.'); 'A - “B,” she said - and C' gives B to her and leaves A and C to
+   the reported-speech rules; a sentence opening with a participle cue and its quotation ('Citing
+   “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic after the
+   cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
+   speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
    before an amount, 'about 200 protesters');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
@@ -135,6 +136,9 @@ _ANTECEDENT_WINDOW = 50
 #: a bare quote paragraph that continues it.
 _QUOTE_PARAGRAPH_GAP = 150
 _DATE_LOOKBACK = 1000
+#: At most this many words before the quotation of an unattributed sentence that continues the
+#: previous speaker ('For retirees, on the other hand, “...”').
+_MAX_LEAD_WORDS = 8
 
 _DATEISH_RE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
@@ -2138,6 +2142,8 @@ class _Extractor:
                 n_before = len(self.out)
                 if se - ss <= _MAX_SENTENCE:
                     self._indirect(ss, se, ps)
+                if len(self.out) == n_before:
+                    self._quotation_after_a_lead(ss, se, ps, quotes)
                 reported = self._reported_speaker(n_before)
                 if len(self.out) == n_before and se == pe and t[se - 1] == ":":
                     found = (
@@ -2155,6 +2161,29 @@ class _Extractor:
             )
         self.out.sort(key=lambda c: (c.start, c.end))
         return self.out
+
+    def _quotation_after_a_lead(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
+        """'“A,” Ruiz said. For retirees, on the other hand, “B.”': a sentence with no
+        attribution of its own that ends in a quotation after a short lead continues the speaker
+        of the direct quote right before it, lead and all."""
+        own = [q for q in quotes if ss < q.open < se]
+        if len(own) != 1 or own[0].close is None:
+            return
+        q = own[0]
+        if self.t[q.close + 1 : se].strip(" .!?") or self.t[ss] in QUOTE_CHARS:
+            return
+        lead = self.t[ss : q.open]
+        if len(_words(lead)) > _MAX_LEAD_WORDS or cues.CUE_RE.search(lead):
+            return
+        before = [c for c in self.out if ps <= c.start < ss]
+        if not before:
+            return
+        last = max(before, key=lambda c: c.end)
+        if last.kind != "direct":
+            return  # reported speech came in between ('... what he calls “lies.” Indeed, “...”')
+        sp = self._speaker_of(last)
+        if sp is not None:
+            self._emit(_trim_content(self.t, ss, se), "paraphrase", sp, 0.6)
 
     def _drop_colon_lead(self, sp: _Speaker, ps: int) -> None:
         """'Trump issued the following statement:' before a quote paragraph: a few words that
@@ -2175,9 +2204,12 @@ class _Extractor:
         counts, direct though it is."""
         if len(self.out) == n_before:
             return None
-        last = max(self.out[n_before:], key=lambda c: c.end)
+        return self._speaker_of(max(self.out[n_before:], key=lambda c: c.end))
+
+    def _speaker_of(self, c: Candidate) -> _Speaker | None:
+        """The (recent) speaker a candidate was emitted with."""
         for sp in reversed(self.speakers[-_ANTECEDENT_WINDOW:]):
-            if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
+            if (sp.source_start, sp.cue_start) == (c.source_start, c.cue_start):
                 return sp
         return None
 

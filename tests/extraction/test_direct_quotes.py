@@ -560,6 +560,18 @@ def test_sentence_glued_to_a_closing_mark_is_no_attribution_of_the_quotation():
     assert quoted == [("We won,", "he", "tweeted"), ("The best days are ahead!", "he", "tweeted")]
 
 
+def test_unattributed_sentence_ending_in_a_quotation_continues_the_speaker_before_it():
+    text = "“We will reopen the mill,” the mayor said. The plan “will save four hundred jobs.”"
+    first, second = extract(text)
+    assert second.text == "The plan “will save four hundred jobs.”"
+    assert (second.source_text, second.cue_start) == ("the mayor", first.cue_start)
+
+
+def test_sentence_after_reported_speech_does_not_continue_an_earlier_quotation():
+    text = "“We will win,” the mayor said. She called the plan “a lifeline.” Indeed, “it is.”"
+    assert all(c.text != "Indeed, “it is.”" for c in extract(text))
+
+
 def test_speaker_labels_in_a_run_of_quotations():
     found = extract("Ruiz: “We will fix the roads.” Chen: “We will lower the fares.”")
     assert [(c.kind, c.text, c.source_text, c.cue) for c in found] == [
