@@ -35,12 +35,13 @@ The pipeline, per paragraph:
    between the cue and the quotation ('said on Twitter on Monday, after the vote, “...”') is not
    content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's;
    'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does a signature line under a
-   quote paragraph ('- Ana Ruiz.'); 'A - “B,” she said - and C' gives B to her and leaves A and C to
-   the reported-speech rules; a sentence opening with a participle cue and its quotation ('Citing
-   “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic after the
-   cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
-   speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
-   before an amount, 'about 200 protesters');
+   quote paragraph ('- Ana Ruiz.', which outranks the speaker of the paragraphs before); 'A - “B,”
+   she said - and C' gives B to her and leaves A and C to the reported-speech rules; a sentence
+   opening with a participle cue and its quotation ('Citing “B,” the aide said ...') gives it to the
+   main clause's subject; a recipient or topic after the cue ('said to reporters, “...”', 'said of
+   the mayor: “...”') is not content, and a topic is no speaker ('“We are thrilled” about the
+   budget, said Ruiz': 'about' opens a share of a poll only before an amount, 'about 200
+   protesters');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
    their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
@@ -2079,7 +2080,8 @@ class _Extractor:
         prev_para_reported: _Speaker | None = None
         # the quotations of a paragraph of quotation alone that nothing attributed
         prev_para_unattributed: list[Quote] = []
-        for ps, pe in paragraphs(t):
+        paras = paragraphs(t)
+        for k, (ps, pe) in enumerate(paras):
             signature = _DASH_SIGNATURE_RE.fullmatch(t, ps, pe)
             if signature is not None and prev_para_unattributed:
                 # '“We will win.”' then '- Ana Ruiz.': the line under a quotation names its
@@ -2099,6 +2101,16 @@ class _Extractor:
             sents = sentences(t, ps, pe, quotes)
             used, assigned = self._direct(ps, pe, quotes, sents)
             unattributed = [q for q, sp, _ in assigned if sp is None]
+            # '“We will win.”' then '- Ana Ruiz.': the signature line under a paragraph of
+            # unattributed quotation names its speaker, not the paragraphs before
+            signed = (
+                bool(unattributed)
+                and len(unattributed) == len(assigned)
+                and k + 1 < len(paras)
+                and _DASH_SIGNATURE_RE.fullmatch(t, *paras[k + 1]) is not None
+            )
+            if signed:
+                unattributed = []
             borrowed: dict[int, tuple[Quote, _Speaker, float]] = {}
             if unattributed:
                 known = [(q, sp) for q, sp, _ in assigned if sp is not None]
@@ -2125,7 +2137,11 @@ class _Extractor:
             prev_para_colon = None
             orphans = [q for q, sp, _ in assigned if sp is None]
             # a paragraph that is all quotation may go on with the previous one's content
-            reported = prev_para_reported if orphans and len(orphans) == len(assigned) else None
+            reported = (
+                prev_para_reported
+                if orphans and len(orphans) == len(assigned) and not signed
+                else None
+            )
             if reported is not None:
                 self._drop_colon_lead(reported, ps)
             for ss, se in sents:

@@ -662,6 +662,12 @@ def test_signature_line_under_a_quote_paragraph_names_its_speaker():
     )
 
 
+def test_signature_line_outranks_the_speaker_of_the_paragraph_before():
+    text = "“The roads are ready,” the mayor said.\n\n“We will find the money.”\n\n- Ana Ruiz."
+    signed = [c.source_text for c in extract(text) if c.text == "We will find the money."]
+    assert signed == ["Ana Ruiz"]
+
+
 def test_plural_subject_and_any_present_verb_after_a_quotation_attribute_it():
     c = only("“The levy will cost the county jobs,” the two economists conclude.")
     assert (c.kind, c.source_text, c.cue) == ("direct", "the two economists", "conclude")
