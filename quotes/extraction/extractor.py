@@ -35,13 +35,13 @@ The pipeline, per paragraph:
    between the cue and the quotation ('said on Twitter on Monday, after the vote, “...”') is not
    content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's;
    'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does a signature line under a
-   quote paragraph ('- Ana Ruiz.', which outranks the speaker of the paragraphs before); 'A - “B,”
-   she said - and C' gives B to her and leaves A and C to the reported-speech rules; a sentence
-   opening with a participle cue and its quotation ('Citing “B,” the aide said ...') gives it to the
-   main clause's subject; a recipient or topic after the cue ('said to reporters, “...”', 'said of
-   the mayor: “...”') is not content, and a topic is no speaker ('“We are thrilled” about the
-   budget, said Ruiz': 'about' opens a share of a poll only before an amount, 'about 200
-   protesters');
+   quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the speaker of the paragraphs
+   before); 'A - “B,” she said - and C' gives B to her and leaves A and C to the reported-speech
+   rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
+   ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
+   reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker ('“We
+   are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only before an
+   amount, 'about 200 protesters');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
    their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
@@ -943,6 +943,9 @@ _DASH_SIGNATURE_RE = re.compile(
 )
 #: A name after a dash, right before a colon: '... overhype - Ana Ruiz:'.
 _DASH_NAME_COLON_RE = re.compile(rf"\s{_DASH_SIGNATURE_RE.pattern}\s*:$")
+#: A whole signature line, where a description may follow the name ('- Ana Ruiz, Springfield.',
+#: '-President Obama, tweeting after the speech.').
+_SIGNATURE_LINE_RE = re.compile(rf"{_DASH_SIGNATURE_RE.pattern}(?:,(?:\s+[^\s“”\"]+){{1,10}})?")
 #: The end of an attribution clause where the quotation resumes ('” said X, “', '” X said, and “').
 _RESUMING_PREFIX_RE = re.compile(r"(?:[,:.—–]|,?\s+and)\s*$")
 #: A participle cue opening a sentence right before a quotation ('Citing “').
@@ -2082,7 +2085,7 @@ class _Extractor:
         prev_para_unattributed: list[Quote] = []
         paras = paragraphs(t)
         for k, (ps, pe) in enumerate(paras):
-            signature = _DASH_SIGNATURE_RE.fullmatch(t, ps, pe)
+            signature = _SIGNATURE_LINE_RE.fullmatch(t, ps, pe)
             if signature is not None and prev_para_unattributed:
                 # '“We will win.”' then '- Ana Ruiz.': the line under a quotation names its
                 # speaker
@@ -2107,7 +2110,7 @@ class _Extractor:
                 bool(unattributed)
                 and len(unattributed) == len(assigned)
                 and k + 1 < len(paras)
-                and _DASH_SIGNATURE_RE.fullmatch(t, *paras[k + 1]) is not None
+                and _SIGNATURE_LINE_RE.fullmatch(t, *paras[k + 1]) is not None
             )
             if signed:
                 unattributed = []

@@ -662,6 +662,17 @@ def test_signature_line_under_a_quote_paragraph_names_its_speaker():
     )
 
 
+def test_signature_line_may_describe_the_speaker_after_the_name():
+    text = "The claims were checked one by one.\n\n“Our schools are failing.”\n\n- Ana Ruiz, Ohio."
+    c = only(text)
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "Our schools are failing.",
+        "Ana Ruiz",
+        "-",
+    )
+
+
 def test_signature_line_outranks_the_speaker_of_the_paragraph_before():
     text = "“The roads are ready,” the mayor said.\n\n“We will find the money.”\n\n- Ana Ruiz."
     signed = [c.source_text for c in extract(text) if c.text == "We will find the money."]
