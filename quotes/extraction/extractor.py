@@ -2425,10 +2425,7 @@ class _Extractor:
         # The same recent window as _last_direct_para_recent, which found a direct quote in it
         # (and which keeps long texts linear).
         last = max((c for c in self.out[-3:] if c.kind == "direct"), key=lambda c: c.end)
-        for sp in reversed(self.speakers[-_ANTECEDENT_WINDOW:]):
-            if (sp.source_start, sp.cue_start) == (last.source_start, last.cue_start):
-                return sp
-        return self.speakers[-1]
+        return self._speaker_of(last) or self.speakers[-1]
 
 
 def _channel(text: str) -> str:
