@@ -21,27 +21,27 @@ The pipeline, per paragraph:
    X, an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after
    a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
    unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to B');
-   '“A,” X said, adding, “B”' gives B its own cue; a quotation right after 'X agreed.' is X's; an
-   unattributed quotation continues the closest attributed one before it (unless reported speech
-   came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'), so does a sentence with
-   no attribution that ends in a quotation after a short lead ('“A,” X said. The plan “B.”', lead
-   and all), and a bare quote paragraph continues the previous speaker only after a paragraph that
-   ended in a direct quote; content that opens with a quotation ('“the next president” should
-   choose') is direct; in 'The levy, she said, “will cost jobs.”' the sentence's start is reported
-   content of the same attribution; a sentence that opens with a quotation and completes it ('“The
-   money is there” for repairs.') is direct; in 'A, the mayor said, adding, “B”' B is the mayor's
-   (and A the mayor's reported speech); a short title after 'told' or a possessive ('told ABC’s
-   “This Week”'), or after 'the show,', is no quotation; a lead that opens with a preposition
-   between the cue and the quotation ('said on Twitter on Monday, after the vote, “...”') is not
-   content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted, “...”' are X's;
-   'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does a signature line under a
-   quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the speaker of the paragraphs
-   before); 'A - “B,” she said - and C' gives B to her and leaves A and C to the reported-speech
-   rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
-   ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
-   reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker ('“We
-   are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only before an
-   amount, 'about 200 protesters');
+   '“A,” X said, adding, “B”' (or 'X said, “A,” adding, “B”') gives B its own cue; a quotation right
+   after 'X agreed.' is X's; an unattributed quotation continues the closest attributed one before
+   it (unless reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to
+   'added'), so does a sentence with no attribution that ends in a quotation after a short lead
+   ('“A,” X said. The plan “B.”', lead and all), and a bare quote paragraph continues the previous
+   speaker only after a paragraph that ended in a direct quote; content that opens with a quotation
+   ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”' the
+   sentence's start is reported content of the same attribution; a sentence that opens with a
+   quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the mayor
+   said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short title after
+   'told' or a possessive ('told ABC’s “This Week”'), or after 'the show,', is no quotation; a lead
+   that opens with a preposition between the cue and the quotation ('said on Twitter on Monday,
+   after the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X,
+   who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does
+   a signature line under a quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the
+   speaker of the paragraphs before); 'A - “B,” she said - and C' gives B to her and leaves A and C
+   to the reported-speech rules; a sentence opening with a participle cue and its quotation ('Citing
+   “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic after the
+   cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
+   speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
+   before an amount, 'about 200 protesters');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
    their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
@@ -946,6 +946,8 @@ _DASH_NAME_COLON_RE = re.compile(rf"\s{_DASH_SIGNATURE_RE.pattern}\s*:$")
 #: A whole signature line, where a description may follow the name ('- Ana Ruiz, Springfield.',
 #: '-President Obama, tweeting after the speech.').
 _SIGNATURE_LINE_RE = re.compile(rf"{_DASH_SIGNATURE_RE.pattern}(?:,(?:\s+[^\s“”\"]+){{1,10}})?")
+#: A participle cue alone between two quotations ('“A,” adding, “B”').
+_ONLY_PARTICIPLE_RE = re.compile(rf"\s*,?\s*{cues.PARTICIPLE_RE.pattern}[\s,:]*")
 #: The end of an attribution clause where the quotation resumes ('” said X, “', '” X said, and “').
 _RESUMING_PREFIX_RE = re.compile(r"(?:[,:.—–]|,?\s+and)\s*$")
 #: A participle cue opening a sentence right before a quotation ('Citing “').
@@ -1556,16 +1558,15 @@ class _Extractor:
                         colon = self.t.rindex(":", cursor, q.open)
                         src = (sentence_speaker.source_start, sentence_speaker.source_end)
                         speaker = self._speaker(src, (colon, colon + 1), [(ss, q.open)], ps)
-                elif (
-                    after_to == q.open
-                    and sentence_speaker is not None
-                    and _RESUMING_PREFIX_RE.search(prefix)
+                elif sentence_speaker is not None and (
+                    (after_to == q.open and _RESUMING_PREFIX_RE.search(prefix))
+                    or _ONLY_PARTICIPLE_RE.fullmatch(prefix)
                 ):
                     # '“The risk,” said X, an economist at Y, “is that ...”' (or '... said X
                     # in Albany, N.Y. “B”', an abbreviation hiding the sentence end, or '“A,”
                     # she said, and “B”'): the quotation resumes after its attribution and
-                    # keeps its speaker; after '..., adding,' it is a new attribution of that
-                    # speaker.
+                    # keeps its speaker; after '..., adding,' (also 'She said, “A,” adding,
+                    # “B”') it is a new attribution of that speaker.
                     standalone = True
                     part = _trailing_participle(self.t, cursor, q.open)
                     if part is not None:

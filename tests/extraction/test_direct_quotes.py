@@ -572,6 +572,15 @@ def test_sentence_after_reported_speech_does_not_continue_an_earlier_quotation()
     assert all(c.text != "Indeed, “it is.”" for c in extract(text))
 
 
+def test_participle_after_a_quotation_introduced_by_its_speaker_gives_a_new_cue():
+    text = "On Sunday, the mayor said, “We acted in time,” adding, “Nobody else did.”"
+    quoted = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert quoted == [
+        ("We acted in time,", "the mayor", "said"),
+        ("Nobody else did.", "the mayor", "adding"),
+    ]
+
+
 def test_speaker_labels_in_a_run_of_quotations():
     found = extract("Ruiz: “We will fix the roads.” Chen: “We will lower the fares.”")
     assert [(c.kind, c.text, c.source_text, c.cue) for c in found] == [
