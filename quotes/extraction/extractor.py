@@ -66,7 +66,12 @@ The pipeline, per paragraph:
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
    of the sentence, never from the quoted content; the date falls back to an earlier sentence of
-   the same paragraph ('On Tuesday, Biden ... he said, “...”').
+   the same paragraph ('On Tuesday, Biden ... he said, “...”');
+6. the confidence, the probability that the candidate's attribution is right, combines the
+   rule's constant with what the candidate shows (see `confidence`): a 'said' cue, a closed
+   quotation with its speaker right after it, reported content that runs to the end of its
+   sentence raise it; a short or far-off quotation, content glued to its cue ('called the plan
+   reckless') or cut at a clause boundary, a pronoun source lower it.
 """
 
 from __future__ import annotations
@@ -78,6 +83,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import cues
+from .confidence import confidence as candidate_confidence
+from .confidence import evidence
 from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import (
@@ -112,6 +119,7 @@ class Candidate:
     is_anonymous: bool = False
     said_on: dt.date | None = None
     channel: str = ""
+    #: from 0.05 to 1: how likely the attribution is right (see `confidence`)
     confidence: float = 0.5
 
 
@@ -1214,7 +1222,9 @@ class _Extractor:
         return best
 
     # ---- candidates ---------------------------------------------------------------------
-    def _emit(self, content: tuple[int, int], kind: Kind, sp: _Speaker, confidence: float) -> None:
+    def _emit(
+        self, content: tuple[int, int], kind: Kind, sp: _Speaker, rule_confidence: float
+    ) -> None:
         s, e = _skip_quote_lead(self.t, *content)
         if e <= s:
             return
@@ -1242,11 +1252,15 @@ class _Extractor:
                 e = tail.start()
         if kind != "direct":
             e = _before_unpaired_mark(self.t, s, e)
-        if sp.pronoun:
-            confidence -= 0.1
+        facts = evidence(
+            self.t,
+            (s, e),
+            kind,
+            (sp.source_start, sp.source_end),
+            (sp.cue_start, sp.cue_end),
+            sp.pronoun,
+        )
         cue = self.raw[sp.cue_start : sp.cue_end]
-        if cue_word in cues.WEAK_CUES:
-            confidence -= 0.15
         self.out.append(
             Candidate(
                 text=self.raw[s:e],
@@ -1264,7 +1278,7 @@ class _Extractor:
                 is_anonymous=sp.is_anonymous,
                 said_on=said_on,
                 channel=channel,
-                confidence=round(max(0.05, min(1.0, confidence)), 2),
+                confidence=candidate_confidence(rule_confidence, facts),
             )
         )
 

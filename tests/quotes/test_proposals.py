@@ -133,7 +133,7 @@ def test_quotes_are_created_in_one_transaction(article, monkeypatch):
 
 
 def test_minimum_confidence_filters_candidates(article):
-    result = proposals.propose_quotes(article, min_confidence=0.8)
+    result = proposals.propose_quotes(article, min_confidence=0.9)
     assert (result.created, result.below_confidence) == (2, 1)
 
 
