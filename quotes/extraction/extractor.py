@@ -68,10 +68,11 @@ The pipeline, per paragraph:
    of the sentence, never from the quoted content; the date falls back to an earlier sentence of
    the same paragraph ('On Tuesday, Biden ... he said, “...”');
 6. the confidence, the probability that the candidate's attribution is right, combines the
-   rule's constant with what the candidate shows (see `confidence`): a 'said' cue, a closed
-   quotation with its speaker right after it, reported content that runs to the end of its
-   sentence raise it; a short or far-off quotation, content glued to its cue ('called the plan
-   reckless') or cut at a clause boundary, a pronoun source lower it.
+   rule's constant with what the candidate shows (see `confidence`, fitted on train): a 'said'
+   cue, a closed quotation with its speaker right after it, reported content that runs to the
+   end of its sentence raise it; a short or far-off quotation, reported content glued to its cue
+   ('called the plan reckless') or cut at a clause boundary, a weak cue, a pronoun or a
+   description as the source of reported speech lower it.
 """
 
 from __future__ import annotations
