@@ -41,21 +41,22 @@ The pipeline, per paragraph:
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
    their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
    before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
-   each giving an attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
-   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
-   `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
-   saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
-   adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
-   “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
-   said. “C.”', or a quote paragraph after one ending in it) continues that content; a speech noun
-   after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
-   ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
-   attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
-   speech too; reported content never ends on a quotation mark without its pair;
-   the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
-   the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
-   subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
-   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
+   each giving an attribution, and a new subject after ', and' ends the content ('X called A a
+   sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves), relative clauses
+   ('X, who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts)
+   (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of
+   voters saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X
+   said, adding that B'; after 'referring to' only the referent, not its apposition); 'told
+   reporters, “A”' is a direct quote of A; an unattributed quotation right after reported speech
+   ('A “B,” he said. “C.”', or a quote paragraph after one ending in it) continues that content; a
+   speech noun after its possessor ('her promise to cut taxes'); a title-case headline takes
+   title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses
+   before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are
+   read for reported speech too; reported content never ends on a quotation mark without its pair;
+   the subject of a clause is that of its main clause after an adverbial lead ('Back in May, the
+   mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate
+   clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a
+   nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -1826,22 +1827,18 @@ class _Extractor:
             first = words[0].lower().strip(",")
             if first == "that":
                 continue  # 'said A and that B': a second complement of the same cue
-            if (
-                m.group(0).startswith(", but")
-                and first not in cues.CUE_VERBS
-                and (
-                    _verbish(words[0], "")
-                    # or a new subject ('..., but Ana Ruiz voted no'), outside a quotation
-                    or (
-                        (_is_capitalized(words[0]) or first in cues.PRONOUNS)
-                        and not _open_quotation(t[lo : m.start()])
-                    )
-                )
-                and not cues.CUE_RE.search(" ".join(words[:10]))
-            ):
-                # '..., but went on to ...': the subject's next predicate; after ', and' the
-                # predicate is the content's ('said Obama ran, and took millions')
-                return m.start()
+            new_subject = _is_capitalized(words[0]) or first in cues.PRONOUNS
+            if first not in cues.CUE_VERBS and not cues.CUE_RE.search(" ".join(words[:10])):
+                if m.group(0).startswith(", but") and (_verbish(words[0], "") or new_subject):
+                    # '..., but went on to ...': the subject's next predicate, or a new subject
+                    # ('..., but Ana Ruiz voted no'); after ', and' the predicate is the
+                    # content's ('said Obama ran, and took millions')
+                    return m.start()
+                if m.group(0).startswith(", and") and new_subject and "," not in t[lo : m.start()]:
+                    # 'called the plan a fraud, and Ana Ruiz agreed': a new subject starts the
+                    # narrator's clause; a comma before would make ', and Ruiz' the end of a
+                    # list ('endorsed Chen, Diaz, and Ruiz')
+                    return m.start()
             if (first in cues.CUE_VERBS or first in cues.PARTICIPLE_CUES) and src and cue:
                 # '..., and urged that ...', '... and calling him “a feminist”': same speaker,
                 # new cue

@@ -698,6 +698,16 @@ def test_but_with_a_new_subject_ends_the_content():
     ]
 
 
+def test_and_with_a_new_subject_ends_the_content():
+    found = extract("The mayor called the budget a gimmick, and Ana Ruiz left the room.")
+    assert [(c.text, c.source_text) for c in found] == [("the budget a gimmick", "The mayor")]
+
+
+def test_and_closing_a_list_keeps_the_content():
+    found = extract("The union endorsed Chen, Diaz, and Ruiz for the school board.")
+    assert [c.text for c in found] == ["Chen, Diaz, and Ruiz for the school board"]
+
+
 def test_but_inside_a_quotation_does_not_end_the_content():
     found = extract("Ruiz said the council “has no plan, but it keeps trying.”")
     assert [c.text for c in found] == ["the council “has no plan, but it keeps trying.”"]
