@@ -37,26 +37,27 @@ The pipeline, per paragraph:
    rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
    ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
    reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker;
-3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
-   X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
-   their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
-   before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
-   each giving an attribution, and a new subject after ', and' ends the content ('X called A a
-   sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves), relative clauses
-   ('X, who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts)
-   (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of
-   voters saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X
-   said, adding that B'; after 'referring to' only the referent, not its apposition); 'told
-   reporters, “A”' is a direct quote of A; an unattributed quotation right after reported speech
-   ('A “B,” he said. “C.”', or a quote paragraph after one ending in it) continues that content; a
-   speech noun after its possessor ('her promise to cut taxes'); a title-case headline takes
-   title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses
-   before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are
-   read for reported speech too; reported content never ends on a quotation mark without its pair;
-   the subject of a clause is that of its main clause after an adverbial lead ('Back in May, the
-   mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate
-   clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a
-   nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
+3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
+   '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (a 'that'
+   opening the content is part of it, as in PolNeAR: 'said that A' gives 'that A'), stance verbs
+   with their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...',
+   '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and
+   urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
+   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves),
+   relative clauses ('X, who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines,
+   transcripts) (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47
+   percent of voters saying A'); after a direct quote, its speaker's participle or coordinated
+   clause ('“A,” X said, adding that B'; after 'referring to' only the referent, not its
+   apposition); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right after
+   reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in it) continues
+   that content; a speech noun after its possessor ('her promise to cut taxes'); a title-case
+   headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote,
+   the clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
+   “...”') are read for reported speech too; reported content never ends on a quotation mark
+   without its pair; the subject of a clause is that of its main clause after an adverbial lead
+   ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to
+   say') or a subordinate clause ('As the crowd cheered, his wife whispered'), not a name's
+   apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -156,7 +157,8 @@ _DATE_TAIL_RE = re.compile(
     r"\s+(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\b[\w\s]{0,20}?[.!?]?\s*"
 )
-_THAT_RE = re.compile(r"^\s*,?\s*that\b\s*", re.IGNORECASE)
+#: The space before a 'that' opening a content clause, whose 'that' is content (PolNeAR's way).
+_BEFORE_THAT_RE = re.compile(r"^\s*,?\s*(?=that\b)", re.IGNORECASE)
 _DATE_LEAD_RE = re.compile(
     r"^(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?\s+"
@@ -755,7 +757,7 @@ _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|even(?= as))\s")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?\bthat\s+"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?(?=\bthat\s)"
 )
 
 
@@ -1742,11 +1744,11 @@ class _Extractor:
         return True
 
     def _content_start(self, cue: tuple[int, int], cue_word: str, ce: int) -> int:
-        """Where the content starts after a cue: past an object ('told reporters'), an
-        adverbial ('in a statement') and a 'that'."""
+        """Where the content starts after a cue: past an object ('told reporters') and an
+        adverbial ('in a statement'), at a 'that' (which PolNeAR counts as content)."""
         t = self.t
         rest_lo = cue[1]
-        that_after = re.match(r"[^,.;:“\"]{0,80}?\bthat\b\s*", t[rest_lo:ce])
+        that_after = re.match(r"[^,.;:“\"]{0,80}?(?=\bthat\b)", t[rest_lo:ce])
         if cue_word in cues.OBJECT_CUES and that_after:
             rest_lo += that_after.end()
         elif _PREP_THAT_RE.match(t, rest_lo, ce):
@@ -1763,7 +1765,7 @@ class _Extractor:
         adv = _ADVERBIAL_RE.match(t[rest_lo:ce])
         if adv and adv.end() > 0 and adv.group(0).strip():
             rest_lo += adv.end()
-        that = _THAT_RE.match(t[rest_lo:ce])
+        that = _BEFORE_THAT_RE.match(t[rest_lo:ce])
         if that:
             rest_lo += that.end()
         # 'wrote about the event', 'called for a recount', 'argued against it': the preposition
