@@ -39,25 +39,26 @@ The pipeline, per paragraph:
    reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (a 'that'
-   opening the content is part of it, as in PolNeAR: 'said that A' gives 'that A'), stance verbs
-   with their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...',
-   '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and
-   urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
-   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves),
-   relative clauses ('X, who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines,
-   transcripts) (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47
-   percent of voters saying A'); after a direct quote, its speaker's participle or coordinated
-   clause ('“A,” X said, adding that B'; after 'referring to' only the referent, not its
-   apposition); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right after
-   reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in it) continues
-   that content; a speech noun after its possessor ('her promise to cut taxes'); a title-case
-   headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote,
-   the clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
-   “...”') are read for reported speech too; reported content never ends on a quotation mark
-   without its pair; the subject of a clause is that of its main clause after an adverbial lead
-   ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to
-   say') or a subordinate clause ('As the crowd cheered, his wife whispered'), not a name's
-   apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
+   opening the content is part of it, as in PolNeAR: 'said that A' gives 'that A'; so after an
+   aside: 'argued, in a letter, that A'), stance verbs with their object ('called Trump
+   “unhinged”'), a participle clause ('..., saying that ...', '..., before adding that ...') and
+   coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an attribution,
+   and a new subject after ', and' ends the content ('X called A a sham, and Ruiz left'; not a
+   list's last item); 'A, she said, B' (both halves), relative clauses ('X, who predicted A, ...')
+   in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
+   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
+   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B';
+   after 'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct
+   quote of A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a
+   quote paragraph after one ending in it) continues that content; a speech noun after its
+   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
+   Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
+   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
+   reported content never ends on a quotation mark without its pair; the subject of a clause is
+   that of its main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later,
+   she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As the crowd
+   cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline
+   ('BOSTON, Jan. 4 (AP) —') is a subject;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -755,6 +756,10 @@ _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
 _ANSWER_RE = re.compile(r"yes|no", re.IGNORECASE)
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|even(?= as))\s")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
+#: Words set off by commas or dashes between a cue and the 'that' of its content.
+_ASIDE_BEFORE_THAT_RE = re.compile(
+    r"[\s,—–-](?:(?!\bthat\b)[^.;:!?“”\"]){1,100}?[,—–-]\s*(?=that\s)"
+)
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?(?=\bthat\s)"
@@ -1754,6 +1759,12 @@ class _Extractor:
         elif _PREP_THAT_RE.match(t, rest_lo, ce):
             # 'announced via Twitter that ...', 'said on ABC's “This Week” that ...'
             rest_lo = _PREP_THAT_RE.match(t, rest_lo, ce).end()
+        elif (aside := _ASIDE_BEFORE_THAT_RE.match(t, rest_lo, ce)) and not _has_verb(
+            _words(aside.group(0))
+        ):
+            # 'argued, in a long letter, that ...', 'said during a town hall in Troy, Ohio,
+            # that ...': an aside without a verb between the cue and its 'that'
+            rest_lo = aside.end()
         elif cue_word in cues.OBJECT_CUES:
             obj = re.match(
                 r"\s+(?:(?:the|a|an|his|her|their|reporters|journalists|him|her|them|us|me|"

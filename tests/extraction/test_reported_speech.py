@@ -46,6 +46,13 @@ def test_that_opening_the_content_is_part_of_it():
     assert c.text == "that the fees were too high"
 
 
+def test_aside_between_the_cue_and_its_that_is_no_content():
+    (c,) = extract("The club argued, in a long letter to the league, that the fees were too high.")
+    assert c.text == "that the fees were too high"
+    (c,) = extract("Ruiz said during a town hall in Troy, Ohio, that the plant would stay open.")
+    assert c.text == "that the plant would stay open"
+
+
 def test_speaker_said_without_that():
     (c,) = extract("A senior Hamas official said Israel would need to abide by a cease-fire.")
     assert c.text == "Israel would need to abide by a cease-fire"
