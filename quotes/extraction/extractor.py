@@ -58,7 +58,8 @@ The pipeline, per paragraph:
    that of its main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later,
    she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As the crowd
    cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline
-   ('BOSTON, Jan. 4 (AP) —') is a subject;
+   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
+   complement is a noun ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -557,6 +558,25 @@ def _verbish(word: str, prev: str) -> bool:
         and prev.lower() not in cues.DETERMINERS
         and low not in cues.ROLE_NOUNS
         and low not in cues.DETERMINERS
+    )
+
+
+#: A noun and its complement before the plural verb they are the subject of: 'calls for a
+#: truce have grown', 'claims about the economy were false'.
+_PLURAL_SUBJECT_TAIL_RE = re.compile(
+    r"\s+(?:for|about|of|on|against|from|over|in|to|with|and)\s"
+    r"(?:(?!\b(?:who|whom|that|which|where|when)\b)[^,;:“\"])*?\s(?:have|are|were)\s"
+)
+
+
+def _plural_noun_cue(text: str, start: int, end: int, hi: int) -> bool:
+    """Is the cue ending in -s at text[start:end] a plural noun ('International calls for a
+    truce have grown')? Then the verb after its complement agrees with it."""
+    word = text[start:end]
+    return (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and _PLURAL_SUBJECT_TAIL_RE.match(text, end, hi) is not None
     )
 
 
@@ -2013,6 +2033,8 @@ class _Extractor:
             if src is None or _is_relative(t, src):
                 continue
             if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in _TO_CONTENT_CUES:
+                continue
+            if _plural_noun_cue(t, cue[0], cue[1], ce):
                 continue
             rest_lo = self._content_start(cue, cue_word, ce)
             n_before = len(self.out)

@@ -671,6 +671,12 @@ def test_a_name_and_an_apposition_after_shows_are_content():
     assert c.text == "Trump, unlike his rivals, gaining ground"
 
 
+def test_cue_in_s_before_a_plural_verb_is_a_noun():
+    assert extract("Local calls for a new stadium have grown louder this spring.") == []
+    (c,) = extract("Ruiz calls for a stadium that voters have rejected twice.")
+    assert (c.cue, c.text) == ("calls", "a stadium that voters have rejected twice")
+
+
 def test_found_itself_is_no_finding():
     assert extract("The network found itself playing host to the candidates every night.") == []
 
