@@ -41,25 +41,26 @@ The pipeline, per paragraph:
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (a 'that'
    opening the content is part of it, as in PolNeAR: 'said that A' gives 'that A'; so after an
    aside: 'argued, in a letter, that A'), stance verbs with their object ('called Trump
-   “unhinged”'), a participle clause ('..., saying that ...', '..., before adding that ...') and
-   coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an attribution,
-   and a new subject after ', and' ends the content ('X called A a sham, and Ruiz left'; not a
-   list's last item); 'A, she said, B' (both halves), relative clauses ('X, who predicted A, ...')
-   in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
-   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
-   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B';
-   after 'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct
-   quote of A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a
-   quote paragraph after one ending in it) continues that content; a speech noun after its
-   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
-   Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
-   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
-   reported content never ends on a quotation mark without its pair; the subject of a clause is
-   that of its main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later,
-   she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As the crowd
-   cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline
-   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
-   complement is a noun ('Local calls for a truce have grown');
+   “unhinged”'; 'expressed concern about A' gives A), a participle clause ('..., saying that ...',
+   '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and
+   urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
+   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves),
+   relative clauses ('X, who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines,
+   transcripts) (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47
+   percent of voters saying A'); after a direct quote, its speaker's participle or coordinated
+   clause ('“A,” X said, adding that B'; after 'referring to' only the referent, not its
+   apposition); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right after
+   reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in it) continues
+   that content; a speech noun after its possessor ('her promise to cut taxes'); a title-case
+   headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote,
+   the clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
+   “...”') are read for reported speech too; reported content never ends on a quotation mark
+   without its pair; the subject of a clause is that of its main clause after an adverbial lead
+   ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to
+   say') or a subordinate clause ('As the crowd cheered, his wife whispered'), not a name's
+   apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue
+   in -s that a plural verb follows after its complement is a noun ('Local calls for a truce have
+   grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -775,6 +776,16 @@ _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
 #: An answer is content on its own ('75 percent of Democrats said yes').
 _ANSWER_RE = re.compile(r"yes|no", re.IGNORECASE)
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|even(?= as))\s")
+#: 'expressed concern about the plan', 'claimed responsibility for the attack': the stance noun
+#: and its preposition belong to the cue (PolNeAR), the content is what the stance is about.
+_STANCE_NOUN_RE = re.compile(
+    r"\s*(?:(?:a|an|his|her|their|its|no|little|some|any|deep|grave|serious|strong)\s+)?"
+    r"(?:concerns?|support|interest|doubts?|discomfort|frustration|confidence|opposition|"
+    r"responsibility|condolences|sympathy|regret|optimism|skepticism|outrage|anger|"
+    r"disappointment|dismay|alarm|gratitude|appreciation|reservations|worries)\s+"
+    r"(?:about|for|in|with|over|at|on|of|to)\s+"
+)
+_EXPRESSING_CUES = wordset("expressed expressing signaled claimed")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 #: Words set off by commas or dashes between a cue and the 'that' of its content.
 _ASIDE_BEFORE_THAT_RE = re.compile(
@@ -1804,6 +1815,9 @@ class _Extractor:
         prep = _CUE_PREPOSITION_RE.match(t, rest_lo, ce)
         if prep:
             rest_lo = prep.end()
+        stance = _STANCE_NOUN_RE.match(t, rest_lo, ce) if cue_word in _EXPRESSING_CUES else None
+        if stance:
+            rest_lo = stance.end()
         return rest_lo
 
     def _clause_end(

@@ -677,6 +677,11 @@ def test_cue_in_s_before_a_plural_verb_is_a_noun():
     assert (c.cue, c.text) == ("calls", "a stadium that voters have rejected twice")
 
 
+def test_stance_noun_after_expressed_belongs_to_the_cue():
+    (c,) = extract("The coach expressed deep concern about the new schedule.")
+    assert (c.cue, c.text) == ("expressed", "the new schedule")
+
+
 def test_found_itself_is_no_finding():
     assert extract("The network found itself playing host to the candidates every night.") == []
 
