@@ -55,12 +55,13 @@ The pipeline, per paragraph:
    headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote,
    the clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
    “...”') are read for reported speech too; reported content never ends on a quotation mark
-   without its pair; the subject of a clause is that of its main clause after an adverbial lead
-   ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to
-   say') or a subordinate clause ('As the crowd cheered, his wife whispered'), not a name's
-   apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue
-   in -s that a plural verb follows after its complement is a noun ('Local calls for a truce have
-   grown');
+   without its pair; a trailing apposition or relative clause ('..., down from 47 percent', '...,
+   which ...') is no content, unless inside a quotation; the subject of a clause is that of its
+   main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
+   'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
+   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4
+   (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
+   ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -801,11 +802,14 @@ def _tail_cut(text: str, lo: int, hi: int) -> int:
     """Drop a trailing apposition or aside from a content clause ('..., down from 47 percent in
     2009', ' - an even more opaque process', '..., who ...' about its last noun, the narrator's
     '..., compared with 40 percent in May'); an apposition
-    closed by a second comma ('the bill, which passed in May, is dead') stays."""
+    closed by a second comma ('the bill, which passed in May, is dead') stays, and so does one
+    inside a quotation ('was “a disaster, which we will undo”': the speaker's own words)."""
     for m in _TAIL_CUT_RE.finditer(text, lo, hi):
         if len(_words(text[lo : m.start()])) < 3:
             continue
         if m.group(0).startswith(",") and "," in text[m.end() : min(hi, m.end() + 60)]:
+            continue
+        if _open_quotation(text[lo : m.start()]):
             continue
         return m.start()
     return hi

@@ -172,6 +172,11 @@ def test_that_after_a_prepositional_phrase_starts_the_content():
     assert c.text == "that he would take a look at the legislation"
 
 
+def test_relative_clause_inside_a_quotation_stays_content():
+    (c,) = extract("Ruiz said the deal was “a disaster for the county, which we will undo in May.”")
+    assert c.text == "the deal was “a disaster for the county, which we will undo in May.”"
+
+
 def test_trailing_apposition_is_not_content():
     (c,) = extract("The mayor said the city would cut fares, a move that angered the unions.")
     assert c.text == "the city would cut fares"
