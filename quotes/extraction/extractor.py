@@ -44,24 +44,24 @@ The pipeline, per paragraph:
    “unhinged”'; 'expressed concern about A' gives A), a participle clause ('..., saying that ...',
    '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and
    urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
-   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves),
-   relative clauses ('X, who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines,
-   transcripts) (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47
-   percent of voters saying A'); after a direct quote, its speaker's participle or coordinated
-   clause ('“A,” X said, adding that B'; after 'referring to' only the referent, not its
-   apposition); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right after
-   reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in it) continues
-   that content; a speech noun after its possessor ('her promise to cut taxes'); a title-case
-   headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote,
-   the clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
-   “...”') are read for reported speech too; reported content never ends on a quotation mark
-   without its pair; a trailing apposition or relative clause ('..., down from 47 percent', '...,
-   which ...') is no content, unless inside a quotation; the subject of a clause is that of its
-   main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
-   'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
-   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4
-   (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
-   ('Local calls for a truce have grown');
+   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves; not B =
+   'on condition of anonymity'), relative clauses ('X, who predicted A, ...') in any sentence;
+   'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
+   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
+   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B';
+   after 'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct
+   quote of A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a
+   quote paragraph after one ending in it) continues that content; a speech noun after its
+   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
+   Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
+   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
+   reported content never ends on a quotation mark without its pair; a trailing apposition or
+   relative clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a
+   quotation; the subject of a clause is that of its main clause after an adverbial lead ('Back in
+   May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
+   subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
+   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a
+   plural verb follows after its complement is a noun ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -2092,13 +2092,14 @@ class _Extractor:
 
     def _emit_resumed(self, lo: int, ce: int, sp: _Speaker) -> None:
         """'The plan, she said, is dead.': the sentence resumes after a mid-sentence attribution
-        and the rest belongs to the same content (unless it brings its own cue)."""
+        and the rest belongs to the same content (unless it brings its own cue or tells how the
+        source spoke: '..., an aide said, on condition of anonymity')."""
         rest = self.t[lo:ce]
         if any(_clause_cue(m) for m in cues.CUE_RE.finditer(rest)) or cues.PARTICIPLE_RE.match(
             rest
         ):
             return
-        if re.match(r"(?:who|which|according)\b", rest):
+        if re.match(r"(?:who|which|according|on condition)\b", rest):
             return
         content = _trim_content(self.t, lo, ce)
         if len(_words(self.t[content[0] : content[1]])) >= 2:

@@ -177,6 +177,13 @@ def test_relative_clause_inside_a_quotation_stays_content():
     assert c.text == "the deal was “a disaster for the county, which we will undo in May.”"
 
 
+def test_anonymity_after_a_mid_sentence_attribution_is_no_content():
+    found = extract(
+        "The plan is dead, one aide said, on condition of anonymity because of the talks."
+    )
+    assert [c.text for c in found] == ["The plan is dead"]
+
+
 def test_trailing_apposition_is_not_content():
     (c,) = extract("The mayor said the city would cut fares, a move that angered the unions.")
     assert c.text == "the city would cut fares"
