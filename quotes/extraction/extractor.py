@@ -55,13 +55,15 @@ The pipeline, per paragraph:
    possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
    Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
    ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
-   reported content never ends on a quotation mark without its pair; a trailing apposition or
-   relative clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a
-   quotation; the subject of a clause is that of its main clause after an adverbial lead ('Back in
-   May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
-   subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
-   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a
-   plural verb follows after its complement is a noun ('Local calls for a truce have grown');
+   reported content never ends on a quotation mark without its pair; reported speech in a leading
+   subordinate clause ends at the main clause ('Although X said A, B'; also after a connective:
+   'But when X said A, B'); a trailing apposition or relative clause ('..., down from 47 percent',
+   '..., which ...') is no content, unless inside a quotation; the subject of a clause is that of
+   its main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she
+   wrote', 'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered,
+   his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON,
+   Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a
+   noun ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -767,10 +769,13 @@ _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
 #: Coordinated adjectives before a source noun ('the bespectacled, 71-year-old diplomat').
 _ADJECTIVE_LIST_RE = re.compile(r"(?:the|a|an)\s+[a-z][\w-]*(?:,\s*[a-z][\w-]*)*,\s*")
-#: A sentence that opens with a subordinate clause ('Although X said A, B').
+#: A sentence that opens with a subordinate clause ('Although X said A, B'), maybe after a
+#: connective ('But when X said A, B', 'However, while ...'); matched at a token, it finds one in
+#: a clause's lead too.
 _SUBORDINATE_LEAD_RE = re.compile(
-    r"\W*(?:Although|Though|While|Whereas|Even as|Even though|Even if|As|When|After|Before|"
-    r"Because|Since|If|Until|Once|Whether)\s"
+    r"\W*(?:(?:But|And|Yet|So|Indeed|However|Still|Now),?\s+)?"
+    r"(?i:although|though|while|whereas|even as|even though|even if|as|when|after|before|"
+    r"because|since|if|until|once|whether|now that)\s"
 )
 #: A comma between clauses, not inside a number ('1,265').
 _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
@@ -2059,7 +2064,8 @@ class _Extractor:
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
             if cue_word in cues.OBJECT_CONTENT_CUES:
                 end = _object_end(t, rest_lo, end)
-            if _SUBORDINATE_LEAD_RE.match(sent) and not _CLAUSE_COMMA_RE.search(t, ss, cue[0]):
+            lead = _SUBORDINATE_LEAD_RE.match(sent)
+            if lead and not _CLAUSE_COMMA_RE.search(t, ss + lead.end(), cue[0]):
                 # 'Although Ruiz said the plan works, she voted no': the main clause after the
                 # subordinate one is the narrator's
                 comma = _CLAUSE_COMMA_RE.search(t, rest_lo, end)

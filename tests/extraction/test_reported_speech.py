@@ -782,6 +782,14 @@ def test_reported_speech_in_a_leading_subordinate_clause_ends_at_the_main_clause
     assert (c.text, c.source_text) == ("the bridge would reopen in May", "the mayor")
 
 
+def test_subordinate_clause_after_a_connective_ends_at_the_main_clause():
+    text = "But when the mayor said the bridge would close, the council voted to keep it open."
+    (c,) = extract(text)
+    assert (c.text, c.source_text) == ("the bridge would close", "the mayor")
+    (c,) = extract("However, while the club says it will pay, its owners have not signed anything.")
+    assert c.text == "it will pay"
+
+
 def test_number_comma_does_not_end_a_subordinate_clause():
     text = "While the mayor said 1,200 homes would get power, crews are still working on it."
     (c,) = extract(text)
