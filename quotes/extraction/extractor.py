@@ -56,14 +56,14 @@ The pipeline, per paragraph:
    Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
    ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
    reported content never ends on a quotation mark without its pair; reported speech in a leading
-   subordinate clause ends at the main clause ('Although X said A, B'; also after a connective:
-   'But when X said A, B'); a trailing apposition or relative clause ('..., down from 47 percent',
-   '..., which ...') is no content, unless inside a quotation; the subject of a clause is that of
-   its main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she
-   wrote', 'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered,
-   his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON,
-   Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a
-   noun ('Local calls for a truce have grown');
+   subordinate clause ends at the main clause ('Although X said A, B'; also after a connective or a
+   span of time: 'But when X said A, B', 'Hours after'); a trailing apposition or relative clause
+   ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation; the
+   subject of a clause is that of its main clause after an adverbial lead ('Back in May, the mayor
+   said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause
+   ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'),
+   and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows
+   after its complement is a noun ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -355,8 +355,8 @@ _DATELINE_RE = re.compile(
 
 
 def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a dateline, conjunctions and date leads ('BOSTON —', 'But', 'On Tuesday') from the
-    start of a span."""
+    """Drop a dateline, conjunctions, date leads and subordinators ('BOSTON —', 'But', 'On
+    Tuesday', 'Just hours after') from the start of a span."""
     dateline = _DATELINE_RE.match(text, start, end)
     if dateline:
         start = dateline.end()
@@ -369,7 +369,7 @@ def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
             start += m.end()
             changed = True
             continue
-        m = _DATE_LEAD_RE.match(seg)
+        m = _DATE_LEAD_RE.match(seg) or _SUBORDINATE_LEAD_RE.match(seg)
         if m:
             start += m.end()
             changed = True
@@ -770,10 +770,11 @@ _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
 #: Coordinated adjectives before a source noun ('the bespectacled, 71-year-old diplomat').
 _ADJECTIVE_LIST_RE = re.compile(r"(?:the|a|an)\s+[a-z][\w-]*(?:,\s*[a-z][\w-]*)*,\s*")
 #: A sentence that opens with a subordinate clause ('Although X said A, B'), maybe after a
-#: connective ('But when X said A, B', 'However, while ...'); matched at a token, it finds one in
-#: a clause's lead too.
+#: connective ('But when X said A, B', 'However, while ...') or a span of time ('Hours after X
+#: said A, B'); matched at a token, it finds one in a clause's lead too.
 _SUBORDINATE_LEAD_RE = re.compile(
     r"\W*(?:(?:But|And|Yet|So|Indeed|However|Still|Now),?\s+)?"
+    r"(?i:(?:just|only|shortly|moments|minutes|hours|days|weeks|months|years|long|soon)\s+){0,2}"
     r"(?i:although|though|while|whereas|even as|even though|even if|as|when|after|before|"
     r"because|since|if|until|once|whether|now that)\s"
 )

@@ -790,6 +790,12 @@ def test_subordinate_clause_after_a_connective_ends_at_the_main_clause():
     assert c.text == "it will pay"
 
 
+def test_subordinate_clause_after_a_span_of_time_ends_at_the_main_clause():
+    text = "Just hours after the mayor said the bridge would close, the council voted it open."
+    (c,) = extract(text)
+    assert (c.text, c.source_text) == ("the bridge would close", "the mayor")
+
+
 def test_number_comma_does_not_end_a_subordinate_clause():
     text = "While the mayor said 1,200 homes would get power, crews are still working on it."
     (c,) = extract(text)
