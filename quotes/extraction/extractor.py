@@ -1040,9 +1040,9 @@ _OBJECT_CLAUSE_RE = re.compile(
 
 
 #: When or where the subject took its stance ('endorsed Cruz last week', 'praised him at a news
-#: conference') is no part of its object.
+#: conference') is no part of its object; a day's possessive ('in Tuesday's vote') is.
 _OBJECT_TAIL_RE = re.compile(
-    rf"\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\b|(?:on\s+|late\s+|early\s+)?{_DAY}\b"
+    rf"\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\b|(?:on\s+|late\s+|early\s+)?{_DAY}\b(?![’'])"
     rf"|in\s+{_MONTH}\b|(?:on|in|during|at|after|before)\s+(?:a|an|the|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){0,2}(?:rally|rallies|speech|interview|statement|tweet|debate|conference|"
     r"call|event|meeting|hall|hearing|appearance|post|video)\b)"

@@ -604,6 +604,16 @@ def test_stance_object_ends_before_when_the_stance_was_taken():
     assert (c.cue, c.text) == ("praised", "the new budget")
 
 
+def test_day_with_a_possessive_stays_in_the_stance_object():
+    (c,) = extract(
+        "The senator described the choice the city faces in Tuesday’s vote on the budget."
+    )
+    assert (c.cue, c.text) == (
+        "described",
+        "the choice the city faces in Tuesday’s vote on the budget",
+    )
+
+
 def test_abbreviation_before_a_pronoun_also_ends_the_sentence():
     text = "The envoy said talks resumed in the U.S. She said a deal was close."
     first, second = extract(text)
