@@ -58,12 +58,14 @@ The pipeline, per paragraph:
    reported content never ends on a quotation mark without its pair; reported speech in a leading
    subordinate clause ends at the main clause ('Although X said A, B'; also after a connective or a
    span of time: 'But when X said A, B', 'Hours after'); a trailing apposition or relative clause
-   ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation; the
-   subject of a clause is that of its main clause after an adverbial lead ('Back in May, the mayor
-   said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause
-   ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'),
-   and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows
-   after its complement is a noun ('Local calls for a truce have grown');
+   ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation; so is
+   the narrator's aside after a single dash ('... will win - a claim his rivals mock'), unless a
+   conjunction follows it ('- and soon'); the subject of a clause is that of its main clause after
+   an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a
+   report had this to say') or a subordinate clause ('As the crowd cheered, his wife whispered'),
+   not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a
+   subject; a cue in -s that a plural verb follows after its complement is a noun ('Local calls for
+   a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -1077,6 +1079,8 @@ def _participle_content_end(text: str, cue_word: str, lo: int, hi: int) -> int:
 
 
 _DASH_RE = re.compile(r"\s(?:-|—|–|--)\s")
+#: What goes on with the clause after a dash: '... two weeks ago - before the vote'.
+_CONTINUING_AFTER_DASH_RE = re.compile(r"(?:and|or|before|after|because|only|not|while)\b")
 _DASH_BEFORE_RE = re.compile(r"\s(?:-|—|–|--)\s*$")
 _QUOTED_ASIDE_RE = re.compile(
     r"\s(?:-|—|–|--)\s*[“\"][^“”\"]+[”\"][^—–]{1,60}?\s(?:-|—|–|--)(?:\s|$)"
@@ -1842,7 +1846,7 @@ class _Extractor:
         """End of a content clause starting at `lo`: it stops before a coordinated clause with
         its own cue ('..., but he also warned that ...'), which is extracted in turn, before
         ', but' with a new predicate or subject ('..., but Ana Ruiz ran the numbers') and before
-        a single dash."""
+        a single dash (unless a conjunction follows it: '- and ...', '- before ...')."""
         t = self.t
         ce = _tail_cut(t, lo, ce)
         end = self._clause_end_at_coordination(lo, ce, ps, depth, src, cue)
@@ -1852,10 +1856,12 @@ class _Extractor:
         if aside is not None:
             return aside.start()
         # and before a single dash ('... will win - a claim his rivals mock'): the narrator's
-        # aside; a pair of dashes encloses part of the content
+        # aside; a pair of dashes encloses part of the content, and a dash before a conjunction
+        # ('... will win - and soon') sets off more of it
         dash = _DASH_RE.search(t, lo, end)
         if (
             dash is not None
+            and not _CONTINUING_AFTER_DASH_RE.match(t, dash.end(), end)
             and not _DASH_RE.search(t, dash.end(), end)
             and not _open_quotation(t[lo : dash.start()])
         ):

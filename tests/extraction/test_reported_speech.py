@@ -614,6 +614,13 @@ def test_day_with_a_possessive_stays_in_the_stance_object():
     )
 
 
+def test_conjunction_after_a_dash_goes_on_with_the_content():
+    (c,) = extract("Ruiz said the bridge was closed in May - before the storm hit the coast.")
+    assert c.text == "the bridge was closed in May - before the storm hit the coast"
+    (c,) = extract("Ruiz said the bridge will reopen - a claim her rivals mock.")
+    assert c.text == "the bridge will reopen"
+
+
 def test_abbreviation_before_a_pronoun_also_ends_the_sentence():
     text = "The envoy said talks resumed in the U.S. She said a deal was close."
     first, second = extract(text)
