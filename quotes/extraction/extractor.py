@@ -38,34 +38,34 @@ The pipeline, per paragraph:
    ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
    reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
-   '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (a 'that'
-   opening the content is part of it, as in PolNeAR: 'said that A' gives 'that A'; so after an
-   aside: 'argued, in a letter, that A'), stance verbs with their object ('called Trump
-   “unhinged”'; 'expressed concern about A' gives A), a participle clause ('..., saying that ...',
-   '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and
-   urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
-   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves; not B =
-   'on condition of anonymity'), relative clauses ('X, who predicted A, ...') in any sentence;
-   'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
-   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
-   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B';
-   after 'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct
-   quote of A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a
-   quote paragraph after one ending in it) continues that content; a speech noun after its
-   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
-   Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
-   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
-   reported content never ends on a quotation mark without its pair; reported speech in a leading
-   subordinate clause ends at the main clause ('Although X said A, B'; also after a connective or a
-   span of time: 'But when X said A, B', 'Hours after'); a trailing apposition or relative clause
-   ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation; so is
-   the narrator's aside after a single dash ('... will win - a claim his rivals mock'), unless a
-   conjunction follows it ('- and soon'); the subject of a clause is that of its main clause after
-   an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a
-   report had this to say') or a subordinate clause ('As the crowd cheered, his wife whispered'),
-   not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a
-   subject; a cue in -s that a plural verb follows after its complement is a noun ('Local calls for
-   a truce have grown');
+   '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged
+   Ruiz to A' gives 'Ruiz to A'; a 'that' opening the content is part of it, as in PolNeAR: 'said
+   that A' gives 'that A'; so after an aside: 'argued, in a letter, that A'), stance verbs with
+   their object ('called Trump “unhinged”'; 'expressed concern about A' gives A), a participle
+   clause ('..., saying that ...', '..., before adding that ...') and coordinated clauses ('X said
+   A, but Y warned B', '..., and urged B') each giving an attribution, and a new subject after ',
+   and' ends the content ('X called A a sham, and Ruiz left'; not a list's last item); 'A, she
+   said, B' (both halves; not B = 'on condition of anonymity'), relative clauses ('X, who predicted
+   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
+   `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
+   saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
+   adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
+   “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
+   said. “C.”', or a quote paragraph after one ending in it) continues that content; a speech noun
+   after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
+   ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
+   attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
+   speech too; reported content never ends on a quotation mark without its pair; reported speech in
+   a leading subordinate clause ends at the main clause ('Although X said A, B'; also after a
+   connective or a span of time: 'But when X said A, B', 'Hours after'); a trailing apposition or
+   relative clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a
+   quotation; so is the narrator's aside after a single dash ('... will win - a claim his rivals
+   mock'), unless a conjunction follows it ('- and soon'); the subject of a clause is that of its
+   main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
+   'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
+   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4
+   (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
+   ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -795,6 +795,8 @@ _STANCE_NOUN_RE = re.compile(
     r"(?:about|for|in|with|over|at|on|of|to)\s+"
 )
 _EXPRESSING_CUES = wordset("expressed expressing signaled claimed")
+#: An infinitive right after the object of a cue: 'urged Ruiz not to ...'.
+_INFINITIVE_RE = re.compile(r"(?:not\s+)?to\s")
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 #: Words set off by commas or dashes between a cue and the 'that' of its content.
 _ASIDE_BEFORE_THAT_RE = re.compile(
@@ -1816,7 +1818,9 @@ class _Extractor:
                 r"[A-Z][\w’'.&-]*|of|on|for|and)\s+){1,6}?(?=that\b|[a-z])",
                 t[rest_lo:ce],
             )
-            if obj:
+            # the audience of 'told reporters (that) ...' is no content; the object of 'urged
+            # Ruiz to ...' is, as the subject of the infinitive (PolNeAR)
+            if obj and not _INFINITIVE_RE.match(t, rest_lo + obj.end(), ce):
                 rest_lo += obj.end()
         adv = _ADVERBIAL_RE.match(t[rest_lo:ce])
         if adv and adv.end() > 0 and adv.group(0).strip():

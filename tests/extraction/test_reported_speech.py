@@ -621,6 +621,13 @@ def test_conjunction_after_a_dash_goes_on_with_the_content():
     assert c.text == "the bridge will reopen"
 
 
+def test_object_of_urged_before_an_infinitive_is_content():
+    (c,) = extract("The coach urged Ana Ruiz not to talk to the press.")
+    assert (c.cue, c.text) == ("urged", "Ana Ruiz not to talk to the press")
+    (c,) = extract("The coach asked them to stay calm.")
+    assert (c.cue, c.text) == ("asked", "them to stay calm")
+
+
 def test_abbreviation_before_a_pronoun_also_ends_the_sentence():
     text = "The envoy said talks resumed in the U.S. She said a deal was close."
     first, second = extract(text)
