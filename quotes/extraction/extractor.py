@@ -56,12 +56,12 @@ The pipeline, per paragraph:
    ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
    speech too; reported content never ends on a quotation mark without its pair; reported speech in
-   a leading subordinate clause ends at the main clause ('Although X said A, B'; also after a
-   connective or a span of time: 'But when X said A, B', 'Hours after'); a trailing apposition or
-   relative clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a
-   quotation; so is the narrator's aside after a single dash ('... will win - a claim his rivals
-   mock'), unless a conjunction follows it ('- and soon'); the subject of a clause is that of its
-   main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
+   a subordinate clause ends at the comma that closes it ('Although X said A, B', 'But when X said
+   A, B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition or relative
+   clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation;
+   so is the narrator's aside after a single dash ('... will win - a claim his rivals mock'),
+   unless a conjunction follows it ('- and soon'); the subject of a clause is that of its main
+   clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
    'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
    whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4
    (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
@@ -782,6 +782,18 @@ _SUBORDINATE_LEAD_RE = re.compile(
 )
 #: A comma between clauses, not inside a number ('1,265').
 _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
+
+
+def _in_subordinate_clause(text: str, lo: int, hi: int) -> bool:
+    """Does text[lo:hi], the words before a cue, open a subordinate clause that has not been
+    closed by a comma ('Although Ruiz', 'Back then, when the mayor', 'as some senators')?"""
+    return any(
+        (lead := _SUBORDINATE_LEAD_RE.match(text, w.start(), hi)) is not None
+        and not _CLAUSE_COMMA_RE.search(text, lead.end(), hi)
+        for w in _TOKEN_RE.finditer(text, lo, hi)
+    )
+
+
 #: An answer is content on its own ('75 percent of Democrats said yes').
 _ANSWER_RE = re.compile(r"yes|no", re.IGNORECASE)
 _TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|even(?= as))\s")
@@ -2075,8 +2087,7 @@ class _Extractor:
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
             if cue_word in cues.OBJECT_CONTENT_CUES:
                 end = _object_end(t, rest_lo, end)
-            lead = _SUBORDINATE_LEAD_RE.match(sent)
-            if lead and not _CLAUSE_COMMA_RE.search(t, ss + lead.end(), cue[0]):
+            if _in_subordinate_clause(t, ss, cue[0]):
                 # 'Although Ruiz said the plan works, she voted no': the main clause after the
                 # subordinate one is the narrator's
                 comma = _CLAUSE_COMMA_RE.search(t, rest_lo, end)

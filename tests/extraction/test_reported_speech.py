@@ -820,6 +820,14 @@ def test_subordinate_clause_after_a_span_of_time_ends_at_the_main_clause():
     assert (c.text, c.source_text) == ("the bridge would close", "the mayor")
 
 
+def test_subordinate_clause_inside_the_sentence_ends_at_its_comma():
+    text = (
+        "The plan is popular, and while the mayor said she would sign it, the council has doubts."
+    )
+    (c,) = extract(text)
+    assert (c.text, c.source_text) == ("she would sign it", "the mayor")
+
+
 def test_number_comma_does_not_end_a_subordinate_clause():
     text = "While the mayor said 1,200 homes would get power, crews are still working on it."
     (c,) = extract(text)
