@@ -63,9 +63,10 @@ The pipeline, per paragraph:
    unless a conjunction follows it ('- and soon'); the subject of a clause is that of its main
    clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
    'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
-   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4
-   (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
-   ('Local calls for a truce have grown');
+   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a
+   subordinate clause is that clause's subject ('The vote went ahead as two senators said ...'),
+   and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows
+   after its complement is a noun ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -403,6 +404,10 @@ _POSSESSOR_END_RE = re.compile(
 )
 
 
+#: 'as' joining names ('Ruiz as well as Chen', 'leaders such as Ruiz'), no subordinator.
+_AS_JOINING_RE = re.compile(r"\bas\s+well\s+as\b|\bsuch\s+as\b")
+
+
 def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The source NP ending right before a cue at `hi` (text[lo:hi] is the clause before it)."""
     src = _noun_phrase_before(text, lo, hi)
@@ -458,6 +463,13 @@ def _noun_phrase_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return (s, e) if _np_ok(text[s:e]) else None
     parts = _comma_parts(text, lo, hi)
     s, e = _strip_leading(text, *parts[-1])
+    # 'The vote went ahead as two senators said': the source is the subordinate clause's
+    # subject ('as well as', 'such as' join names instead)
+    joining = [m.span() for m in _AS_JOINING_RE.finditer(text, s, e)]
+    for w in _TOKEN_RE.finditer(text, s + 1, e):
+        lead = _SUBORDINATE_LEAD_RE.match(text, w.start(), e)
+        if lead is not None and not any(a <= w.start() < b for a, b in joining):
+            s = lead.end()
     aside = re.search(r"\s*\([^()]*\)$", text[s:e])
     if aside is not None and aside.start() > 0 and _np_ok(text[s : s + aside.start()]):
         return s, e  # 'Kasich (who has 25 delegates to date) said'

@@ -201,6 +201,14 @@ def test_subject_after_a_subordinate_clause_is_the_main_clauses():
     assert direct == [("We made it.", "the retired captain")]
 
 
+def test_source_of_a_cue_in_a_subordinate_clause_is_its_subject():
+    text = "The vote went ahead as two senators repeated their support for the deal, ending a week."
+    (c,) = extract(text)
+    assert (c.source_text, c.text) == ("two senators", "their support for the deal")
+    (c,) = extract("Ana Ruiz as well as Tom Chen said the plan would work.")
+    assert c.source_text == "Ana Ruiz as well as Tom Chen"
+
+
 def test_name_after_said_of_is_the_topic_not_the_speaker():
     text = "Tom Baker, an old friend of Mr. Lund, said of Mr. Lund: “He never missed a shift.”"
     direct = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
