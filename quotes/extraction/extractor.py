@@ -718,8 +718,11 @@ _OBJECT_RELATIVE_RE = re.compile(
 )
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: Cues that attribute a quotation ('“...,” she continued', 'As she put it, “...”') but rarely a
-#: clause: 'He continued his attack', 'She offered her support', 'He put it on the table'.
-_QUOTE_ONLY_CUES = frozenset({"continued", "offered"}) | cues.QUOTATION_CUES
+#: clause: 'He continued his attack', 'She offered her support', 'He put it on the table',
+#: 'She answered questions for an hour'.
+_QUOTE_ONLY_CUES = (
+    frozenset({"continued", "offered", "answered", "answers", "beamed"}) | cues.QUOTATION_CUES
+)
 #: Cues that are also nouns or naming verbs: a quotation right after one is a title.
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
 #: A name and nothing else after 'called': named or phoned, not judged.

@@ -403,6 +403,13 @@ def test_continued_only_attributes_quotations():
     assert (c.kind, c.cue) == ("direct", "continued")
 
 
+def test_answered_and_beamed_only_attribute_quotations():
+    assert extract("The senator answered questions from reporters for an hour.") == []
+    assert extract("The coach beamed a wide smile at the fans after the game.") == []
+    (c,) = extract("“We will rebuild,” the mayor answered.")
+    assert (c.kind, c.cue) == ("direct", "answered")
+
+
 def test_section_labels_before_a_colon_are_not_speakers():
     for text in (
         "Contributing: Ana Ruiz and Tom Lee",
