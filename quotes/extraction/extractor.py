@@ -46,18 +46,19 @@ The pipeline, per paragraph:
    A, but Y warned B', '..., and urged B') each giving an attribution, and a new subject after ',
    and' ends the content ('X called A a sham, and Ruiz left'; not a list's last item); 'A, she
    said, B' (both halves; not B = 'on condition of anonymity'), relative clauses ('X, who predicted
-   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
-   `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
-   saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
-   adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
-   “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
-   said. “C.”', or a quote paragraph after one ending in it) continues that content; a speech noun
-   after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
-   ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
-   attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
-   speech too; reported content never ends on a quotation mark without its pair; reported speech in
-   a subordinate clause ends at the comma that closes it ('Although X said A, B', 'But when X said
-   A, B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition or relative
+   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts; a short one in the
+   body and not among turns is a subhead: 'Rubio: Finish second.') (cues: `cues.CUE_VERBS`,
+   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
+   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B';
+   after 'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct
+   quote of A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a
+   quote paragraph after one ending in it) continues that content; a speech noun after its
+   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
+   Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
+   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
+   reported content never ends on a quotation mark without its pair; reported speech in a
+   subordinate clause ends at the comma that closes it ('Although X said A, B', 'But when X said A,
+   B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition or relative
    clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation;
    so is the narrator's aside after a single dash ('... will win - a claim his rivals mock'),
    unless a conjunction follows it ('- and soon'); the subject of a clause is that of its main
@@ -670,6 +671,8 @@ _IN_SOURCE_RE = re.compile(
     # rules-1.7: and its date or author ('released Sunday', 'conducted by Gallup')
     r"(?:\s+(?:released|conducted|published|taken|out)\b[^,]{0,60})?)\s*,\s+(?!.*:\s*$)"
 )
+#: A body paragraph 'Name: ...' this short is a subhead unless it is among transcript turns.
+_MAX_SUBHEAD_WORDS = 5
 _SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+[“\"A-Z]")
 _NOT_SPEAKER_LABELS = wordset(
@@ -2431,12 +2434,22 @@ class _Extractor:
         if not m.group(1).isupper() and _SENTENCE_BREAK_RE.search(self.t, m.end(), pe):
             return False
         content = _trim_content(self.t, m.end(), pe)
-        if len(_words(self.t[content[0] : content[1]])) < 2:
+        n_words = len(_words(self.t[content[0] : content[1]]))
+        if n_words < 2:
             return False
+        if ps > 0 and n_words <= _MAX_SUBHEAD_WORDS and not self._next_to_a_turn(ps, pe):
+            return False  # a subhead in the body ('Rubio: Finish second.'), not a turn
         cue = (m.end(1), m.end(1) + 1)
         sp = self._speaker((m.start(1), m.end(1)), cue, [(ps, m.end())], ps)
         self._emit(content, "paraphrase", sp, 0.5)
         return True
+
+    def _next_to_a_turn(self, ps: int, pe: int) -> bool:
+        """Is the paragraph before or after text[ps:pe] also a 'Name: ...' turn (a transcript)?"""
+        t = self.t
+        after = len(t) - len(t[pe:].lstrip())
+        before = t.rfind("\n", 0, len(t[:ps].rstrip())) + 1
+        return any(_SPEAKER_COLON_RE.match(t, lo) is not None for lo in (after, before) if lo != ps)
 
     def _last_direct_para_recent(self, ps: int) -> bool:
         """The previous speaker counts for a bare quote paragraph if a direct quote (and its

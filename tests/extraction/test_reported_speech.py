@@ -220,6 +220,18 @@ def test_headline_name_colon_is_an_attribution():
     )
 
 
+def test_short_name_colon_subhead_in_the_body_is_not_an_attribution():
+    text = (
+        "What each candidate needs on Tuesday\n\n"
+        "Ruiz: Win big.\n\n"
+        "The mayor has led every poll in the county this year.\n\n"
+        "HOST: Why not debate?\n\n"
+        "RUIZ: Because we are busy.\n"
+    )
+    found = [(c.source_text, c.text) for c in extract(text)]
+    assert found == [("HOST", "Why not debate?"), ("RUIZ", "Because we are busy")]
+
+
 def test_label_colon_is_not_an_attribution():
     assert extract("Editor’s Note: This story has been updated.") == []
 
