@@ -184,6 +184,11 @@ def test_anonymity_after_a_mid_sentence_attribution_is_no_content():
     assert [c.text for c in found] == ["The plan is dead"]
 
 
+def test_closing_interview_is_not_content():
+    (c,) = extract("Ruiz said the plan would fail in an interview with the local paper.")
+    assert c.text == "the plan would fail"
+
+
 def test_trailing_apposition_is_not_content():
     (c,) = extract("The mayor said the city would cut fares, a move that angered the unions.")
     assert c.text == "the city would cut fares"
