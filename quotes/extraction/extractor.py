@@ -60,15 +60,15 @@ The pipeline, per paragraph:
    subordinate clause ends at the comma that closes it ('Although X said A, B', 'But when X said A,
    B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition or relative
    clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation,
-   and neither is a closing occasion ('... in an interview with CNN'); so is the narrator's aside
-   after a single dash ('... will win - a claim his rivals mock'), unless a conjunction follows it
-   ('- and soon'); the subject of a clause is that of its main clause after an adverbial lead
-   ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to
-   say') or a subordinate clause ('As the crowd cheered, his wife whispered'), not a name's
-   apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate clause is that clause's
-   subject ('The vote went ahead as two senators said ...'), and no dateline ('BOSTON, Jan. 4 (AP)
-   —') is a subject; a cue in -s that a plural verb follows after its complement is a noun ('Local
-   calls for a truce have grown');
+   and neither is a closing occasion ('... in an interview with CNN', '... on Twitter'), nor the
+   narrator's aside after a single dash ('... will win - a claim his rivals mock'), unless a
+   conjunction follows it ('- and soon'); the subject of a clause is that of its main clause after
+   an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a
+   report had this to say') or a subordinate clause ('As the crowd cheered, his wife whispered'),
+   not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate clause is
+   that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
+   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
+   complement is a noun ('Local calls for a truce have grown');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -828,11 +828,13 @@ _STANCE_NOUN_RE = re.compile(
 _EXPRESSING_CUES = wordset("expressed expressing signaled claimed")
 #: An infinitive right after the object of a cue: 'urged Ruiz not to ...'.
 _INFINITIVE_RE = re.compile(r"(?:not\s+)?to\s")
-#: Where the content was said, closing it: '... would fail in an interview with the paper'.
+#: Where the content was said, closing it: '... would fail in an interview with the paper',
+#: '... on Twitter'.
 _CHANNEL_TAIL_RE = re.compile(
     r"\s+(?:in|during|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:interview|statement|appearance|broadcast|op-ed|speech|post|tweet)\b"
     r"(?:\s+(?:with|on|to|of)\s+[^,;:“”\"]*)?$"
+    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|social media)$"
 )
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
 #: Words set off by commas or dashes between a cue and the 'that' of its content.

@@ -187,6 +187,8 @@ def test_anonymity_after_a_mid_sentence_attribution_is_no_content():
 def test_closing_interview_is_not_content():
     (c,) = extract("Ruiz said the plan would fail in an interview with the local paper.")
     assert c.text == "the plan would fail"
+    (c,) = extract("The senator wrote that the vote was rigged on Twitter.")
+    assert c.text == "that the vote was rigged"
 
 
 def test_trailing_apposition_is_not_content():
