@@ -68,7 +68,8 @@ The pipeline, per paragraph:
    not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate clause is
    that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
    ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
-   complement is a noun ('Local calls for a truce have grown');
+   complement is a noun ('Local calls for a truce have grown'), and so is a cue word after an
+   article or possessive ('his demands have been met');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -749,12 +750,18 @@ _ANONYMITY_RE = re.compile(r"\s+anonymity\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
+#: An article or possessive right before a cue word makes it a noun: 'the plans', 'his claims'.
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|his|its|their|our|my|your)\s+$")
+
+
 def _clause_cue(m: re.Match[str]) -> bool:
     """Does a cue match attribute a clause (not 'continued', a literal 'saw' nor 'found
     itself')?"""
     cue = m.group("cue").lower()
     if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
         return False
+    if _DETERMINER_BEFORE_RE.search(m.string, max(0, m.start() - 12), m.start()):
+        return False  # 'the plans', 'many shows', 'their claims': a noun, no verb
     if _PARTICLE_UP_RE.match(m.string, m.end()) or (
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):

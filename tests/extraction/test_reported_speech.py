@@ -744,6 +744,10 @@ def test_stance_noun_after_expressed_belongs_to_the_cue():
     assert (c.cue, c.text) == ("expressed", "the new schedule")
 
 
+def test_cue_word_after_a_determiner_is_a_noun():
+    assert extract("Fans cheered when they heard that his demands have been answered.") == []
+
+
 def test_found_itself_is_no_finding():
     assert extract("The network found itself playing host to the candidates every night.") == []
 
