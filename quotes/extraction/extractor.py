@@ -69,7 +69,8 @@ The pipeline, per paragraph:
    that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
    ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
    complement is a noun ('Local calls for a truce have grown'), and so is a cue word after an
-   article or possessive ('his demands have been met');
+   article or possessive ('his demands have been met') and 'show' after a kind of programme ('a
+   talk show');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -744,6 +745,10 @@ _REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ours
 #: 'showed up', 'added up to': a phrasal verb, not a cue.
 _PARTICLE_UP_RE = re.compile(r"\s+up\b")
 _SHOW_HOST_RE = re.compile(r"\s+hosts?\b")
+#: The kind of programme before 'show(s)': 'TV shows', 'a radio show', 'the award show'.
+_PROGRAMME_KIND_BEFORE_RE = re.compile(
+    r"\b(?i:TV|television|talk|radio|award|reality|cooking|late-night|Daily)\s+$"
+)
 _WITH_RE = re.compile(r"\s+with\b")
 #: 'who requested anonymity to discuss the talks': how a source was quoted, not what it said.
 _ANONYMITY_RE = re.compile(r"\s+anonymity\b")
@@ -761,7 +766,12 @@ def _clause_cue(m: re.Match[str]) -> bool:
     if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
         return False
     if _DETERMINER_BEFORE_RE.search(m.string, max(0, m.start() - 12), m.start()):
-        return False  # 'the plans', 'many shows', 'their claims': a noun, no verb
+        return False  # 'the plans', 'their claims': a noun, no verb
+    if cue in _NAMING_CUES and _PROGRAMME_KIND_BEFORE_RE.search(
+        m.string, max(0, m.start() - 14), m.start()
+    ):
+        return False  # 'TV shows', 'a talk show'
+
     if _PARTICLE_UP_RE.match(m.string, m.end()) or (
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):

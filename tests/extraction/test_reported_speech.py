@@ -748,6 +748,11 @@ def test_cue_word_after_a_determiner_is_a_noun():
     assert extract("Fans cheered when they heard that his demands have been answered.") == []
 
 
+def test_show_after_the_kind_of_programme_is_a_noun():
+    (c,) = extract("The late-night talk show has mocked the senator for weeks.")
+    assert (c.source_text, c.cue) == ("The late-night talk show", "mocked")
+
+
 def test_found_itself_is_no_finding():
     assert extract("The network found itself playing host to the candidates every night.") == []
 
