@@ -59,18 +59,18 @@ The pipeline, per paragraph:
    reported content never ends on a quotation mark without its pair; reported speech in a
    subordinate clause ends at the comma that closes it ('Although X said A, B', 'But when X said A,
    B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition or relative
-   clause ('..., down from 47 percent', '..., which ...') is no content, unless inside a quotation,
-   and neither is a closing occasion ('... in an interview with CNN', '... on Twitter'), nor the
-   narrator's aside after a single dash ('... will win - a claim his rivals mock'), unless a
-   conjunction follows it ('- and soon'); the subject of a clause is that of its main clause after
-   an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a
-   report had this to say') or a subordinate clause ('As the crowd cheered, his wife whispered'),
-   not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate clause is
-   that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
-   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
-   complement is a noun ('Local calls for a truce have grown'), and so is a cue word after an
-   article or possessive ('his demands have been met') and 'show' after a kind of programme ('a
-   talk show');
+   clause ('..., down from 47 percent', '..., which ...') or another source's '..., according to X'
+   is no content, unless inside a quotation, and neither is a closing occasion ('... in an
+   interview with CNN', '... on Twitter'), nor the narrator's aside after a single dash ('... will
+   win - a claim his rivals mock'), unless a conjunction follows it ('- and soon'); the subject of
+   a clause is that of its main clause after an adverbial lead ('Back in May, the mayor said',
+   'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As
+   the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), the
+   source of a cue in a subordinate clause is that clause's subject ('The vote went ahead as two
+   senators said ...'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a
+   plural verb follows after its complement is a noun ('Local calls for a truce have grown'), and
+   so is a cue word after an article or possessive ('his demands have been met') and 'show' after a
+   kind of programme ('a talk show');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -832,7 +832,7 @@ def _in_subordinate_clause(text: str, lo: int, hi: int) -> bool:
 
 #: An answer is content on its own ('75 percent of Democrats said yes').
 _ANSWER_RE = re.compile(r"yes|no", re.IGNORECASE)
-_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|even(?= as))\s")
+_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|according to|even(?= as))\s")
 #: 'expressed concern about the plan', 'claimed responsibility for the attack': the stance noun
 #: and its preposition belong to the cue (PolNeAR), the content is what the stance is about.
 _STANCE_NOUN_RE = re.compile(
@@ -867,7 +867,8 @@ _PREP_THAT_RE = re.compile(
 def _tail_cut(text: str, lo: int, hi: int) -> int:
     """Drop a trailing apposition or aside from a content clause ('..., down from 47 percent in
     2009', ' - an even more opaque process', '..., who ...' about its last noun, the narrator's
-    '..., compared with 40 percent in May'); an apposition
+    '..., compared with 40 percent in May', another source's '..., according to X'); an
+    apposition
     closed by a second comma ('the bill, which passed in May, is dead') stays, and so does one
     inside a quotation ('was “a disaster, which we will undo”': the speaker's own words)."""
     for m in _TAIL_CUT_RE.finditer(text, lo, hi):

@@ -191,6 +191,12 @@ def test_closing_interview_is_not_content():
     assert c.text == "that the vote was rigged"
 
 
+def test_trailing_according_to_is_not_the_participle_content():
+    text = "The firm sued him, alleging that he leaked the memo, according to a court filing."
+    (c,) = extract(text)
+    assert (c.cue, c.text) == ("alleging", "that he leaked the memo")
+
+
 def test_trailing_apposition_is_not_content():
     (c,) = extract("The mayor said the city would cut fares, a move that angered the unions.")
     assert c.text == "the city would cut fares"
