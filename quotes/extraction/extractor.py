@@ -676,6 +676,7 @@ _IN_SOURCE_RE = re.compile(
 )
 #: A body paragraph 'Name: ...' this short is a subhead unless it is among transcript turns.
 _MAX_SUBHEAD_WORDS = 5
+_SPACE_RE = re.compile(r"\s*")
 _SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+[“\"A-Z]")
 _NOT_SPEAKER_LABELS = wordset(
@@ -771,7 +772,6 @@ def _clause_cue(m: re.Match[str]) -> bool:
         m.string, max(0, m.start() - 14), m.start()
     ):
         return False  # 'TV shows', 'a talk show'
-
     if _PARTICLE_UP_RE.match(m.string, m.end()) or (
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):
@@ -842,6 +842,7 @@ _STANCE_NOUN_RE = re.compile(
     r"disappointment|dismay|alarm|gratitude|appreciation|reservations|worries)\s+"
     r"(?:about|for|in|with|over|at|on|of|to)\s+"
 )
+#: The cues that take such a stance noun.
 _EXPRESSING_CUES = wordset("expressed expressing signaled claimed")
 #: An infinitive right after the object of a cue: 'urged Ruiz not to ...'.
 _INFINITIVE_RE = re.compile(r"(?:not\s+)?to\s")
@@ -868,9 +869,9 @@ def _tail_cut(text: str, lo: int, hi: int) -> int:
     """Drop a trailing apposition or aside from a content clause ('..., down from 47 percent in
     2009', ' - an even more opaque process', '..., who ...' about its last noun, the narrator's
     '..., compared with 40 percent in May', another source's '..., according to X'); an
-    apposition
-    closed by a second comma ('the bill, which passed in May, is dead') stays, and so does one
-    inside a quotation ('was “a disaster, which we will undo”': the speaker's own words)."""
+    apposition closed by a second comma ('the bill, which passed in May, is dead') stays, and so
+    does one inside a quotation ('was “a disaster, which we will undo”': the speaker's own
+    words)."""
     for m in _TAIL_CUT_RE.finditer(text, lo, hi):
         if len(_words(text[lo : m.start()])) < 3:
             continue
@@ -2478,8 +2479,11 @@ class _Extractor:
     def _next_to_a_turn(self, ps: int, pe: int) -> bool:
         """Is the paragraph before or after text[ps:pe] also a 'Name: ...' turn (a transcript)?"""
         t = self.t
-        after = len(t) - len(t[pe:].lstrip())
-        before = t.rfind("\n", 0, len(t[:ps].rstrip())) + 1
+        after = _SPACE_RE.match(t, pe).end()
+        end_before = ps
+        while end_before > 0 and t[end_before - 1].isspace():
+            end_before -= 1
+        before = t.rfind("\n", 0, end_before) + 1
         return any(_SPEAKER_COLON_RE.match(t, lo) is not None for lo in (after, before) if lo != ps)
 
     def _last_direct_para_recent(self, ps: int) -> bool:
