@@ -41,36 +41,37 @@ The pipeline, per paragraph:
    '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged
    Ruiz to A' gives 'Ruiz to A'; a 'that' opening the content is part of it, as in PolNeAR: 'said
    that A' gives 'that A'; so after an aside: 'argued, in a letter, that A'), stance verbs with
-   their object ('called Trump “unhinged”'; 'expressed concern about A' gives A), a participle
-   clause ('..., saying that ...', '..., before adding that ...') and coordinated clauses ('X said
-   A, but Y warned B', '..., and urged B') each giving an attribution, and a new subject after ',
-   and' ends the content ('X called A a sham, and Ruiz left'; not a list's last item); 'A, she
-   said, B' (both halves; not B = 'on condition of anonymity'), relative clauses ('X, who predicted
-   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts; a short one in the
-   body and not among turns is a subhead: 'Rubio: Finish second.') (cues: `cues.CUE_VERBS`,
-   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
-   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B';
-   after 'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct
-   quote of A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a
-   quote paragraph after one ending in it) continues that content; a speech noun after its
-   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
-   Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
-   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
-   reported content never ends on a quotation mark without its pair; reported speech in a
-   subordinate clause ends at the comma that closes it ('Although X said A, B', 'But when X said A,
-   B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition or relative
-   clause ('..., down from 47 percent', '..., which ...') or another source's '..., according to X'
-   is no content, unless inside a quotation, and neither is a closing occasion ('... in an
-   interview with CNN', '... on Twitter'), nor the narrator's aside after a single dash ('... will
-   win - a claim his rivals mock'), unless a conjunction follows it ('- and soon'); the subject of
-   a clause is that of its main clause after an adverbial lead ('Back in May, the mayor said',
-   'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As
-   the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), the
-   source of a cue in a subordinate clause is that clause's subject ('The vote went ahead as two
-   senators said ...'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a
-   plural verb follows after its complement is a noun ('Local calls for a truce have grown'), and
-   so is a cue word after an article or possessive ('his demands have been met') and 'show' after a
-   kind of programme ('a talk show');
+   their object ('called Trump “unhinged”'; 'expressed concern about A' gives A; not an apposition
+   after it: 'railed against the pact, the deal he backed'), a participle clause ('..., saying that
+   ...', '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '...,
+   and urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
+   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves; not B =
+   'on condition of anonymity'), relative clauses ('X, who predicted A, ...') in any sentence;
+   'Name: ...' paragraphs (headlines, transcripts; a short one in the body and not among turns is a
+   subhead: 'Rubio: Finish second.') (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute
+   clause ('..., with 47 percent of voters saying A'); after a direct quote, its speaker's
+   participle or coordinated clause ('“A,” X said, adding that B'; after 'referring to' only the
+   referent, not its apposition); 'told reporters, “A”' is a direct quote of A; an unattributed
+   quotation right after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one
+   ending in it) continues that content; a speech noun after its possessor ('her promise to cut
+   taxes'); a title-case headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence
+   with a direct quote, the clauses before the quote's attribution ('Ruiz said the bridge is “a
+   relic,” but she added: “...”') are read for reported speech too; reported content never ends on
+   a quotation mark without its pair; reported speech in a subordinate clause ends at the comma
+   that closes it ('Although X said A, B', 'But when X said A, B', 'Hours after X said A, B', 'B,
+   and while X said A, C'); a trailing apposition or relative clause ('..., down from 47 percent',
+   '..., which ...') or another source's '..., according to X' is no content, unless inside a
+   quotation, and neither is a closing occasion ('... in an interview with CNN', '... on Twitter'),
+   nor the narrator's aside after a single dash ('... will win - a claim his rivals mock'), unless
+   a conjunction follows it ('- and soon'); the subject of a clause is that of its main clause
+   after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a
+   report had this to say') or a subordinate clause ('As the crowd cheered, his wife whispered'),
+   not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate clause is
+   that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
+   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
+   complement is a noun ('Local calls for a truce have grown'), and so is a cue word after an
+   article or possessive ('his demands have been met') and 'show' after a kind of programme ('a
+   talk show');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -1111,6 +1112,9 @@ _OBJECT_TAIL_RE = re.compile(
 )
 
 
+_THE_APPOSITION_RE = re.compile(r",\s+the\s")
+
+
 def _object_end(text: str, lo: int, hi: int) -> int:
     """A stance cue's object ends before the subject's next predicate ('denied the charges and
     sued the paper'): that predicate is something the subject did, not what it criticized."""
@@ -1329,6 +1333,15 @@ class _Extractor:
             tail = _OBJECT_TAIL_RE.search(self.t, s, e)
             if tail is not None and tail.start() > s:
                 e = tail.start()
+            # 'railed against the pact, the trade deal he once backed': an apposition after a
+            # plain noun phrase object is the narrator's gloss
+            appos = _THE_APPOSITION_RE.search(self.t, s, e)
+            if (
+                appos is not None
+                and not _OBJECT_CLAUSE_RE.search(self.t, s, appos.start())
+                and "," not in self.t[appos.end() : e]
+            ):
+                e = appos.start()
         if kind != "direct":
             # the occasion closing reported content is the attribution's, not what was said
             channel_tail = _CHANNEL_TAIL_RE.search(self.t, s, e)

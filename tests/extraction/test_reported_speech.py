@@ -636,6 +636,13 @@ def test_stance_object_ends_before_when_the_stance_was_taken():
     assert (c.cue, c.text) == ("praised", "the new budget")
 
 
+def test_apposition_after_a_stance_object_is_the_narrators():
+    (c,) = extract("The senator railed against the pact, the trade deal the president negotiated.")
+    assert (c.cue, c.text) == ("railed against", "the pact")
+    (c,) = extract("Ruiz quoted Tom Chen as saying that after the vote, the council left early.")
+    assert c.text == "Tom Chen as saying that after the vote, the council left early"
+
+
 def test_day_with_a_possessive_stays_in_the_stance_object():
     (c,) = extract(
         "The senator described the choice the city faces in Tuesday’s vote on the budget."
