@@ -57,21 +57,22 @@ The pipeline, per paragraph:
    taxes'); a title-case headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence
    with a direct quote, the clauses before the quote's attribution ('Ruiz said the bridge is “a
    relic,” but she added: “...”') are read for reported speech too; reported content never ends on
-   a quotation mark without its pair; reported speech in a subordinate clause ends at the comma
-   that closes it ('Although X said A, B', 'But when X said A, B', 'Hours after X said A, B', 'B,
-   and while X said A, C'); a trailing apposition or relative clause ('..., down from 47 percent',
-   '..., which ...') or another source's '..., according to X' is no content, unless inside a
-   quotation, and neither is a closing occasion ('... in an interview with CNN', '... on Twitter'),
-   nor the narrator's aside after a single dash ('... will win - a claim his rivals mock'), unless
-   a conjunction follows it ('- and soon'); the subject of a clause is that of its main clause
-   after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a
-   report had this to say') or a subordinate clause ('As the crowd cheered, his wife whispered'),
-   not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate clause is
-   that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
-   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
-   complement is a noun ('Local calls for a truce have grown'), and so is a cue word after an
-   article or possessive ('his demands have been met') and 'show' after a kind of programme ('a
-   talk show');
+   a quotation mark without its pair; an attribution to a pronoun inside another one's reported
+   content is left in it ('Ruiz said the council ignored what she called a crisis'); reported
+   speech in a subordinate clause ends at the comma that closes it ('Although X said A, B', 'But
+   when X said A, B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition
+   or relative clause ('..., down from 47 percent', '..., which ...') or another source's '...,
+   according to X' is no content, unless inside a quotation, and neither is a closing occasion
+   ('... in an interview with CNN', '... on Twitter'), nor the narrator's aside after a single dash
+   ('... will win - a claim his rivals mock'), unless a conjunction follows it ('- and soon'); the
+   subject of a clause is that of its main clause after an adverbial lead ('Back in May, the mayor
+   said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause
+   ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'),
+   the source of a cue in a subordinate clause is that clause's subject ('The vote went ahead as
+   two senators said ...'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s
+   that a plural verb follows after its complement is a noun ('Local calls for a truce have
+   grown'), and so is a cue word after an article or possessive ('his demands have been met') and
+   'show' after a kind of programme ('a talk show');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -2282,7 +2283,7 @@ class _Extractor:
                 else []
             )
         self.out.sort(key=lambda c: (c.start, c.end))
-        return self.out
+        return _without_nested_pronoun_attributions(self.out)
 
     def _drop_colon_lead(self, sp: _Speaker, ps: int) -> None:
         """'Trump issued the following statement:' before a quote paragraph: a few words that
@@ -2533,6 +2534,40 @@ def _all_quotation(text: str, ps: int, pe: int, quotes: list[Quote]) -> bool:
     for q in quotes:
         outside = outside.replace(text[q.open : (q.close + 1 if q.close else pe)], " ")
     return not outside.strip(" .,;:!?—–-")
+
+
+def _without_nested_pronoun_attributions(found: list[Candidate]) -> list[Candidate]:
+    """Drop reported speech whose cue and content lie inside another attribution's reported
+    content and whose source is a pronoun ('Ruiz said the council ignored what she called a
+    crisis', 'said his attacks on Chen would stop'): the reported speaker's own words, which
+    PolNeAR leaves inside the outer attribution."""
+    reported = sorted((c for c in found if c.kind != "direct"), key=lambda c: c.start)
+    starts = [c.start for c in reported]
+    # over the contents starting up to each one: the furthest end, its cue, and the furthest end
+    # of a content with another cue (a content never encloses its own cue's other parts)
+    reach: list[tuple[int, int, int]] = []
+    end1, cue1, end2 = -1, -1, -1
+    for c in reported:
+        if c.end > end1:
+            if c.cue_start != cue1:
+                end2 = max(end2, end1)
+            end1, cue1 = c.end, c.cue_start
+        elif c.cue_start != cue1:
+            end2 = max(end2, c.end)
+        reach.append((end1, cue1, end2))
+
+    def nested(c: Candidate) -> bool:
+        i = bisect.bisect_right(starts, c.cue_start)
+        if i == 0:
+            return False
+        far, far_cue, other = reach[i - 1]
+        return (far >= c.end and far_cue != c.cue_start) or other >= c.end
+
+    return [
+        c
+        for c in found
+        if c.kind == "direct" or c.source_text.lower() not in cues.PRONOUNS or not nested(c)
+    ]
 
 
 def _open_quotation(text: str) -> bool:

@@ -766,6 +766,13 @@ def test_show_after_the_kind_of_programme_is_a_noun():
     assert (c.source_text, c.cue) == ("The late-night talk show", "mocked")
 
 
+def test_pronoun_attribution_inside_reported_content_is_left_in_it():
+    found = extract("Ruiz said the council ignored what she called a crisis in the schools.")
+    assert [(c.source_text, c.cue) for c in found] == [("Ruiz", "said")]
+    found = extract("The senator said his attacks on the governor would stop after the vote.")
+    assert [(c.source_text, c.cue) for c in found] == [("The senator", "said")]
+
+
 def test_found_itself_is_no_finding():
     assert extract("The network found itself playing host to the candidates every night.") == []
 
