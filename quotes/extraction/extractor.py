@@ -42,26 +42,43 @@ The pipeline, per paragraph:
    cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
    speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
    before an amount, 'about 200 protesters');
-3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
-   X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
-   their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
-   before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
-   each giving an attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
-   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
-   `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
-   saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
-   adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
-   “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
-   said. “C.”', or a quote paragraph after one ending in it) continues that content, also when the
-   content opened with a partial quote ('“A” in B, she said. “C.”'); a speech noun after its
-   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
-   ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
-   attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
-   speech too; reported content never ends on a quotation mark without its pair;
-   the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
-   the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
-   subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
-   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
+3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
+   '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged
+   Ruiz to A' gives 'Ruiz to A'; a 'that' opening the content is part of it, as in PolNeAR: 'said
+   that A' gives 'that A'; so after an aside: 'argued, in a letter, that A'), stance verbs with
+   their object ('called Trump “unhinged”'; 'expressed concern about A' gives A; not an apposition
+   after it: 'railed against the pact, the deal he backed'), a participle clause ('..., saying that
+   ...', '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '...,
+   and urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
+   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves; not B =
+   'on condition of anonymity'), relative clauses ('X, who predicted A, ...') in any sentence;
+   'Name: ...' paragraphs (headlines, transcripts; a short one in the body and not among turns is a
+   subhead: 'Rubio: Finish second.') (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute
+   clause ('..., with 47 percent of voters saying A'); after a direct quote, its speaker's
+   participle or coordinated clause ('“A,” X said, adding that B'; after 'referring to' only the
+   referent, not its apposition); 'told reporters, “A”' is a direct quote of A; an unattributed
+   quotation right after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one
+   ending in it) continues that content, also when the content opened with a partial quote ('“A” in
+   B, she said. “C.”'); a speech noun after its possessor ('her promise to cut taxes'); a
+   title-case headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a
+   direct quote, the clauses before the quote's attribution ('Ruiz said the bridge is “a
+   relic,” but she added: “...”') are read for reported speech too; reported content never ends on
+   a quotation mark without its pair; an attribution to a pronoun inside another one's reported
+   content is left in it ('Ruiz said the council ignored what she called a crisis'); reported
+   speech in a subordinate clause ends at the comma that closes it ('Although X said A, B', 'But
+   when X said A, B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition
+   or relative clause ('..., down from 47 percent', '..., which ...') or another source's '...,
+   according to X' is no content, unless inside a quotation, and neither is a closing occasion
+   ('... in an interview with CNN', '... on Twitter'), nor the narrator's aside after a single dash
+   ('... will win - a claim his rivals mock'), unless a conjunction follows it ('- and soon'); the
+   subject of a clause is that of its main clause after an adverbial lead ('Back in May, the mayor
+   said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause
+   ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'),
+   the source of a cue in a subordinate clause is that clause's subject ('The vote went ahead as
+   two senators said ...'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s
+   that a plural verb follows after its complement is a noun ('Local calls for a truce have
+   grown'), and so is a cue word after an article or possessive ('his demands have been met') and
+   'show' after a kind of programme ('a talk show');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -173,7 +190,8 @@ _DATE_TAIL_RE = re.compile(
     r"\s+(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\b[\w\s]{0,20}?[.!?]?\s*"
 )
-_THAT_RE = re.compile(r"^\s*,?\s*that\b\s*", re.IGNORECASE)
+#: The space before a 'that' opening a content clause, whose 'that' is content (PolNeAR's way).
+_BEFORE_THAT_RE = re.compile(r"^\s*,?\s*(?=that\b)", re.IGNORECASE)
 _DATE_LEAD_RE = re.compile(
     r"^(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?\s+"
@@ -374,8 +392,8 @@ _DATELINE_RE = re.compile(
 
 
 def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a dateline, conjunctions and date leads ('BOSTON —', 'But', 'On Tuesday') from the
-    start of a span."""
+    """Drop a dateline, conjunctions, date leads and subordinators ('BOSTON —', 'But', 'On
+    Tuesday', 'Just hours after') from the start of a span."""
     dateline = _DATELINE_RE.match(text, start, end)
     if dateline:
         start = dateline.end()
@@ -388,7 +406,7 @@ def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
             start += m.end()
             changed = True
             continue
-        m = _DATE_LEAD_RE.match(seg)
+        m = _DATE_LEAD_RE.match(seg) or _SUBORDINATE_LEAD_RE.match(seg)
         if m:
             start += m.end()
             changed = True
@@ -418,6 +436,10 @@ _SOURCE_ADVERBIAL_TAIL_RE = re.compile(
 _POSSESSOR_END_RE = re.compile(
     r"(?:[’']s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our))$"
 )
+
+
+#: 'as' joining names ('Ruiz as well as Chen', 'leaders such as Ruiz'), no subordinator.
+_AS_JOINING_RE = re.compile(r"\bas\s+well\s+as\b|\bsuch\s+as\b")
 
 
 def _source_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -475,6 +497,13 @@ def _noun_phrase_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return (s, e) if _np_ok(text[s:e]) else None
     parts = _comma_parts(text, lo, hi)
     s, e = _strip_leading(text, *parts[-1])
+    # 'The vote went ahead as two senators said': the source is the subordinate clause's
+    # subject ('as well as', 'such as' join names instead)
+    joining = [m.span() for m in _AS_JOINING_RE.finditer(text, s, e)]
+    for w in _TOKEN_RE.finditer(text, s + 1, e):
+        lead = _SUBORDINATE_LEAD_RE.match(text, w.start(), e)
+        if lead is not None and not any(a <= w.start() < b for a, b in joining):
+            s = lead.end()
     aside = re.search(r"\s*\([^()]*\)$", text[s:e])
     if aside is not None and aside.start() > 0 and _np_ok(text[s : s + aside.start()]):
         return s, e  # 'Kasich (who has 25 delegates to date) said'
@@ -584,6 +613,25 @@ def _verbish(word: str, prev: str) -> bool:
     )
 
 
+#: A noun and its complement before the plural verb they are the subject of: 'calls for a
+#: truce have grown', 'claims about the economy were false'.
+_PLURAL_SUBJECT_TAIL_RE = re.compile(
+    r"\s+(?:for|about|of|on|against|from|over|in|to|with|and)\s"
+    r"(?:(?!\b(?:who|whom|that|which|where|when)\b)[^,;:“\"])*?\s(?:have|are|were)\s"
+)
+
+
+def _plural_noun_cue(text: str, start: int, end: int, hi: int) -> bool:
+    """Is the cue ending in -s at text[start:end] a plural noun ('International calls for a
+    truce have grown')? Then the verb after its complement agrees with it."""
+    word = text[start:end]
+    return (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and _PLURAL_SUBJECT_TAIL_RE.match(text, end, hi) is not None
+    )
+
+
 _SUBJECT_PRONOUNS = wordset("i you he she it we they")
 
 
@@ -656,6 +704,9 @@ _IN_SOURCE_RE = re.compile(
     # rules-1.7: and its date or author ('released Sunday', 'conducted by Gallup')
     r"(?:\s+(?:released|conducted|published|taken|out)\b[^,]{0,60})?)\s*,\s+(?!.*:\s*$)"
 )
+#: A body paragraph 'Name: ...' this short is a subhead unless it is among transcript turns.
+_MAX_SUBHEAD_WORDS = 5
+_SPACE_RE = re.compile(r"\s*")
 _SPEAKER_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']*\s+[“\"A-Z]")
 _NOT_SPEAKER_LABELS = wordset(
@@ -704,8 +755,11 @@ _OBJECT_RELATIVE_RE = re.compile(
 )
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+$")
 #: Cues that attribute a quotation ('“...,” she continued', 'As she put it, “...”') but rarely a
-#: clause: 'He continued his attack', 'She offered her support', 'He put it on the table'.
-_QUOTE_ONLY_CUES = frozenset({"continued", "offered"}) | cues.QUOTATION_CUES
+#: clause: 'He continued his attack', 'She offered her support', 'He put it on the table',
+#: 'She answered questions for an hour'.
+_QUOTE_ONLY_CUES = (
+    frozenset({"continued", "offered", "answered", "answers", "beamed"}) | cues.QUOTATION_CUES
+)
 #: Cues that are also nouns or naming verbs: a quotation right after one is a title.
 _NAMING_CUES = frozenset({"called", "calls", "show", "shows"})
 #: A name and nothing else after 'called': named or phoned, not judged.
@@ -722,10 +776,18 @@ _REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ours
 #: 'showed up', 'added up to': a phrasal verb, not a cue.
 _PARTICLE_UP_RE = re.compile(r"\s+up\b")
 _SHOW_HOST_RE = re.compile(r"\s+hosts?\b")
+#: The kind of programme before 'show(s)': 'TV shows', 'a radio show', 'the award show'.
+_PROGRAMME_KIND_BEFORE_RE = re.compile(
+    r"\b(?i:TV|television|talk|radio|award|reality|cooking|late-night|Daily)\s+$"
+)
 _WITH_RE = re.compile(r"\s+with\b")
 #: 'who requested anonymity to discuss the talks': how a source was quoted, not what it said.
 _ANONYMITY_RE = re.compile(r"\s+anonymity\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
+
+
+#: An article or possessive right before a cue word makes it a noun: 'the plans', 'his claims'.
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|his|its|their|our|my|your)\s+$")
 
 
 def _clause_cue(m: re.Match[str]) -> bool:
@@ -734,6 +796,12 @@ def _clause_cue(m: re.Match[str]) -> bool:
     cue = m.group("cue").lower()
     if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
         return False
+    if _DETERMINER_BEFORE_RE.search(m.string, max(0, m.start() - 12), m.start()):
+        return False  # 'the plans', 'their claims': a noun, no verb
+    if cue in _NAMING_CUES and _PROGRAMME_KIND_BEFORE_RE.search(
+        m.string, max(0, m.start() - 14), m.start()
+    ):
+        return False  # 'TV shows', 'a talk show'
     if _PARTICLE_UP_RE.match(m.string, m.end()) or (
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):
@@ -769,32 +837,77 @@ _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
 _OPEN_RELATIVE_RE = re.compile(r"[^,]+,\s+(?:who|whose|whom)\b[^,]*$")
 #: Coordinated adjectives before a source noun ('the bespectacled, 71-year-old diplomat').
 _ADJECTIVE_LIST_RE = re.compile(r"(?:the|a|an)\s+[a-z][\w-]*(?:,\s*[a-z][\w-]*)*,\s*")
-#: A sentence that opens with a subordinate clause ('Although X said A, B').
+#: A sentence that opens with a subordinate clause ('Although X said A, B'), maybe after a
+#: connective ('But when X said A, B', 'However, while ...') or a span of time ('Hours after X
+#: said A, B'); matched at a token, it finds one in a clause's lead too.
 _SUBORDINATE_LEAD_RE = re.compile(
-    r"\W*(?:Although|Though|While|Whereas|Even as|Even though|Even if|As|When|After|Before|"
-    r"Because|Since|If|Until|Once|Whether)\s"
+    r"\W*(?:(?:But|And|Yet|So|Indeed|However|Still|Now),?\s+)?"
+    r"(?i:(?:just|only|shortly|moments|minutes|hours|days|weeks|months|years|long|soon)\s+){0,2}"
+    r"(?i:although|though|while|whereas|even as|even though|even if|as|when|after|before|"
+    r"because|since|if|until|once|whether|now that)\s"
 )
 #: A comma between clauses, not inside a number ('1,265').
 _CLAUSE_COMMA_RE = re.compile(r",[”\"]?(?=\s)")
+
+
+def _in_subordinate_clause(text: str, lo: int, hi: int) -> bool:
+    """Does text[lo:hi], the words before a cue, open a subordinate clause that has not been
+    closed by a comma ('Although Ruiz', 'Back then, when the mayor', 'as some senators')?"""
+    return any(
+        (lead := _SUBORDINATE_LEAD_RE.match(text, w.start(), hi)) is not None
+        and not _CLAUSE_COMMA_RE.search(text, lead.end(), hi)
+        for w in _TOKEN_RE.finditer(text, lo, hi)
+    )
+
+
 #: An answer is content on its own ('75 percent of Democrats said yes').
 _ANSWER_RE = re.compile(r"yes|no", re.IGNORECASE)
-_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|even(?= as))\s")
+_TAIL_CUT_RE = re.compile(r",\s+(?:which|a|an|who|compared|according to|even(?= as))\s")
+#: 'expressed concern about the plan', 'claimed responsibility for the attack': the stance noun
+#: and its preposition belong to the cue (PolNeAR), the content is what the stance is about.
+_STANCE_NOUN_RE = re.compile(
+    r"\s*(?:(?:a|an|his|her|their|its|no|little|some|any|deep|grave|serious|strong)\s+)?"
+    r"(?:concerns?|support|interest|doubts?|discomfort|frustration|confidence|opposition|"
+    r"responsibility|condolences|sympathy|regret|optimism|skepticism|outrage|anger|"
+    r"disappointment|dismay|alarm|gratitude|appreciation|reservations|worries)\s+"
+    r"(?:about|for|in|with|over|at|on|of|to)\s+"
+)
+#: The cues that take such a stance noun.
+_EXPRESSING_CUES = wordset("expressed expressing signaled claimed")
+#: An infinitive right after the object of a cue: 'urged Ruiz not to ...'.
+_INFINITIVE_RE = re.compile(r"(?:not\s+)?to\s")
+#: Where the content was said, closing it: '... would fail in an interview with the paper',
+#: '... on Twitter'.
+_CHANNEL_TAIL_RE = re.compile(
+    r"\s+(?:in|during|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:interview|statement|appearance|broadcast|op-ed|speech|post|tweet)\b"
+    r"(?:\s+(?:with|on|to|of)\s+[^,;:“”\"]*)?$"
+    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|social media)$"
+)
 _CUE_PREPOSITION_RE = re.compile(r"\s*(?:about|for|against)\s+")
+#: Words set off by commas or dashes between a cue and the 'that' of its content.
+_ASIDE_BEFORE_THAT_RE = re.compile(
+    r"[\s,—–-](?:(?!\bthat\b)[^.;:!?“”\"]){1,100}?[,—–-]\s*(?=that\s)"
+)
 _PREP_THAT_RE = re.compile(
     r"\s+(?:on|in|at|to|during|via|after|before|through|with|over|from|last|this|earlier|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?\bthat\s+"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:]{0,80}?(?=\bthat\s)"
 )
 
 
 def _tail_cut(text: str, lo: int, hi: int) -> int:
     """Drop a trailing apposition or aside from a content clause ('..., down from 47 percent in
     2009', ' - an even more opaque process', '..., who ...' about its last noun, the narrator's
-    '..., compared with 40 percent in May'); an apposition
-    closed by a second comma ('the bill, which passed in May, is dead') stays."""
+    '..., compared with 40 percent in May', another source's '..., according to X'); an
+    apposition closed by a second comma ('the bill, which passed in May, is dead') stays, and so
+    does one inside a quotation ('was “a disaster, which we will undo”': the speaker's own
+    words)."""
     for m in _TAIL_CUT_RE.finditer(text, lo, hi):
         if len(_words(text[lo : m.start()])) < 3:
             continue
         if m.group(0).startswith(",") and "," in text[m.end() : min(hi, m.end() + 60)]:
+            continue
+        if _open_quotation(text[lo : m.start()]):
             continue
         return m.start()
     return hi
@@ -1024,13 +1137,16 @@ _OBJECT_CLAUSE_RE = re.compile(
 
 
 #: When or where the subject took its stance ('endorsed Cruz last week', 'praised him at a news
-#: conference') is no part of its object.
+#: conference') is no part of its object; a day's possessive ('in Tuesday's vote') is.
 _OBJECT_TAIL_RE = re.compile(
-    rf"\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\b|(?:on\s+|late\s+|early\s+)?{_DAY}\b"
+    rf"\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\b|(?:on\s+|late\s+|early\s+)?{_DAY}\b(?![’'])"
     rf"|in\s+{_MONTH}\b|(?:on|in|during|at|after|before)\s+(?:a|an|the|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){0,2}(?:rally|rallies|speech|interview|statement|tweet|debate|conference|"
     r"call|event|meeting|hall|hearing|appearance|post|video)\b)"
 )
+
+
+_THE_APPOSITION_RE = re.compile(r",\s+the\s")
 
 
 def _object_end(text: str, lo: int, hi: int) -> int:
@@ -1061,6 +1177,8 @@ def _participle_content_end(text: str, cue_word: str, lo: int, hi: int) -> int:
 
 
 _DASH_RE = re.compile(r"\s(?:-|—|–|--)\s")
+#: What goes on with the clause after a dash: '... two weeks ago - before the vote'.
+_CONTINUING_AFTER_DASH_RE = re.compile(r"(?:and|or|before|after|because|only|not|while)\b")
 _DASH_BEFORE_RE = re.compile(r"\s(?:-|—|–|--)\s*$")
 _QUOTED_ASIDE_RE = re.compile(
     r"\s(?:-|—|–|--)\s*[“\"][^“”\"]+[”\"][^—–]{1,60}?\s(?:-|—|–|--)(?:\s|$)"
@@ -1251,7 +1369,20 @@ class _Extractor:
             tail = _OBJECT_TAIL_RE.search(self.t, s, e)
             if tail is not None and tail.start() > s:
                 e = tail.start()
+            # 'railed against the pact, the trade deal he once backed': an apposition after a
+            # plain noun phrase object is the narrator's gloss
+            appos = _THE_APPOSITION_RE.search(self.t, s, e)
+            if (
+                appos is not None
+                and not _OBJECT_CLAUSE_RE.search(self.t, s, appos.start())
+                and "," not in self.t[appos.end() : e]
+            ):
+                e = appos.start()
         if kind != "direct":
+            # the occasion closing reported content is the attribution's, not what was said
+            channel_tail = _CHANNEL_TAIL_RE.search(self.t, s, e)
+            if channel_tail is not None and channel_tail.end() == e and channel_tail.start() > s:
+                e = channel_tail.start()
             e = _before_unpaired_mark(self.t, s, e)
         facts = evidence(
             self.t,
@@ -1779,28 +1910,36 @@ class _Extractor:
         return True
 
     def _content_start(self, cue: tuple[int, int], cue_word: str, ce: int) -> int:
-        """Where the content starts after a cue: past an object ('told reporters'), an
-        adverbial ('in a statement') and a 'that'."""
+        """Where the content starts after a cue: past an object ('told reporters') and an
+        adverbial ('in a statement'), at a 'that' (which PolNeAR counts as content)."""
         t = self.t
         rest_lo = cue[1]
-        that_after = re.match(r"[^,.;:“\"]{0,80}?\bthat\b\s*", t[rest_lo:ce])
+        that_after = re.match(r"[^,.;:“\"]{0,80}?(?=\bthat\b)", t[rest_lo:ce])
         if cue_word in cues.OBJECT_CUES and that_after:
             rest_lo += that_after.end()
         elif _PREP_THAT_RE.match(t, rest_lo, ce):
             # 'announced via Twitter that ...', 'said on ABC's “This Week” that ...'
             rest_lo = _PREP_THAT_RE.match(t, rest_lo, ce).end()
+        elif (aside := _ASIDE_BEFORE_THAT_RE.match(t, rest_lo, ce)) and not _has_verb(
+            _words(aside.group(0))
+        ):
+            # 'argued, in a long letter, that ...', 'said during a town hall in Troy, Ohio,
+            # that ...': an aside without a verb between the cue and its 'that'
+            rest_lo = aside.end()
         elif cue_word in cues.OBJECT_CUES:
             obj = re.match(
                 r"\s+(?:(?:the|a|an|his|her|their|reporters|journalists|him|her|them|us|me|"
                 r"[A-Z][\w’'.&-]*|of|on|for|and)\s+){1,6}?(?=that\b|[a-z])",
                 t[rest_lo:ce],
             )
-            if obj:
+            # the audience of 'told reporters (that) ...' is no content; the object of 'urged
+            # Ruiz to ...' is, as the subject of the infinitive (PolNeAR)
+            if obj and not _INFINITIVE_RE.match(t, rest_lo + obj.end(), ce):
                 rest_lo += obj.end()
         adv = _ADVERBIAL_RE.match(t[rest_lo:ce])
         if adv and adv.end() > 0 and adv.group(0).strip():
             rest_lo += adv.end()
-        that = _THAT_RE.match(t[rest_lo:ce])
+        that = _BEFORE_THAT_RE.match(t[rest_lo:ce])
         if that:
             rest_lo += that.end()
         # 'wrote about the event', 'called for a recount', 'argued against it': the preposition
@@ -1808,6 +1947,9 @@ class _Extractor:
         prep = _CUE_PREPOSITION_RE.match(t, rest_lo, ce)
         if prep:
             rest_lo = prep.end()
+        stance = _STANCE_NOUN_RE.match(t, rest_lo, ce) if cue_word in _EXPRESSING_CUES else None
+        if stance:
+            rest_lo = stance.end()
         return rest_lo
 
     def _clause_end(
@@ -1822,7 +1964,7 @@ class _Extractor:
         """End of a content clause starting at `lo`: it stops before a coordinated clause with
         its own cue ('..., but he also warned that ...'), which is extracted in turn, before
         ', but' with a new predicate or subject ('..., but Ana Ruiz ran the numbers') and before
-        a single dash."""
+        a single dash (unless a conjunction follows it: '- and ...', '- before ...')."""
         t = self.t
         ce = _tail_cut(t, lo, ce)
         end = self._clause_end_at_coordination(lo, ce, ps, depth, src, cue)
@@ -1832,10 +1974,12 @@ class _Extractor:
         if aside is not None:
             return aside.start()
         # and before a single dash ('... will win - a claim his rivals mock'): the narrator's
-        # aside; a pair of dashes encloses part of the content
+        # aside; a pair of dashes encloses part of the content, and a dash before a conjunction
+        # ('... will win - and soon') sets off more of it
         dash = _DASH_RE.search(t, lo, end)
         if (
             dash is not None
+            and not _CONTINUING_AFTER_DASH_RE.match(t, dash.end(), end)
             and not _DASH_RE.search(t, dash.end(), end)
             and not _open_quotation(t[lo : dash.start()])
         ):
@@ -1864,22 +2008,18 @@ class _Extractor:
             first = words[0].lower().strip(",")
             if first == "that":
                 continue  # 'said A and that B': a second complement of the same cue
-            if (
-                m.group(0).startswith(", but")
-                and first not in cues.CUE_VERBS
-                and (
-                    _verbish(words[0], "")
-                    # or a new subject ('..., but Ana Ruiz voted no'), outside a quotation
-                    or (
-                        (_is_capitalized(words[0]) or first in cues.PRONOUNS)
-                        and not _open_quotation(t[lo : m.start()])
-                    )
-                )
-                and not cues.CUE_RE.search(" ".join(words[:10]))
-            ):
-                # '..., but went on to ...': the subject's next predicate; after ', and' the
-                # predicate is the content's ('said Obama ran, and took millions')
-                return m.start()
+            new_subject = _is_capitalized(words[0]) or first in cues.PRONOUNS
+            if first not in cues.CUE_VERBS and not cues.CUE_RE.search(" ".join(words[:10])):
+                if m.group(0).startswith(", but") and (_verbish(words[0], "") or new_subject):
+                    # '..., but went on to ...': the subject's next predicate, or a new subject
+                    # ('..., but Ana Ruiz voted no'); after ', and' the predicate is the
+                    # content's ('said Obama ran, and took millions')
+                    return m.start()
+                if m.group(0).startswith(", and") and new_subject and "," not in t[lo : m.start()]:
+                    # 'called the plan a fraud, and Ana Ruiz agreed': a new subject starts the
+                    # narrator's clause; a comma before would make ', and Ruiz' the end of a
+                    # list ('endorsed Chen, Diaz, and Ruiz')
+                    return m.start()
             if (first in cues.CUE_VERBS or first in cues.PARTICIPLE_CUES) and src and cue:
                 # '..., and urged that ...', '... and calling him “a feminist”': same speaker,
                 # new cue
@@ -2042,12 +2182,14 @@ class _Extractor:
                 continue
             if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in _TO_CONTENT_CUES:
                 continue
+            if _plural_noun_cue(t, cue[0], cue[1], ce):
+                continue
             rest_lo = self._content_start(cue, cue_word, ce)
             n_before = len(self.out)
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
             if cue_word in cues.OBJECT_CONTENT_CUES:
                 end = _object_end(t, rest_lo, end)
-            if _SUBORDINATE_LEAD_RE.match(sent) and not _CLAUSE_COMMA_RE.search(t, ss, cue[0]):
+            if _in_subordinate_clause(t, ss, cue[0]):
                 # 'Although Ruiz said the plan works, she voted no': the main clause after the
                 # subordinate one is the narrator's
                 comma = _CLAUSE_COMMA_RE.search(t, rest_lo, end)
@@ -2080,13 +2222,14 @@ class _Extractor:
 
     def _emit_resumed(self, lo: int, ce: int, sp: _Speaker) -> None:
         """'The plan, she said, is dead.': the sentence resumes after a mid-sentence attribution
-        and the rest belongs to the same content (unless it brings its own cue)."""
+        and the rest belongs to the same content (unless it brings its own cue or tells how the
+        source spoke: '..., an aide said, on condition of anonymity')."""
         rest = self.t[lo:ce]
         if any(_clause_cue(m) for m in cues.CUE_RE.finditer(rest)) or cues.PARTICIPLE_RE.match(
             rest
         ):
             return
-        if re.match(r"(?:who|which|according)\b", rest):
+        if re.match(r"(?:who|which|according|on condition)\b", rest):
             return
         content = _trim_content(self.t, lo, ce)
         if len(_words(self.t[content[0] : content[1]])) >= 2:
@@ -2195,7 +2338,7 @@ class _Extractor:
                 else []
             )
         self.out.sort(key=lambda c: (c.start, c.end))
-        return self.out
+        return _without_nested_pronoun_attributions(self.out)
 
     def _quotation_after_a_lead(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
         """'“A,” Ruiz said. For retirees, on the other hand, “B.”': a sentence with no
@@ -2417,12 +2560,25 @@ class _Extractor:
         if not m.group(1).isupper() and _SENTENCE_BREAK_RE.search(self.t, m.end(), pe):
             return False
         content = _trim_content(self.t, m.end(), pe)
-        if len(_words(self.t[content[0] : content[1]])) < 2:
+        n_words = len(_words(self.t[content[0] : content[1]]))
+        if n_words < 2:
             return False
+        if ps > 0 and n_words <= _MAX_SUBHEAD_WORDS and not self._next_to_a_turn(ps, pe):
+            return False  # a subhead in the body ('Rubio: Finish second.'), not a turn
         cue = (m.end(1), m.end(1) + 1)
         sp = self._speaker((m.start(1), m.end(1)), cue, [(ps, m.end())], ps)
         self._emit(content, "paraphrase", sp, 0.5)
         return True
+
+    def _next_to_a_turn(self, ps: int, pe: int) -> bool:
+        """Is the paragraph before or after text[ps:pe] also a 'Name: ...' turn (a transcript)?"""
+        t = self.t
+        after = _SPACE_RE.match(t, pe).end()
+        end_before = ps
+        while end_before > 0 and t[end_before - 1].isspace():
+            end_before -= 1
+        before = t.rfind("\n", 0, end_before) + 1
+        return any(_SPEAKER_COLON_RE.match(t, lo) is not None for lo in (after, before) if lo != ps)
 
     def _last_direct_para_recent(self, ps: int) -> bool:
         """The previous speaker counts for a bare quote paragraph if a direct quote (and its
@@ -2455,6 +2611,40 @@ def _all_quotation(text: str, ps: int, pe: int, quotes: list[Quote]) -> bool:
     for q in quotes:
         outside = outside.replace(text[q.open : (q.close + 1 if q.close else pe)], " ")
     return not outside.strip(" .,;:!?—–-")
+
+
+def _without_nested_pronoun_attributions(found: list[Candidate]) -> list[Candidate]:
+    """Drop reported speech whose cue and content lie inside another attribution's reported
+    content and whose source is a pronoun ('Ruiz said the council ignored what she called a
+    crisis', 'said his attacks on Chen would stop'): the reported speaker's own words, which
+    PolNeAR leaves inside the outer attribution."""
+    reported = sorted((c for c in found if c.kind != "direct"), key=lambda c: c.start)
+    starts = [c.start for c in reported]
+    # over the contents starting up to each one: the furthest end, its cue, and the furthest end
+    # of a content with another cue (a content never encloses its own cue's other parts)
+    reach: list[tuple[int, int, int]] = []
+    end1, cue1, end2 = -1, -1, -1
+    for c in reported:
+        if c.end > end1:
+            if c.cue_start != cue1:
+                end2 = max(end2, end1)
+            end1, cue1 = c.end, c.cue_start
+        elif c.cue_start != cue1:
+            end2 = max(end2, c.end)
+        reach.append((end1, cue1, end2))
+
+    def nested(c: Candidate) -> bool:
+        i = bisect.bisect_right(starts, c.cue_start)
+        if i == 0:
+            return False
+        far, far_cue, other = reach[i - 1]
+        return (far >= c.end and far_cue != c.cue_start) or other >= c.end
+
+    return [
+        c
+        for c in found
+        if c.kind == "direct" or c.source_text.lower() not in cues.PRONOUNS or not nested(c)
+    ]
 
 
 def _open_quotation(text: str) -> bool:

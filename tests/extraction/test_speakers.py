@@ -115,7 +115,10 @@ def test_name_with_an_apposition_holding_a_place_is_the_speaker():
 
 def test_source_may_hold_a_participle_with_its_agent_or_date():
     (c,) = extract("A survey conducted by the county found that most wells were dry.")
-    assert (c.source_text, c.text) == ("A survey conducted by the county", "most wells were dry")
+    assert (c.source_text, c.text) == (
+        "A survey conducted by the county",
+        "that most wells were dry",
+    )
     (c,) = extract("The audit released Monday showed the fund had lost money.")
     assert (c.source_text, c.text) == ("The audit released Monday", "the fund had lost money")
 
@@ -142,7 +145,7 @@ def test_source_with_an_aside_between_dashes():
     (c,) = extract(text)
     assert (c.source_text, c.text) == (
         "Some economists - including two former officials",
-        "rates will rise",
+        "that rates will rise",
     )
 
 
@@ -154,7 +157,10 @@ def test_source_before_a_whose_clause():
 
 def test_source_may_hold_a_participle_with_whom_it_was_done_for():
     (c,) = extract("A study conducted for the union found that wages fell last year.")
-    assert (c.source_text, c.text) == ("A study conducted for the union", "wages fell last year")
+    assert (c.source_text, c.text) == (
+        "A study conducted for the union",
+        "that wages fell last year",
+    )
 
 
 def test_negated_participle_in_a_source_is_an_adjective():
@@ -200,6 +206,14 @@ def test_subject_after_a_subordinate_clause_is_the_main_clauses():
     text = "As the band played on, the retired captain turned to his crew: “We made it.”"
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("We made it.", "the retired captain")]
+
+
+def test_source_of_a_cue_in_a_subordinate_clause_is_its_subject():
+    text = "The vote went ahead as two senators repeated their support for the deal, ending a week."
+    (c,) = extract(text)
+    assert (c.source_text, c.text) == ("two senators", "their support for the deal")
+    (c,) = extract("Ana Ruiz as well as Tom Chen said the plan would work.")
+    assert c.source_text == "Ana Ruiz as well as Tom Chen"
 
 
 def test_name_after_said_of_is_the_topic_not_the_speaker():
