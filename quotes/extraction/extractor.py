@@ -42,43 +42,43 @@ The pipeline, per paragraph:
    cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
    speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
    before an amount, 'about 200 protesters');
-3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...',
-   '..., X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged
-   Ruiz to A' gives 'Ruiz to A'; a 'that' opening the content is part of it, as in PolNeAR: 'said
-   that A' gives 'that A'; so after an aside: 'argued, in a letter, that A'), stance verbs with
-   their object ('called Trump “unhinged”'; 'expressed concern about A' gives A; not an apposition
-   after it: 'railed against the pact, the deal he backed'), a participle clause ('..., saying that
-   ...', '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '...,
-   and urged B') each giving an attribution, and a new subject after ', and' ends the content ('X
-   called A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves; not B =
-   'on condition of anonymity'), relative clauses ('X, who predicted A, ...') in any sentence;
-   'Name: ...' paragraphs (headlines, transcripts; a short one in the body and not among turns is a
+3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
+   X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to
+   A' gives 'Ruiz to A'; a 'that' opening the content is not part of it, as curators enter reported
+   speech, nor an aside before it: 'argued, in a letter, that A' gives A), stance verbs with their
+   object ('called Trump “unhinged”'; 'expressed concern about A' gives A; not an apposition after
+   it: 'railed against the pact, the deal he backed'), a participle clause ('..., saying that ...',
+   '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and
+   urged B') each giving an attribution, and a new subject after ', and' ends the content ('X called
+   A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves; not B = 'on
+   condition of anonymity'), relative clauses ('X, who predicted A, ...') in any sentence; 'Name:
+   ...' paragraphs (headlines, transcripts; a short one in the body and not among turns is a
    subhead: 'Rubio: Finish second.') (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute
    clause ('..., with 47 percent of voters saying A'); after a direct quote, its speaker's
    participle or coordinated clause ('“A,” X said, adding that B'; after 'referring to' only the
    referent, not its apposition); 'told reporters, “A”' is a direct quote of A; an unattributed
    quotation right after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one
    ending in it) continues that content, also when the content opened with a partial quote ('“A” in
-   B, she said. “C.”'); a speech noun after its possessor ('her promise to cut taxes'); a
-   title-case headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a
-   direct quote, the clauses before the quote's attribution ('Ruiz said the bridge is “a
-   relic,” but she added: “...”') are read for reported speech too; reported content never ends on
-   a quotation mark without its pair; an attribution to a pronoun inside another one's reported
-   content is left in it ('Ruiz said the council ignored what she called a crisis'); reported
-   speech in a subordinate clause ends at the comma that closes it ('Although X said A, B', 'But
-   when X said A, B', 'Hours after X said A, B', 'B, and while X said A, C'); a trailing apposition
-   or relative clause ('..., down from 47 percent', '..., which ...') or another source's '...,
-   according to X' is no content, unless inside a quotation, and neither is a closing occasion
-   ('... in an interview with CNN', '... on Twitter'), nor the narrator's aside after a single dash
-   ('... will win - a claim his rivals mock'), unless a conjunction follows it ('- and soon'); the
-   subject of a clause is that of its main clause after an adverbial lead ('Back in May, the mayor
-   said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause
-   ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'),
-   the source of a cue in a subordinate clause is that clause's subject ('The vote went ahead as
-   two senators said ...'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s
-   that a plural verb follows after its complement is a noun ('Local calls for a truce have
-   grown'), and so is a cue word after an article or possessive ('his demands have been met') and
-   'show' after a kind of programme ('a talk show');
+   B, she said. “C.”'); a speech noun after its possessor ('her promise to cut taxes'); a title-case
+   headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote, the
+   clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
+   “...”') are read for reported speech too; reported content never ends on a quotation mark without
+   its pair; an attribution to a pronoun inside another one's reported content is left in it ('Ruiz
+   said the council ignored what she called a crisis'); reported speech in a subordinate clause ends
+   at the comma that closes it ('Although X said A, B', 'But when X said A, B', 'Hours after X said
+   A, B', 'B, and while X said A, C'); a trailing apposition or relative clause ('..., down from 47
+   percent', '..., which ...') or another source's '..., according to X' is no content, unless
+   inside a quotation, and neither is a closing occasion ('... in an interview with CNN', '... on
+   Twitter'), nor the narrator's aside after a single dash ('... will win - a claim his rivals
+   mock'), unless a conjunction follows it ('- and soon'); the subject of a clause is that of its
+   main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
+   'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
+   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate
+   clause is that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
+   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
+   complement is a noun ('Local calls for a truce have grown'), and so is a cue word after an
+   article or possessive ('his demands have been met') and 'show' after a kind of programme ('a talk
+   show');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -190,8 +190,10 @@ _DATE_TAIL_RE = re.compile(
     r"\s+(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\b[\w\s]{0,20}?[.!?]?\s*"
 )
-#: The space before a 'that' opening a content clause, whose 'that' is content (PolNeAR's way).
-_BEFORE_THAT_RE = re.compile(r"^\s*,?\s*(?=that\b)", re.IGNORECASE)
+#: A 'that' opening a content clause: no content. Curators enter reported speech without it
+#: ('Naim said there was no deal yet', as the seed's quotes are), so drafts need no trimming;
+#: PolNeAR counts it in, which the evaluation's 80% overlap mostly absorbs.
+_THAT_RE = re.compile(r"^\s*,?\s*that\b\s*", re.IGNORECASE)
 _DATE_LEAD_RE = re.compile(
     r"^(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?\s+"
@@ -1910,8 +1912,8 @@ class _Extractor:
         return True
 
     def _content_start(self, cue: tuple[int, int], cue_word: str, ce: int) -> int:
-        """Where the content starts after a cue: past an object ('told reporters') and an
-        adverbial ('in a statement'), at a 'that' (which PolNeAR counts as content)."""
+        """Where the content starts after a cue: past an object ('told reporters'), an
+        adverbial ('in a statement') and a 'that'."""
         t = self.t
         rest_lo = cue[1]
         that_after = re.match(r"[^,.;:“\"]{0,80}?(?=\bthat\b)", t[rest_lo:ce])
@@ -1939,7 +1941,7 @@ class _Extractor:
         adv = _ADVERBIAL_RE.match(t[rest_lo:ce])
         if adv and adv.end() > 0 and adv.group(0).strip():
             rest_lo += adv.end()
-        that = _BEFORE_THAT_RE.match(t[rest_lo:ce])
+        that = _THAT_RE.match(t[rest_lo:ce])
         if that:
             rest_lo += that.end()
         # 'wrote about the event', 'called for a recount', 'argued against it': the preposition

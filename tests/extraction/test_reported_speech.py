@@ -33,24 +33,24 @@ def test_speaker_said_that_content():
     (c,) = extract(text)
     assert c.kind == "paraphrase"
     assert (c.text, c.source_text, c.cue) == (
-        "that the bridge would reopen in March",
+        "the bridge would reopen in March",
         "The mayor",
         "said",
     )
 
 
-def test_that_opening_the_content_is_part_of_it():
+def test_that_opening_the_content_is_left_out_as_curators_enter_it():
     found = extract("The coach told the players on Friday that the season was over.")
-    assert [(c.cue, c.text) for c in found] == [("told", "that the season was over")]
+    assert [(c.cue, c.text) for c in found] == [("told", "the season was over")]
     (c,) = extract("The club argued in a long letter that the fees were too high.")
-    assert c.text == "that the fees were too high"
+    assert c.text == "the fees were too high"
 
 
 def test_aside_between_the_cue_and_its_that_is_no_content():
     (c,) = extract("The club argued, in a long letter to the league, that the fees were too high.")
-    assert c.text == "that the fees were too high"
+    assert c.text == "the fees were too high"
     (c,) = extract("Ruiz said during a town hall in Troy, Ohio, that the plant would stay open.")
-    assert c.text == "that the plant would stay open"
+    assert c.text == "the plant would stay open"
 
 
 def test_speaker_said_without_that():
@@ -94,7 +94,7 @@ def test_told_reporters_skips_the_audience():
     (c,) = extract("The senator told reporters that the vote would be delayed until Friday.")
     assert (c.cue, c.text, c.source_text) == (
         "told",
-        "that the vote would be delayed until Friday",
+        "the vote would be delayed until Friday",
         "The senator",
     )
 
@@ -126,7 +126,7 @@ def test_participle_clause_is_attributed_to_the_subject():
     (c,) = extract("The governor vetoed the bill, saying that it would raise taxes on families.")
     assert (c.kind, c.text, c.source_text, c.cue) == (
         "paraphrase",
-        "that it would raise taxes on families",
+        "it would raise taxes on families",
         "The governor",
         "saying",
     )
@@ -138,7 +138,7 @@ def test_two_coordinated_attributions_in_one_sentence():
     )
     assert [(c.text, c.source_text, c.cue) for c in found] == [
         ("the bill was dead", "The senator", "said"),
-        ("that a new one could pass", "she", "warned"),
+        ("a new one could pass", "she", "warned"),
     ]
 
 
@@ -169,7 +169,7 @@ def test_that_after_a_prepositional_phrase_starts_the_content():
     (c,) = extract(
         "Sanders said on ABC’s “This Week” that he would take a look at the legislation."
     )
-    assert c.text == "that he would take a look at the legislation"
+    assert c.text == "he would take a look at the legislation"
 
 
 def test_relative_clause_inside_a_quotation_stays_content():
@@ -188,13 +188,13 @@ def test_closing_interview_is_not_content():
     (c,) = extract("Ruiz said the plan would fail in an interview with the local paper.")
     assert c.text == "the plan would fail"
     (c,) = extract("The senator wrote that the vote was rigged on Twitter.")
-    assert c.text == "that the vote was rigged"
+    assert c.text == "the vote was rigged"
 
 
 def test_trailing_according_to_is_not_the_participle_content():
     text = "The firm sued him, alleging that he leaked the memo, according to a court filing."
     (c,) = extract(text)
-    assert (c.cue, c.text) == ("alleging", "that he leaked the memo")
+    assert (c.cue, c.text) == ("alleging", "he leaked the memo")
 
 
 def test_trailing_apposition_is_not_content():
@@ -291,7 +291,7 @@ def test_comma_and_new_speaker_ends_the_first_content():
     found = extract(text)
     assert [(c.source_text, c.text) for c in found] == [
         ("Clinton", "to work with both parties"),
-        ("Sanders", "that change needs a shake-up"),
+        ("Sanders", "change needs a shake-up"),
     ]
 
 
@@ -299,7 +299,7 @@ def test_implying_participle_splits_the_sentence():
     found = extract("He criticized the plan, implying that the mayor had been misled by his staff.")
     assert [(c.cue, c.text) for c in found] == [
         ("criticized", "the plan"),
-        ("implying", "that the mayor had been misled by his staff"),
+        ("implying", "the mayor had been misled by his staff"),
     ]
 
 
@@ -363,7 +363,7 @@ def test_subject_with_apposition_is_not_read_as_an_inverted_attribution():
 
 def test_participle_clause_right_after_a_closing_quotation():
     text = "He praised the plan as “a real step forward,” arguing that costs would fall."
-    assert [(c.cue, c.text) for c in extract(text)][-1] == ("arguing", "that costs would fall")
+    assert [(c.cue, c.text) for c in extract(text)][-1] == ("arguing", "costs would fall")
 
 
 def test_quotation_closing_between_the_comma_and_an_inverted_cue():
@@ -511,7 +511,7 @@ def test_participle_clause_after_a_direct_quote():
     found = extract(text)
     assert [(c.kind, c.cue, c.source_text, c.text) for c in found] == [
         ("direct", "said", "the aide", "Nobody cares about the money,"),
-        ("paraphrase", "adding", "the aide", "that small donors may balk"),
+        ("paraphrase", "adding", "the aide", "small donors may balk"),
     ]
 
 
@@ -519,7 +519,7 @@ def test_coordinated_cue_after_a_direct_quote():
     text = "“Nobody cares about the money,” the aide said, but added that small donors may balk."
     found = [c for c in extract(text) if c.kind == "paraphrase"]
     assert [(c.cue, c.source_text, c.text) for c in found] == [
-        ("added", "the aide", "that small donors may balk")
+        ("added", "the aide", "small donors may balk")
     ]
 
 
@@ -780,12 +780,12 @@ def test_found_itself_is_no_finding():
 def test_rules_1_7_cues():
     for text, cue, content in (
         ("The mayor welcomed the decision to reopen the bridge.", "welcomed", "the decision"),
-        ("A new study finds that most wells in the county are dry.", "finds", "that most"),
-        ("The governor left, repeating that the budget was final.", "repeating", "that the"),
+        ("A new study finds that most wells in the county are dry.", "finds", "most wells"),
+        ("The governor left, repeating that the budget was final.", "repeating", "the budget"),
         ("Many farmers blame the drought on the new dam.", "blame", "the drought"),
-        ("Most analysts predict that rates will rise in May.", "predict", "that rates"),
-        ("She ended her speech, reminding voters that the vote was near.", "reminding", "that the"),
-        ("The council member alleges that the contract was rigged.", "alleges", "that the"),
+        ("Most analysts predict that rates will rise in May.", "predict", "rates will"),
+        ("She ended her speech, reminding voters that the vote was near.", "reminding", "the vote"),
+        ("The council member alleges that the contract was rigged.", "alleges", "the contract"),
     ):
         (c,) = extract(text)
         assert (c.cue, c.text.split()[:2]) == (cue, content.split()), text
@@ -996,7 +996,7 @@ def test_according_to_claim_starts_after_a_colon():
 def test_relative_clause_after_an_inverted_cue_hangs_on_the_speaker():
     text = "“We will rebuild,” said the mayor of Dayton, who added that the pier would reopen."
     reported = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind != "direct"]
-    assert reported == [("that the pier would reopen", "the mayor of Dayton", "added")]
+    assert reported == [("the pier would reopen", "the mayor of Dayton", "added")]
 
 
 def test_a_one_word_answer_is_content():
@@ -1050,7 +1050,7 @@ def test_participle_cue_after_before_is_a_new_attribution_of_the_speaker():
     found = [(c.kind, c.text, c.source_text, c.cue) for c in extract(text)]
     assert found == [
         ("direct", "We are listening,", "the governor", "replied"),
-        ("paraphrase", "that the vote could wait", "the governor", "adding"),
+        ("paraphrase", "the vote could wait", "the governor", "adding"),
     ]
 
 

@@ -115,10 +115,7 @@ def test_name_with_an_apposition_holding_a_place_is_the_speaker():
 
 def test_source_may_hold_a_participle_with_its_agent_or_date():
     (c,) = extract("A survey conducted by the county found that most wells were dry.")
-    assert (c.source_text, c.text) == (
-        "A survey conducted by the county",
-        "that most wells were dry",
-    )
+    assert (c.source_text, c.text) == ("A survey conducted by the county", "most wells were dry")
     (c,) = extract("The audit released Monday showed the fund had lost money.")
     assert (c.source_text, c.text) == ("The audit released Monday", "the fund had lost money")
 
@@ -145,7 +142,7 @@ def test_source_with_an_aside_between_dashes():
     (c,) = extract(text)
     assert (c.source_text, c.text) == (
         "Some economists - including two former officials",
-        "that rates will rise",
+        "rates will rise",
     )
 
 
@@ -157,10 +154,7 @@ def test_source_before_a_whose_clause():
 
 def test_source_may_hold_a_participle_with_whom_it_was_done_for():
     (c,) = extract("A study conducted for the union found that wages fell last year.")
-    assert (c.source_text, c.text) == (
-        "A study conducted for the union",
-        "that wages fell last year",
-    )
+    assert (c.source_text, c.text) == ("A study conducted for the union", "wages fell last year")
 
 
 def test_negated_participle_in_a_source_is_an_adjective():
