@@ -55,7 +55,8 @@ The pipeline, per paragraph:
    the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
    the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
    subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
-   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject;
+   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case
+   plural without a determiner is a source ('But hacking specialists say ...', 'records show');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -265,6 +266,11 @@ _PARTICIPLE_MODIFIER_RE = re.compile(
 )
 
 
+#: A lower-case plural noun phrase of up to three words, a source without a determiner ('polls',
+#: 'hacking specialists', 'campaign finance records').
+_BARE_PLURAL_RE = re.compile(r"(?:[a-z]+[-\s]){0,2}[a-z]{3,}[^s\W]s")
+
+
 def _np_ok(span: str) -> bool:
     """Does `span` look like a source noun phrase (not a clause)?"""
     span = span.strip()
@@ -290,6 +296,8 @@ def _np_ok(span: str) -> bool:
             any(_is_capitalized(w) for w in words[1:5])
             # or before a role noun: 'political experts', 'campaign officials'
             or (len(words) <= 3 and words[-1].lower() in cues.ROLE_NOUNS)
+            # or a plural on its own: 'But hacking specialists say', 'though records show'
+            or _BARE_PLURAL_RE.fullmatch(" ".join(words)) is not None
         )
     )
     if not (
@@ -581,6 +589,8 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
         if prev.endswith(","):
             if k == 1 and words[k].group(0).lower() in _SUBJECT_PRONOUNS:
                 return None  # 'Wait, it gets better:': an interjection, not an apposition
+            if words[k].group(0) == "but":
+                return None  # '... for drinks and speakers, but said': no subject, a predicate
             end = words[k - 1].end() - 1
             main = (
                 None

@@ -922,3 +922,11 @@ def test_reported_content_does_not_end_on_an_unpaired_quotation_mark():
         ("paraphrase", "she was too tired to keep campaigning"),
         ("direct", "I need a rest,"),
     ]
+
+
+def test_bare_plural_is_a_source():
+    found = [
+        (c.text, c.source_text, c.cue)
+        for c in extract("But hacking specialists say the leaked files might not even be genuine.")
+    ]
+    assert found == [("the leaked files might not even be genuine", "hacking specialists", "say")]

@@ -237,3 +237,9 @@ def test_to_which_clause_credits_its_own_subject():
     )
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("Check the numbers.", "Ana Ruiz")]
+
+
+def test_plural_before_but_is_no_subject_of_the_verb_after_it():
+    text = "Ruiz said the club will still meet for drinks and speakers, but said, “It is time.”"
+    direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
+    assert direct == [("It is time.", "Ruiz")]
