@@ -747,6 +747,12 @@ _NEG_ALT = "|".join(re.escape(n) for n in NEGATIONS)
 #: Optional modifiers and negations immediately before a cue verb (matched at the end of a
 #: prefix).
 MODIFIERS_TAIL_RE = re.compile(rf"(?:\b(?:{CUE_MODIFIER_PATTERN}|{_NEG_ALT})\s+)+$", re.IGNORECASE)
+#: rules-1.10: a participle cue in the progressive ('Trump is telling voters that ...', 'He’s not
+#: saying which'); the source comes before the auxiliary.
+PROGRESSIVE_CUE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|[’']s|[’']re)\s+(?:(?:not|also|now|still|just|already|"
+    rf"increasingly|(?-i:{LY_ADVERB_RE.pattern}))\s+)*(?P<cue>{_PART_ALT})\b"
+)
 
 
 #: Channel phrases, checked in order; the first match wins.

@@ -57,6 +57,8 @@ The pipeline, per paragraph:
    subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
    Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case
    plural without a determiner is a source ('But hacking specialists say ...', 'records show');
+   a participle cue in the progressive is a cue of its own ('The mayor is telling voters that
+   ...', 'He’s not saying which'), its source before the auxiliary;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -1999,17 +2001,24 @@ class _Extractor:
             if aside is not None:
                 self._emit_resumed(cue[1] + aside.end(), ce, sp)
             return
-        # 'X said (that) ...'
-        for m in matches:
-            cue = (ss + m.start(), ss + m.end())
+        # 'X said (that) ...', and 'X is saying ...': a progressive cue's source ends before
+        # its auxiliary
+        progressive = [
+            m
+            for m in cues.PROGRESSIVE_CUE_RE.finditer(sent)
+            if not any(a < m.start() < b for a, b in quoted) and _clause_cue(m)
+        ]
+        for m in sorted(matches + progressive, key=lambda m: m.start()):
+            cue = (ss + m.start("cue"), ss + m.end("cue"))
             cue_word = m.group("cue").lower()
-            src = _source_before(t, ss, cue[0])
-            if src is None and _COORDINATED_BEFORE_RE.search(t, ss, cue[0]):
+            src_hi = ss + m.start()
+            src = _source_before(t, ss, src_hi)
+            if src is None and _COORDINATED_BEFORE_RE.search(t, ss, src_hi):
                 # 'The Arizona Republican survived a Vietnamese prison and says ...'
-                subj = _subject(t, ss, cue[0])
+                subj = _subject(t, ss, src_hi)
                 src = subj[0] if subj is not None else None
             if src is None:
-                src = _embedded_subject(t, ss, cue[0])
+                src = _embedded_subject(t, ss, src_hi)
             if src is None or _is_relative(t, src):
                 continue
             if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in _TO_CONTENT_CUES:

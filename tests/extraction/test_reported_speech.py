@@ -930,3 +930,17 @@ def test_bare_plural_is_a_source():
         for c in extract("But hacking specialists say the leaked files might not even be genuine.")
     ]
     assert found == [("the leaked files might not even be genuine", "hacking specialists", "say")]
+
+
+def test_progressive_cue_takes_the_source_before_its_auxiliary():
+    found = [
+        (c.text, c.source_text, c.cue)
+        for c in extract("The mayor is telling voters that the budget is balanced.")
+    ]
+    assert found == [("the budget is balanced", "The mayor", "telling")]
+
+
+def test_negated_progressive_cue_is_reported_speech():
+    text = "He’s not saying which bridge he would close."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [("which bridge he would close", "He")]
