@@ -40,8 +40,9 @@ The pipeline, per paragraph:
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
    X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
    their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
-   before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
-   each giving an attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
+   before adding that ...', '..., after initially saying ...', '..., while insisting ...') and
+   coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an
+   attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
    A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
    `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
    saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
@@ -656,7 +657,8 @@ _CONNECTIVE_PREFIX_RE = re.compile(
 _LABEL_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):")
 _NAME_BEFORE_COLON_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s*:$")
 _PARTICIPLE_CLAUSE_RE = re.compile(
-    rf",[”\"’']*\s+(?:(?:also|then|later|again|before)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
+    rf",[”\"’']*\s+(?:(?:also|then|later|again|before|while|after|when|without)\s+)?"
+    rf"(?:(?-i:{cues.LY_ADVERB_RE.pattern})\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
 )
 #: An absolute clause with its own subject: '..., with 47 percent of voters saying ...'.
 _WITH_PARTICIPLE_RE = re.compile(

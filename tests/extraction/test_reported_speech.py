@@ -944,3 +944,11 @@ def test_negated_progressive_cue_is_reported_speech():
     text = "He’s not saying which bridge he would close."
     found = [(c.text, c.source_text) for c in extract(text)]
     assert found == [("which bridge he would close", "He")]
+
+
+def test_participle_clause_after_a_subordinating_word_is_reported_speech():
+    found = [
+        (c.text, c.source_text, c.cue)
+        for c in extract("Ana Ruiz backed the plan, after initially saying it cost too much.")
+    ]
+    assert found == [("it cost too much", "Ana Ruiz", "saying")]
