@@ -59,7 +59,9 @@ The pipeline, per paragraph:
    Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case
    plural without a determiner is a source ('But hacking specialists say ...', 'records show');
    a participle cue in the progressive is a cue of its own ('The mayor is telling voters that
-   ...', 'He’s not saying which'), its source before the auxiliary;
+   ...', 'He’s not saying which'), its source before the auxiliary; a two-word object is
+   content when it is a plain noun phrase ('The governor announced his resignation', not 'with
+   him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -338,6 +340,21 @@ def _np_ok(span: str) -> bool:
     if len(words) > 1 and words[-1].strip(",.") in _NOT_SOURCE_TAIL:
         return False  # 'Republicans who', 'this year'
     return all(w.lower().strip(",.") not in {"said", "says", "that"} for w in words)
+
+
+_SHORT_OBJECT_STOP = (
+    _DANGLING
+    | _NOT_SOURCE_TAIL
+    | cues.NON_NP_WORDS
+    | (cues.PRONOUNS - {"his", "her", "their", "its"})
+    | wordset("about with so too each just however also below")
+)
+
+
+def _short_object(words: list[str]) -> bool:
+    """Is a two-word content a plain object ('his resignation', 'racist things'), not a
+    fragment ('with him', 'however, that')?"""
+    return all(w.isalpha() and w.lower() not in _SHORT_OBJECT_STOP for w in words)
 
 
 def _to_noun_phrase(words: list[str], i: int) -> bool:
@@ -2046,8 +2063,11 @@ class _Extractor:
                 end = dash.start()  # 'Kasich Revealed Who He'd Pick – It Might Surprise You'
             content = _trim_content(t, rest_lo, end)
             min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
-            if len(_words(t[content[0] : content[1]])) < min_words and not _ANSWER_RE.fullmatch(
-                t, *content
+            content_words = _words(t[content[0] : content[1]])
+            if (
+                len(content_words) < min_words
+                and not _ANSWER_RE.fullmatch(t, *content)
+                and not (len(content_words) == 2 and not headline and _short_object(content_words))
             ):
                 del self.out[n_before:]
                 continue

@@ -952,3 +952,9 @@ def test_participle_clause_after_a_subordinating_word_is_reported_speech():
         for c in extract("Ana Ruiz backed the plan, after initially saying it cost too much.")
     ]
     assert found == [("it cost too much", "Ana Ruiz", "saying")]
+
+
+def test_two_word_object_is_content_but_a_fragment_is_not():
+    found = [(c.text, c.cue) for c in extract("The governor announced his resignation.")]
+    assert found == [("his resignation", "announced")]
+    assert extract("The governor agreed with him.") == []
