@@ -958,3 +958,15 @@ def test_two_word_object_is_content_but_a_fragment_is_not():
     found = [(c.text, c.cue) for c in extract("The governor announced his resignation.")]
     assert found == [("his resignation", "announced")]
     assert extract("The governor agreed with him.") == []
+
+
+def test_not_responding_to_a_request_is_an_attribution():
+    text = "The mayor did not respond to a request for comment."
+    found = [(c.text, c.cue) for c in extract(text)]
+    assert found == [("a request for comment", "respond to")]
+
+
+def test_hoping_opens_a_participle_clause():
+    text = "The senator stayed in the race, hoping her rivals would split the vote."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [("her rivals would split the vote", "The senator", "hoping")]
