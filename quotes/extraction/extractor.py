@@ -52,7 +52,8 @@ The pipeline, per paragraph:
    after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
    ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
-   speech too; reported content never ends on a quotation mark without its pair;
+   speech too; reported content never ends on a quotation mark without its pair; a cue word
+   after a determiner is a noun, no cue ('but those plans were dropped', 'made no mention');
    the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
    the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
    subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
@@ -731,12 +732,21 @@ _ANONYMITY_RE = re.compile(r"\s+anonymity\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
+#: A determiner right before a cue word makes it a noun: 'those plans', 'made no mention'.
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Nn]o|[Aa]ny|mere|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|"
+    r"[Ii]ts|[Oo]ur|[Mm]y)\s+$"
+)
+
+
 def _clause_cue(m: re.Match[str]) -> bool:
     """Does a cue match attribute a clause (not 'continued', a literal 'saw' nor 'found
     itself')?"""
     cue = m.group("cue").lower()
     if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
         return False
+    if _DETERMINER_BEFORE_RE.search(m.string, 0, m.start("cue")):
+        return False  # 'made no mention of', 'the claims', 'a call': a noun, not a cue verb
     if _PARTICLE_UP_RE.match(m.string, m.end()) or (
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):

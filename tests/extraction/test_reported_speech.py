@@ -970,3 +970,8 @@ def test_hoping_opens_a_participle_clause():
     text = "The senator stayed in the race, hoping her rivals would split the vote."
     found = [(c.text, c.source_text, c.cue) for c in extract(text)]
     assert found == [("her rivals would split the vote", "The senator", "hoping")]
+
+
+def test_cue_word_after_a_determiner_is_a_noun():
+    text = "The mayor wanted a new bridge, but those plans were dropped after the vote."
+    assert extract(text) == []
