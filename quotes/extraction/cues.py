@@ -399,6 +399,7 @@ CUE_VERBS: tuple[str, ...] = (
     # is right
     "respond to",
     "invoked",
+    "mention",
     # headlines: 'Clinton Says Russians Hacked DNC'
     "Says",
     "Said",
@@ -531,6 +532,7 @@ PARTICIPLE_CUES: tuple[str, ...] = (
     "hoping",
     "challenging",
     "considering",
+    "pushing for",
 )
 _PART_ALT = "|".join(sorted({re.escape(c) for c in PARTICIPLE_CUES}, key=len, reverse=True))
 #: A participle cue as a whole word.

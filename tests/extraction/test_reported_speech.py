@@ -975,3 +975,14 @@ def test_hoping_opens_a_participle_clause():
 def test_cue_word_after_a_determiner_is_a_noun():
     text = "The mayor wanted a new bridge, but those plans were dropped after the vote."
     assert extract(text) == []
+
+
+def test_not_mentioning_a_topic_is_an_attribution():
+    found = [(c.text, c.cue) for c in extract("The mayor did not mention the budget deficit.")]
+    assert found == [("the budget deficit", "mention")]
+
+
+def test_pushing_for_opens_a_participle_clause():
+    text = "The union backed the strike, pushing for higher wages."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert ("higher wages", "The union", "pushing for") in found
