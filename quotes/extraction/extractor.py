@@ -38,11 +38,11 @@ The pipeline, per paragraph:
    ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
    reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker;
 3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
-   X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with
-   their object ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '...,
-   before adding that ...', '..., after initially saying ...', '..., while insisting ...') and
-   coordinated clauses ('X said A, but Y warned B', '..., and urged B') each giving an
-   attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
+   X said.', '..., said X.', '..., X told The Daily Herald.', 'X said (that) ...', 'X told reporters
+   (that) ...', stance verbs with their object ('called Trump “unhinged”'), a participle clause
+   ('..., saying that ...', '..., before adding that ...', '..., after initially saying ...', '...,
+   while insisting ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
+   each giving an attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
    A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
    `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
    saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
@@ -52,17 +52,16 @@ The pipeline, per paragraph:
    after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
    ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
    attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
-   speech too; reported content never ends on a quotation mark without its pair; a cue word
-   after a determiner is a noun, no cue ('but those plans were dropped', 'made no mention');
-   the subject of a clause is that of its main clause after an adverbial lead ('Back in May,
-   the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
-   subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
-   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case
-   plural without a determiner is a source ('But hacking specialists say ...', 'records show');
-   a participle cue in the progressive is a cue of its own ('The mayor is telling voters that
-   ...', 'He’s not saying which'), its source before the auxiliary; a two-word object is
-   content when it is a plain noun phrase ('The governor announced his resignation', not 'with
-   him');
+   speech too; reported content never ends on a quotation mark without its pair; a cue word after a
+   determiner is a noun, no cue ('but those plans were dropped', 'made no mention'); the subject of
+   a clause is that of its main clause after an adverbial lead ('Back in May, the mayor said',
+   'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As
+   the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no
+   dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case plural without a determiner is a
+   source ('But hacking specialists say ...', 'records show'); a participle cue in the progressive
+   is a cue of its own ('The mayor is telling voters that ...', 'He’s not saying which'), its source
+   before the auxiliary; a two-word object is content when it is a plain noun phrase ('The governor
+   announced his resignation', not 'with him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -766,6 +765,8 @@ _AUDIENCE_ASIDE_RE = re.compile(
     r"\s+(?:him|her|them|us|me|reporters|journalists"
     r"|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})\s*,\s*"
 )
+#: A named audience ending the sentence after 'told': '..., a friend told The Daily Beast.'
+_NAMED_AUDIENCE_RE = re.compile(r"\s+(?:[A-Z][\w.’'&-]*\s*){1,5}")
 #: rules-1.7: a speech noun after its possessor: 'his promise to build', 'Trump's attacks on'.
 _NOMINAL_CUE_RE = re.compile(
     r"(?P<src>\b(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[\w.-]+[’']s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
@@ -2006,6 +2007,13 @@ class _Extractor:
             if (
                 tail.strip()
                 and aside is None
+                and not (
+                    # '..., a friend told The Daily Beast.' (a quotation before it is a direct
+                    # quote's, read elsewhere)
+                    cue_word in cues.OBJECT_CUES
+                    and _NAMED_AUDIENCE_RE.fullmatch(tail)
+                    and not any(c in QUOTE_CHARS for c in before)
+                )
                 and not re.match(
                     r"\s*(?:,|on|in|at|during|to|of|from|after|while|when|before|last|this|earlier|"
                     r"later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"

@@ -986,3 +986,9 @@ def test_pushing_for_opens_a_participle_clause():
     text = "The union backed the strike, pushing for higher wages."
     found = [(c.text, c.source_text, c.cue) for c in extract(text)]
     assert ("higher wages", "The union", "pushing for") in found
+
+
+def test_named_audience_after_told_ends_an_inverted_attribution():
+    text = "The bridge will reopen in May, a city spokesman told The Daily Herald."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [("The bridge will reopen in May", "a city spokesman", "told")]
