@@ -58,7 +58,8 @@ The pipeline, per paragraph:
    'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As
    the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no
    dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case plural without a determiner is a
-   source ('But hacking specialists say ...', 'records show'); a participle cue in the progressive
+   source ('But hacking specialists say ...', 'records show'), and so is a quantity ('at least a
+   dozen lawmakers', 'more than half of white women'); a participle cue in the progressive
    is a cue of its own ('The mayor is telling voters that ...', 'He’s not saying which'), its source
    before the auxiliary; a two-word object is content when it is a plain noun phrase ('The governor
    announced his resignation', not 'with him');
@@ -260,7 +261,8 @@ def _is_capitalized(word: str) -> bool:
 
 #: Poll shares as sources: 'about half of voters', 'three-fourths', 'majorities in all five'.
 _QUANTITY_RE = re.compile(
-    r"about|nearly|almost|roughly|only|just|half|majorities|[a-z]+-(?:thirds|fourths|quarters)"
+    r"about|nearly|almost|roughly|only|just|half|majorities|more|fewer|less|least|"
+    r"[a-z]+-(?:thirds|fourths|quarters)"
 )
 
 
@@ -285,6 +287,8 @@ def _np_ok(span: str) -> bool:
     if not words or len(words) > 16:
         return False
     first = words[0].lower().strip(",")
+    if first == "at" and len(words) > 2 and words[1] in {"least", "most"}:
+        words, first = words[1:], words[1]  # 'at least a dozen members of Congress'
     if len(words) == 1 and first in cues.PRONOUNS:
         return True
     if first in cues.PRONOUNS and first not in {"his", "her", "their", "its"}:

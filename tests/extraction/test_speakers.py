@@ -244,3 +244,11 @@ def test_plural_before_but_is_no_subject_of_the_verb_after_it():
     text = "Ruiz said the club will still meet for drinks and speakers, but said, “It is time.”"
     direct = [(c.text, c.source_text) for c in extract(text) if c.kind == "direct"]
     assert direct == [("It is time.", "Ruiz")]
+
+
+def test_quantity_is_a_source():
+    found = [
+        c.source_text
+        for c in extract("But at least a dozen lawmakers said the mayor will run again.")
+    ]
+    assert found == ["at least a dozen lawmakers"]
