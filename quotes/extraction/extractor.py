@@ -42,27 +42,29 @@ The pipeline, per paragraph:
    (that) ...', stance verbs with their object ('called Trump “unhinged”'), a participle clause
    ('..., saying that ...', '..., before adding that ...', '..., after initially saying ...', '...,
    while insisting ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
-   each giving an attribution; 'A, she said, B' (both halves), relative clauses ('X, who predicted
-   A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues:
-   `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
-   saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
-   adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
-   “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
-   said. “C.”', or a quote paragraph after one ending in it) continues that content; a speech noun
-   after its possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues
-   ('Senator Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's
-   attribution ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported
-   speech too; reported content never ends on a quotation mark without its pair; a cue word after a
-   determiner is a noun, no cue ('but those plans were dropped', 'made no mention'); the subject of
-   a clause is that of its main clause after an adverbial lead ('Back in May, the mayor said',
-   'Minutes later, she wrote', 'Likewise, a report had this to say') or a subordinate clause ('As
-   the crowd cheered, his wife whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no
-   dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case plural without a determiner is a
-   source ('But hacking specialists say ...', 'records show'), and so is a quantity ('at least a
-   dozen lawmakers', 'more than half of white women'); a participle cue in the progressive
-   is a cue of its own ('The mayor is telling voters that ...', 'He’s not saying which'), its source
-   before the auxiliary; a two-word object is content when it is a plain noun phrase ('The governor
-   announced his resignation', not 'with him');
+   each giving an attribution; a cue in a leading subordinate clause ends its content at the
+   clause's comma, and the main clause is read on its own ('While few voters said A, most residents
+   said B'); 'A, she said, B' (both halves), relative clauses ('X, who predicted A, ...') in any
+   sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
+   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
+   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B'; after
+   'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct quote of
+   A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a quote
+   paragraph after one ending in it) continues that content; a speech noun after its possessor ('her
+   promise to cut taxes'); a title-case headline takes title-cased cues ('Senator Endorses Cruz');
+   in a sentence with a direct quote, the clauses before the quote's attribution ('Ruiz said the
+   bridge is “a relic,” but she added: “...”') are read for reported speech too; reported content
+   never ends on a quotation mark without its pair; a cue word after a determiner is a noun, no cue
+   ('but those plans were dropped', 'made no mention'); the subject of a clause is that of its main
+   clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
+   'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
+   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4
+   (AP) —') is a subject; a lower-case plural without a determiner is a source ('But hacking
+   specialists say ...', 'records show'), and so is a quantity ('at least a dozen lawmakers', 'more
+   than half of white women'); a participle cue in the progressive is a cue of its own ('The mayor
+   is telling voters that ...', 'He’s not saying which'), its source before the auxiliary; a
+   two-word object is content when it is a plain noun phrase ('The governor announced his
+   resignation', not 'with him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -2069,6 +2071,7 @@ class _Extractor:
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
             if cue_word in cues.OBJECT_CONTENT_CUES:
                 end = _object_end(t, rest_lo, end)
+            main_clause = None
             if _SUBORDINATE_LEAD_RE.match(sent) and not _CLAUSE_COMMA_RE.search(t, ss, cue[0]):
                 # 'Although Ruiz said the plan works, she voted no': the main clause after the
                 # subordinate one is the narrator's
@@ -2080,6 +2083,7 @@ class _Extractor:
                     and not _QUOTE_NEXT_RE.match(t, comma.end())
                 ):
                     end = comma.end()  # with a closing mark: “balanced,”
+                    main_clause = end
             dash = _DASH_RE.search(t, rest_lo, end) if headline else None
             if dash is not None:
                 end = dash.start()  # 'Kasich Revealed Who He'd Pick – It Might Surprise You'
@@ -2095,6 +2099,10 @@ class _Extractor:
                 continue
             sp = self._speaker(src, cue, [(ss, rest_lo)], ps, ss)
             self._emit(content, "paraphrase", sp, 0.65)
+            if main_clause is not None and depth < 3:
+                # 'While 7 percent said they are undecided, 27 percent said ...': the main
+                # clause may hold an attribution of its own
+                self._indirect_main(main_clause, se, ps, depth + 1)
             return
 
     def _subject_with_apposition(self, ss: int, cue_start: int) -> bool:

@@ -992,3 +992,12 @@ def test_named_audience_after_told_ends_an_inverted_attribution():
     text = "The bridge will reopen in May, a city spokesman told The Daily Herald."
     found = [(c.text, c.source_text, c.cue) for c in extract(text)]
     assert found == [("The bridge will reopen in May", "a city spokesman", "told")]
+
+
+def test_main_clause_after_a_subordinate_attribution_is_read_too():
+    text = "While only a few voters said they liked the plan, most residents said it cost too much."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [
+        ("they liked the plan", "only a few voters"),
+        ("it cost too much", "most residents"),
+    ]
