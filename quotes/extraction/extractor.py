@@ -37,34 +37,34 @@ The pipeline, per paragraph:
    rules; a sentence opening with a participle cue and its quotation ('Citing “B,” the aide said
    ...') gives it to the main clause's subject; a recipient or topic after the cue ('said to
    reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no speaker;
-3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
-   X said.', '..., said X.', '..., X told The Daily Herald.', 'X said (that) ...', 'X told reporters
-   (that) ...', stance verbs with their object ('called Trump “unhinged”'), a participle clause
-   ('..., saying that ...', '..., before adding that ...', '..., after initially saying ...', '...,
-   while insisting ...') and coordinated clauses ('X said A, but Y warned B', '..., and urged B')
-   each giving an attribution; a cue in a leading subordinate clause ends its content at the
-   clause's comma, and the main clause is read on its own ('While few voters said A, most residents
-   said B'); 'A, she said, B' (both halves), relative clauses ('X, who predicted A, ...') in any
-   sentence; 'Name: ...' paragraphs (headlines, transcripts) (cues: `cues.CUE_VERBS`,
-   `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters saying A'); after a
-   direct quote, its speaker's participle or coordinated clause ('“A,” X said, adding that B'; after
-   'referring to' only the referent, not its apposition); 'told reporters, “A”' is a direct quote of
-   A; an unattributed quotation right after reported speech ('A “B,” he said. “C.”', or a quote
-   paragraph after one ending in it) continues that content; a speech noun after its possessor ('her
-   promise to cut taxes'); a title-case headline takes title-cased cues ('Senator Endorses Cruz');
-   in a sentence with a direct quote, the clauses before the quote's attribution ('Ruiz said the
-   bridge is “a relic,” but she added: “...”') are read for reported speech too; reported content
-   never ends on a quotation mark without its pair; a cue word after a determiner is a noun, no cue
-   ('but those plans were dropped', 'made no mention'); the subject of a clause is that of its main
-   clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
-   'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
-   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4
-   (AP) —') is a subject; a lower-case plural without a determiner is a source ('But hacking
-   specialists say ...', 'records show'), and so is a quantity ('at least a dozen lawmakers', 'more
-   than half of white women'); a participle cue in the progressive is a cue of its own ('The mayor
-   is telling voters that ...', 'He’s not saying which'), its source before the auxiliary; a
-   two-word object is content when it is a plain noun phrase ('The governor announced his
-   resignation', not 'with him');
+3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
+   on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
+   Herald.', 'X said (that) ...', 'X told reporters (that) ...', stance verbs with their object
+   ('called Trump “unhinged”'), a participle clause ('..., saying that ...', '..., before adding
+   that ...', '..., after initially saying ...', '..., while insisting ...') and coordinated clauses
+   ('X said A, but Y warned B', '..., and urged B') each giving an attribution; a cue in a leading
+   subordinate clause ends its content at the clause's comma, and the main clause is read on its own
+   ('While few voters said A, most residents said B'); 'A, she said, B' (both halves), relative
+   clauses ('X, who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines,
+   transcripts) (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47
+   percent of voters saying A'); after a direct quote, its speaker's participle or coordinated
+   clause ('“A,” X said, adding that B'; after 'referring to' only the referent, not its
+   apposition); 'told reporters, “A”' is a direct quote of A; an unattributed quotation right after
+   reported speech ('A “B,” he said. “C.”', or a quote paragraph after one ending in it) continues
+   that content; a speech noun after its possessor ('her promise to cut taxes'); a title-case
+   headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote, the
+   clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
+   “...”') are read for reported speech too; reported content never ends on a quotation mark without
+   its pair; a cue word after a determiner is a noun, no cue ('but those plans were dropped', 'made
+   no mention'); the subject of a clause is that of its main clause after an adverbial lead ('Back
+   in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report had this to say') or a
+   subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
+   Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case plural
+   without a determiner is a source ('But hacking specialists say ...', 'records show'), and so is a
+   quantity ('at least a dozen lawmakers', 'more than half of white women'); a participle cue in the
+   progressive is a cue of its own ('The mayor is telling voters that ...', 'He’s not saying
+   which'), its source before the auxiliary; a two-word object is content when it is a plain noun
+   phrase ('The governor announced his resignation', not 'with him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -512,6 +512,15 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [p for p in out if p[1] > p[0]] or [(lo, hi)]
 
 
+#: Where a source after its cue ends: at a clause's punctuation or before when, where or who.
+_SOURCE_AFTER_STOP_RE = re.compile(
+    r",|;|—|–| -- |\.\s*$|\.$|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s"
+)
+#: A participle modifier's date or place ('a CBS News survey released on Thursday') is no such
+#: stop: then the source ends at the punctuation only.
+_SOURCE_AFTER_PUNCTUATION_RE = re.compile(r",|;|—|–| -- |\.\s*$|\.$")
+
+
 def _source_after(
     text: str, lo: int, hi: int, np_ok: Callable[[str], bool] = _np_ok
 ) -> tuple[int, int] | None:
@@ -519,16 +528,17 @@ def _source_after(
     seg = text[lo:hi]
     m = re.match(r"\s*", seg)
     s = lo + (m.end() if m else 0)
-    stop = re.search(
-        r",|;|—|–| -- |\.\s*$|\.$|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s",
-        text[s:hi],
-    )
-    e = s + stop.start() if stop else hi
-    while e > s and text[e - 1] in " .":
-        e -= 1
-    if e <= s or not np_ok(text[s:e]):
-        return None
-    return s, e
+    stops = [_SOURCE_AFTER_STOP_RE.search(text, s, hi)]
+    if stops[0] is not None and _PARTICIPLE_MODIFIER_RE.search(text, s, stops[0].end()):
+        # 'according to a survey released on Friday': the participle keeps its date
+        stops.append(_SOURCE_AFTER_PUNCTUATION_RE.search(text, s, hi))
+    for stop in stops:
+        e = stop.start() if stop else hi
+        while e > s and text[e - 1] in " .":
+            e -= 1
+        if e > s and np_ok(text[s:e]):
+            return s, e
+    return None
 
 
 def _reference_ok(span: str) -> bool:

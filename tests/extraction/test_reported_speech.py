@@ -1001,3 +1001,9 @@ def test_main_clause_after_a_subordinate_attribution_is_read_too():
         ("they liked the plan", "only a few voters"),
         ("it cost too much", "most residents"),
     ]
+
+
+def test_according_to_source_keeps_its_participle_modifier():
+    text = "The levy has support from 52 percent, according to a survey released on Friday."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [("The levy has support from 52 percent", "a survey released on Friday")]
