@@ -61,10 +61,11 @@ The pipeline, per paragraph:
    subordinate clause ('As the crowd cheered, his wife whispered'), not a name's apposition ('Ana
    Ruiz, a nurse,'), and no dateline ('BOSTON, Jan. 4 (AP) —') is a subject; a lower-case plural
    without a determiner is a source ('But hacking specialists say ...', 'records show'), and so is a
-   quantity ('at least a dozen lawmakers', 'more than half of white women'); a participle cue in the
-   progressive is a cue of its own ('The mayor is telling voters that ...', 'He’s not saying
-   which'), its source before the auxiliary; a two-word object is content when it is a plain noun
-   phrase ('The governor announced his resignation', not 'with him');
+   quantity ('at least a dozen lawmakers', 'more than half of white women') and a noun phrase whose
+   relative clause has a predicate of its own ('Two officials who spoke with the newspaper said'); a
+   participle cue in the progressive is a cue of its own ('The mayor is telling voters that ...',
+   'He’s not saying which'), its source before the auxiliary; a two-word object is content when it
+   is a plain noun phrase ('The governor announced his resignation', not 'with him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -865,7 +866,13 @@ def _is_relative(text: str, src: tuple[int, int]) -> bool:
     ...': the cue is in a relative clause (attributed by `_relative_clauses`); an apposition
     closed by a comma ('Ana Ruiz, who opposed the tax, said') is not."""
     last = text[src[0] : src[1]].rsplit(",", 1)[-1]
-    return text[src[1] : src[1] + 1] != "," and re.search(r"(?:^|\s)who\b", last, re.I) is not None
+    who = list(re.finditer(r"(?:^|\s)who\b", last, re.I))
+    if text[src[1] : src[1] + 1] == "," or not who:
+        return False
+    # 'officials who spoke with the paper said': the relative clause has a predicate of its own
+    # (not only modifiers: 'who has repeatedly'), so the cue is the main clause's
+    clause = last[who[-1].end() :].strip()
+    return not clause or cues.MODIFIERS_TAIL_RE.fullmatch(clause + " ") is not None
 
 
 #: An inverted cue opening the clause piece before a relative clause ('said Ana Ruiz, who').

@@ -252,3 +252,11 @@ def test_quantity_is_a_source():
         for c in extract("But at least a dozen lawmakers said the mayor will run again.")
     ]
     assert found == ["at least a dozen lawmakers"]
+
+
+def test_relative_clause_with_its_own_predicate_leaves_the_cue_to_the_main_clause():
+    text = "Two officials who spoke with the newspaper said the plan had collapsed."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [
+        ("the plan had collapsed", "Two officials who spoke with the newspaper"),
+    ]
