@@ -364,13 +364,17 @@ def _short_object(words: list[str]) -> bool:
     return all(w.isalpha() and w.lower() not in _SHORT_OBJECT_STOP for w in words)
 
 
+_OBJECT_PRONOUNS = wordset("his her their its him them")
+
+
 def _to_noun_phrase(words: list[str], i: int) -> bool:
     """Does 'to' at words[i] join two noun phrases (a determiner or a name follows and no verb
     precedes), unlike the infinitive in 'Trump wants to ...'?"""
     if i == 0 or i + 1 >= len(words) or _verbish(words[i - 1], words[i - 2] if i > 1 else ""):
         return False
     nxt = words[i + 1]
-    return nxt.lower() in cues.DETERMINERS | {"his", "her", "their", "its"} or nxt[0].isupper()
+    # 'a source close to him'
+    return nxt.lower() in cues.DETERMINERS | _OBJECT_PRONOUNS or nxt[0].isupper()
 
 
 #: A news dateline opening an article: 'BOSTON —', 'NEW YORK, Jan. 4 (AP) -'.

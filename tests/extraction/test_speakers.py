@@ -260,3 +260,9 @@ def test_relative_clause_with_its_own_predicate_leaves_the_cue_to_the_main_claus
     assert found == [
         ("the plan had collapsed", "Two officials who spoke with the newspaper"),
     ]
+
+
+def test_source_close_to_a_pronoun_is_one_noun_phrase():
+    text = "The mayor will not run again, a source close to him said."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [("The mayor will not run again", "a source close to him")]
