@@ -533,6 +533,9 @@ PARTICIPLE_CUES: tuple[str, ...] = (
     "challenging",
     "considering",
     "pushing for",
+    "proposing",
+    "pressing",
+    "congratulating",
 )
 _PART_ALT = "|".join(sorted({re.escape(c) for c in PARTICIPLE_CUES}, key=len, reverse=True))
 #: A participle cue as a whole word.

@@ -1007,3 +1007,9 @@ def test_according_to_source_keeps_its_participle_modifier():
     text = "The levy has support from 52 percent, according to a survey released on Friday."
     found = [(c.text, c.source_text) for c in extract(text)]
     assert found == [("The levy has support from 52 percent", "a survey released on Friday")]
+
+
+def test_congratulating_opens_a_participle_clause():
+    text = "The senator opened the hearing, congratulating the committee on its report."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [("the committee on its report", "The senator", "congratulating")]
