@@ -517,13 +517,14 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [p for p in out if p[1] > p[0]] or [(lo, hi)]
 
 
-#: Where a source after its cue ends: at a clause's punctuation or before when, where or who.
-_SOURCE_AFTER_STOP_RE = re.compile(
-    r",|;|—|–| -- |\.\s*$|\.$|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s"
-)
-#: A participle modifier's date or place ('a CBS News survey released on Thursday') is no such
-#: stop: then the source ends at the punctuation only.
+#: Where a source after its cue ends: at a clause's punctuation...
 _SOURCE_AFTER_PUNCTUATION_RE = re.compile(r",|;|—|–| -- |\.\s*$|\.$")
+#: ... or before when, where or who; but a participle modifier keeps its date or place ('a CBS
+#: News survey released on Thursday'), and then only the punctuation ends it.
+_SOURCE_AFTER_STOP_RE = re.compile(
+    rf"{_SOURCE_AFTER_PUNCTUATION_RE.pattern}"
+    r"|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s"
+)
 
 
 def _source_after(
