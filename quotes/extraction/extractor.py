@@ -42,43 +42,52 @@ The pipeline, per paragraph:
    cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
    speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
    before an amount, 'about 200 protesters');
-3. other sentences: 'according to X, ...', '..., according to X(, ...)', 'In a new poll, ...', '...,
-   X said.', '..., said X.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to
-   A' gives 'Ruiz to A'; a 'that' opening the content is not part of it, as curators enter reported
-   speech, nor an aside before it: 'argued, in a letter, that A' gives A), stance verbs with their
-   object ('called Trump “unhinged”'; 'expressed concern about A' gives A; not an apposition after
-   it: 'railed against the pact, the deal he backed'), a participle clause ('..., saying that ...',
-   '..., before adding that ...') and coordinated clauses ('X said A, but Y warned B', '..., and
-   urged B') each giving an attribution, and a new subject after ', and' ends the content ('X called
-   A a sham, and Ruiz left'; not a list's last item); 'A, she said, B' (both halves; not B = 'on
-   condition of anonymity'), relative clauses ('X, who predicted A, ...') in any sentence; 'Name:
-   ...' paragraphs (headlines, transcripts; a short one in the body and not among turns is a
-   subhead: 'Rubio: Finish second.') (cues: `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute
-   clause ('..., with 47 percent of voters saying A'); after a direct quote, its speaker's
-   participle or coordinated clause ('“A,” X said, adding that B'; after 'referring to' only the
-   referent, not its apposition); 'told reporters, “A”' is a direct quote of A; an unattributed
-   quotation right after reported speech ('A “B,” he said. “C.”', or a quote paragraph after one
-   ending in it) continues that content, also when the content opened with a partial quote ('“A” in
-   B, she said. “C.”'); a speech noun after its possessor ('her promise to cut taxes'); a title-case
-   headline takes title-cased cues ('Senator Endorses Cruz'); in a sentence with a direct quote, the
-   clauses before the quote's attribution ('Ruiz said the bridge is “a relic,” but she added:
-   “...”') are read for reported speech too; reported content never ends on a quotation mark without
-   its pair; an attribution to a pronoun inside another one's reported content is left in it ('Ruiz
-   said the council ignored what she called a crisis'); reported speech in a subordinate clause ends
-   at the comma that closes it ('Although X said A, B', 'But when X said A, B', 'Hours after X said
-   A, B', 'B, and while X said A, C'); a trailing apposition or relative clause ('..., down from 47
-   percent', '..., which ...') or another source's '..., according to X' is no content, unless
-   inside a quotation, and neither is a closing occasion ('... in an interview with CNN', '... on
-   Twitter'), nor the narrator's aside after a single dash ('... will win - a claim his rivals
-   mock'), unless a conjunction follows it ('- and soon'); the subject of a clause is that of its
-   main clause after an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote',
-   'Likewise, a report had this to say') or a subordinate clause ('As the crowd cheered, his wife
-   whispered'), not a name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate
-   clause is that clause's subject ('The vote went ahead as two senators said ...'), and no dateline
-   ('BOSTON, Jan. 4 (AP) —') is a subject; a cue in -s that a plural verb follows after its
-   complement is a noun ('Local calls for a truce have grown'), and so is a cue word after an
-   article or possessive ('his demands have been met') and 'show' after a kind of programme ('a talk
-   show');
+3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
+   on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
+   Herald.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to A' gives 'Ruiz
+   to A'; a 'that' opening the content is not part of it, as curators enter reported speech, nor an
+   aside before it: 'argued, in a letter, that A' gives A), stance verbs with their object ('called
+   Trump “unhinged”'; 'expressed concern about A' gives A; not an apposition after it: 'railed
+   against the pact, the deal he backed'), a participle clause ('..., saying that ...', '..., before
+   adding that ...', '..., after initially saying ...', '..., while insisting ...') and coordinated
+   clauses ('X said A, but Y warned B', '..., and urged B') each giving an attribution, and a new
+   subject after ', and' ends the content ('X called A a sham, and Ruiz left'; not a list's last
+   item); 'A, she said, B' (both halves; not B = 'on condition of anonymity'), relative clauses ('X,
+   who predicted A, ...') in any sentence; 'Name: ...' paragraphs (headlines, transcripts; a short
+   one in the body and not among turns is a subhead: 'Rubio: Finish second.') (cues:
+   `cues.CUE_VERBS`, `cues.PARTICIPLE_CUES`); an absolute clause ('..., with 47 percent of voters
+   saying A'); after a direct quote, its speaker's participle or coordinated clause ('“A,” X said,
+   adding that B'; after 'referring to' only the referent, not its apposition); 'told reporters,
+   “A”' is a direct quote of A; an unattributed quotation right after reported speech ('A “B,” he
+   said. “C.”', or a quote paragraph after one ending in it) continues that content, also when the
+   content opened with a partial quote ('“A” in B, she said. “C.”'); a speech noun after its
+   possessor ('her promise to cut taxes'); a title-case headline takes title-cased cues ('Senator
+   Endorses Cruz'); in a sentence with a direct quote, the clauses before the quote's attribution
+   ('Ruiz said the bridge is “a relic,” but she added: “...”') are read for reported speech too;
+   reported content never ends on a quotation mark without its pair; an attribution to a pronoun
+   inside another one's reported content is left in it ('Ruiz said the council ignored what she
+   called a crisis'); reported speech in a subordinate clause ends at the comma that closes it
+   ('Although X said A, B', 'But when X said A, B', 'Hours after X said A, B', 'B, and while X said
+   A, C'), and the main clause after it is read on its own ('While few voters said A, most residents
+   said B'); a trailing apposition or relative clause ('..., down from 47 percent', '..., which
+   ...') or another source's '..., according to X' is no content, unless inside a quotation, and
+   neither is a closing occasion ('... in an interview with CNN', '... on Twitter'), nor the
+   narrator's aside after a single dash ('... will win - a claim his rivals mock'), unless a
+   conjunction follows it ('- and soon'); the subject of a clause is that of its main clause after
+   an adverbial lead ('Back in May, the mayor said', 'Minutes later, she wrote', 'Likewise, a report
+   had this to say') or a subordinate clause ('As the crowd cheered, his wife whispered'), not a
+   name's apposition ('Ana Ruiz, a nurse,'), the source of a cue in a subordinate clause is that
+   clause's subject ('The vote went ahead as two senators said ...'), and no dateline ('BOSTON, Jan.
+   4 (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
+   ('Local calls for a truce have grown'), and so is a cue word after a determiner ('his demands
+   have been met', 'but those plans were dropped', 'made no mention') and 'show' after a kind of
+   programme ('a talk show'); a lower-case plural without a determiner is a source ('But hacking
+   specialists say ...', 'records show'), and so is a quantity ('at least a dozen lawmakers', 'more
+   than half of white women') and a noun phrase whose relative clause has a predicate of its own
+   ('Two officials who spoke with the newspaper said'); a participle cue in the progressive is a cue
+   of its own ('The mayor is telling voters that ...', 'He’s not saying which'), its source before
+   the auxiliary; a two-word object is content when it is a plain noun phrase ('The governor
+   announced his resignation', not 'with him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -292,7 +301,8 @@ def _is_capitalized(word: str) -> bool:
 
 #: Poll shares as sources: 'about half of voters', 'three-fourths', 'majorities in all five'.
 _QUANTITY_RE = re.compile(
-    r"about|nearly|almost|roughly|only|just|half|majorities|[a-z]+-(?:thirds|fourths|quarters)"
+    r"about|nearly|almost|roughly|only|just|half|majorities|more|fewer|less|least|"
+    r"[a-z]+-(?:thirds|fourths|quarters)"
 )
 #: What 'about' needs after it to open a quantity ('about 200 protesters', 'about half'), not a
 #: topic ('“We are happy” about the decision, said Ruiz').
@@ -313,6 +323,11 @@ def _quantity_amount(words: list[str]) -> bool:
     return bool(words) and _QUANTITY_AMOUNT_RE.fullmatch(words[0].lower().strip(",")) is not None
 
 
+#: A lower-case plural noun phrase of up to three words, a source without a determiner ('polls',
+#: 'hacking specialists', 'campaign finance records').
+_BARE_PLURAL_RE = re.compile(r"(?:[a-z]+[-\s]){0,2}[a-z]{3,}[^s\W]s")
+
+
 def _np_ok(span: str) -> bool:
     """Does `span` look like a source noun phrase (not a clause)?"""
     span = span.strip()
@@ -322,6 +337,8 @@ def _np_ok(span: str) -> bool:
     if not words or len(words) > 16:
         return False
     first = words[0].lower().strip(",")
+    if first == "at" and len(words) > 2 and words[1] in {"least", "most"}:
+        words, first = words[1:], words[1]  # 'at least a dozen members of Congress'
     if len(words) == 1 and first in cues.PRONOUNS:
         return True
     if first in cues.PRONOUNS and first not in {"his", "her", "their", "its"}:
@@ -338,6 +355,8 @@ def _np_ok(span: str) -> bool:
             any(_is_capitalized(w) for w in words[1:5])
             # or before a role noun: 'political experts', 'campaign officials'
             or (len(words) <= 3 and words[-1].lower() in cues.ROLE_NOUNS)
+            # or a plural on its own: 'But hacking specialists say', 'though records show'
+            or _BARE_PLURAL_RE.fullmatch(" ".join(words)) is not None
         )
     )
     if not (
@@ -377,13 +396,32 @@ def _np_ok(span: str) -> bool:
     return all(w.lower().strip(",.") not in {"said", "says", "that"} for w in words)
 
 
+_SHORT_OBJECT_STOP = (
+    _DANGLING
+    | _NOT_SOURCE_TAIL
+    | cues.NON_NP_WORDS
+    | (cues.PRONOUNS - {"his", "her", "their", "its"})
+    | wordset("about with so too each just however also below")
+)
+
+
+def _short_object(words: list[str]) -> bool:
+    """Is a two-word content a plain object ('his resignation', 'racist things'), not a
+    fragment ('with him', 'however, that')?"""
+    return all(w.isalpha() and w.lower() not in _SHORT_OBJECT_STOP for w in words)
+
+
+_OBJECT_PRONOUNS = wordset("his her their its him them")
+
+
 def _to_noun_phrase(words: list[str], i: int) -> bool:
     """Does 'to' at words[i] join two noun phrases (a determiner or a name follows and no verb
     precedes), unlike the infinitive in 'Trump wants to ...'?"""
     if i == 0 or i + 1 >= len(words) or _verbish(words[i - 1], words[i - 2] if i > 1 else ""):
         return False
     nxt = words[i + 1]
-    return nxt.lower() in cues.DETERMINERS | {"his", "her", "their", "its"} or nxt[0].isupper()
+    # 'a source close to him'
+    return nxt.lower() in cues.DETERMINERS | _OBJECT_PRONOUNS or nxt[0].isupper()
 
 
 #: A news dateline opening an article: 'BOSTON —', 'NEW YORK, Jan. 4 (AP) -'.
@@ -537,6 +575,16 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [p for p in out if p[1] > p[0]] or [(lo, hi)]
 
 
+#: Where a source after its cue ends: at a clause's punctuation...
+_SOURCE_AFTER_PUNCTUATION_RE = re.compile(r",|;|—|–| -- |\.\s*$|\.$")
+#: ... or before when, where or who; but a participle modifier keeps its date or place ('a CBS
+#: News survey released on Thursday'), and then only the punctuation ends it.
+_SOURCE_AFTER_STOP_RE = re.compile(
+    rf"{_SOURCE_AFTER_PUNCTUATION_RE.pattern}"
+    r"|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s"
+)
+
+
 def _source_after(
     text: str, lo: int, hi: int, np_ok: Callable[[str], bool] = _np_ok
 ) -> tuple[int, int] | None:
@@ -544,16 +592,17 @@ def _source_after(
     seg = text[lo:hi]
     m = re.match(r"\s*", seg)
     s = lo + (m.end() if m else 0)
-    stop = re.search(
-        r",|;|—|–| -- |\.\s*$|\.$|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s",
-        text[s:hi],
-    )
-    e = s + stop.start() if stop else hi
-    while e > s and text[e - 1] in " .":
-        e -= 1
-    if e <= s or not np_ok(text[s:e]):
-        return None
-    return s, e
+    stops = [_SOURCE_AFTER_STOP_RE.search(text, s, hi)]
+    if stops[0] is not None and _PARTICIPLE_MODIFIER_RE.search(text, s, stops[0].end()):
+        # 'according to a survey released on Friday': the participle keeps its date
+        stops.append(_SOURCE_AFTER_PUNCTUATION_RE.search(text, s, hi))
+    for stop in stops:
+        e = stop.start() if stop else hi
+        while e > s and text[e - 1] in " .":
+            e -= 1
+        if e > s and np_ok(text[s:e]):
+            return s, e
+    return None
 
 
 def _reference_ok(span: str) -> bool:
@@ -659,6 +708,8 @@ def _subject(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
         if prev.endswith(","):
             if k == 1 and words[k].group(0).lower() in _SUBJECT_PRONOUNS:
                 return None  # 'Wait, it gets better:': an interjection, not an apposition
+            if words[k].group(0) == "but":
+                return None  # '... for drinks and speakers, but said': no subject, a predicate
             end = words[k - 1].end() - 1
             main = (
                 None
@@ -725,7 +776,8 @@ _CONNECTIVE_PREFIX_RE = re.compile(
 _LABEL_COLON_RE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):")
 _NAME_BEFORE_COLON_RE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s*:$")
 _PARTICIPLE_CLAUSE_RE = re.compile(
-    rf",[”\"’']*\s+(?:(?:also|then|later|again|before)\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
+    rf",[”\"’']*\s+(?:(?:also|then|later|again|before|while|after|when|without)\s+)?"
+    rf"(?:(?-i:{cues.LY_ADVERB_RE.pattern})\s+)?(?:{cues.PARTICIPLE_RE.pattern})"
 )
 #: An absolute clause with its own subject: '..., with 47 percent of voters saying ...'.
 _WITH_PARTICIPLE_RE = re.compile(
@@ -788,8 +840,12 @@ _ANONYMITY_RE = re.compile(r"\s+anonymity\b")
 _VIEW_AS_RE = re.compile(r"[^,.;:“\"]{1,60}?\sas\s")
 
 
-#: An article or possessive right before a cue word makes it a noun: 'the plans', 'his claims'.
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|his|its|their|our|my|your)\s+$")
+#: A determiner right before a cue word makes it a noun: 'the plans', 'those plans', 'his
+#: claims', 'made no mention'.
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|THE|[Aa]n?|[Nn]o|[Aa]ny|mere|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|"
+    r"[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+$"
+)
 
 
 def _clause_cue(m: re.Match[str]) -> bool:
@@ -798,8 +854,8 @@ def _clause_cue(m: re.Match[str]) -> bool:
     cue = m.group("cue").lower()
     if cue in _QUOTE_ONLY_CUES or (cue == "found" and _REFLEXIVE_RE.match(m.string, m.end())):
         return False
-    if _DETERMINER_BEFORE_RE.search(m.string, max(0, m.start() - 12), m.start()):
-        return False  # 'the plans', 'their claims': a noun, no verb
+    if _DETERMINER_BEFORE_RE.search(m.string, max(0, m.start("cue") - 12), m.start("cue")):
+        return False  # 'the plans', 'made no mention of', 'a call': a noun, not a cue verb
     if cue in _NAMING_CUES and _PROGRAMME_KIND_BEFORE_RE.search(
         m.string, max(0, m.start() - 14), m.start()
     ):
@@ -823,6 +879,8 @@ _AUDIENCE_ASIDE_RE = re.compile(
     r"\s+(?:him|her|them|us|me|reporters|journalists"
     r"|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})\s*,\s*"
 )
+#: A named audience ending the sentence after 'told': '..., a friend told The Daily Beast.'
+_NAMED_AUDIENCE_RE = re.compile(r"\s+(?:[A-Z][\w.’'&-]*\s*){1,5}")
 #: rules-1.7: a speech noun after its possessor: 'his promise to build', 'Trump's attacks on'.
 _NOMINAL_CUE_RE = re.compile(
     r"(?P<src>\b(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[\w.-]+[’']s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
@@ -950,7 +1008,13 @@ def _is_relative(text: str, src: tuple[int, int]) -> bool:
     ...': the cue is in a relative clause (attributed by `_relative_clauses`); an apposition
     closed by a comma ('Ana Ruiz, who opposed the tax, said') is not."""
     last = text[src[0] : src[1]].rsplit(",", 1)[-1]
-    return text[src[1] : src[1] + 1] != "," and re.search(r"(?:^|\s)who\b", last, re.I) is not None
+    who = list(re.finditer(r"(?:^|\s)who\b", last, re.I))
+    if text[src[1] : src[1] + 1] == "," or not who:
+        return False
+    # 'officials who spoke with the paper said': the relative clause has a predicate of its own
+    # (not only modifiers: 'who has repeatedly'), so the cue is the main clause's
+    clause = last[who[-1].end() :].strip()
+    return not clause or cues.MODIFIERS_TAIL_RE.fullmatch(clause + " ") is not None
 
 
 #: An inverted cue opening the clause piece before a relative clause ('said Ana Ruiz, who').
@@ -2145,6 +2209,13 @@ class _Extractor:
             if (
                 tail.strip()
                 and aside is None
+                and not (
+                    # '..., a friend told The Daily Beast.' (a quotation before it is a direct
+                    # quote's, read elsewhere)
+                    cue_word in cues.OBJECT_CUES
+                    and _NAMED_AUDIENCE_RE.fullmatch(tail)
+                    and not any(c in QUOTE_CHARS for c in before)
+                )
                 and not re.match(
                     r"\s*(?:,|on|in|at|during|to|of|from|after|while|when|before|last|this|earlier|"
                     r"later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -2169,17 +2240,24 @@ class _Extractor:
             if aside is not None:
                 self._emit_resumed(cue[1] + aside.end(), ce, sp)
             return
-        # 'X said (that) ...'
-        for m in matches:
-            cue = (ss + m.start(), ss + m.end())
+        # 'X said (that) ...', and 'X is saying ...': a progressive cue's source ends before
+        # its auxiliary
+        progressive = [
+            m
+            for m in cues.PROGRESSIVE_CUE_RE.finditer(sent)
+            if not any(a < m.start() < b for a, b in quoted) and _clause_cue(m)
+        ]
+        for m in sorted(matches + progressive, key=lambda m: m.start()):
+            cue = (ss + m.start("cue"), ss + m.end("cue"))
             cue_word = m.group("cue").lower()
-            src = _source_before(t, ss, cue[0])
-            if src is None and _COORDINATED_BEFORE_RE.search(t, ss, cue[0]):
+            src_hi = ss + m.start()
+            src = _source_before(t, ss, src_hi)
+            if src is None and _COORDINATED_BEFORE_RE.search(t, ss, src_hi):
                 # 'The Arizona Republican survived a Vietnamese prison and says ...'
-                subj = _subject(t, ss, cue[0])
+                subj = _subject(t, ss, src_hi)
                 src = subj[0] if subj is not None else None
             if src is None:
-                src = _embedded_subject(t, ss, cue[0])
+                src = _embedded_subject(t, ss, src_hi)
             if src is None or _is_relative(t, src):
                 continue
             if t[cue[1] : cue[1] + 3] in (" by", " to") and cue_word not in _TO_CONTENT_CUES:
@@ -2191,6 +2269,7 @@ class _Extractor:
             end = self._clause_end(rest_lo, ce, ps, depth, src, cue)
             if cue_word in cues.OBJECT_CONTENT_CUES:
                 end = _object_end(t, rest_lo, end)
+            main_clause = None
             if _in_subordinate_clause(t, ss, cue[0]):
                 # 'Although Ruiz said the plan works, she voted no': the main clause after the
                 # subordinate one is the narrator's
@@ -2202,18 +2281,26 @@ class _Extractor:
                     and not _QUOTE_NEXT_RE.match(t, comma.end())
                 ):
                     end = comma.end()  # with a closing mark: “balanced,”
+                    main_clause = end
             dash = _DASH_RE.search(t, rest_lo, end) if headline else None
             if dash is not None:
                 end = dash.start()  # 'Kasich Revealed Who He'd Pick – It Might Surprise You'
             content = _trim_content(t, rest_lo, end)
             min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
-            if len(_words(t[content[0] : content[1]])) < min_words and not _ANSWER_RE.fullmatch(
-                t, *content
+            content_words = _words(t[content[0] : content[1]])
+            if (
+                len(content_words) < min_words
+                and not _ANSWER_RE.fullmatch(t, *content)
+                and not (len(content_words) == 2 and not headline and _short_object(content_words))
             ):
                 del self.out[n_before:]
                 continue
             sp = self._speaker(src, cue, [(ss, rest_lo)], ps, ss)
             self._emit(content, "paraphrase", sp, 0.65)
+            if main_clause is not None and depth < 3:
+                # 'While 7 percent said they are undecided, 27 percent said ...': the main
+                # clause may hold an attribution of its own
+                self._indirect_main(main_clause, se, ps, depth + 1)
             return
 
     def _subject_with_apposition(self, ss: int, cue_start: int) -> bool:

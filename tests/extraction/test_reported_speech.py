@@ -759,6 +759,8 @@ def test_stance_noun_after_expressed_belongs_to_the_cue():
 
 def test_cue_word_after_a_determiner_is_a_noun():
     assert extract("Fans cheered when they heard that his demands have been answered.") == []
+    text = "The mayor wanted a new bridge, but those plans were dropped after the vote."
+    assert extract(text) == []
 
 
 def test_show_after_the_kind_of_programme_is_a_noun():
@@ -1070,3 +1072,89 @@ def test_reported_content_does_not_end_on_an_unpaired_quotation_mark():
         ("paraphrase", "she was too tired to keep campaigning"),
         ("direct", "I need a rest,"),
     ]
+
+
+def test_bare_plural_is_a_source():
+    found = [
+        (c.text, c.source_text, c.cue)
+        for c in extract("But hacking specialists say the leaked files might not even be genuine.")
+    ]
+    assert found == [("the leaked files might not even be genuine", "hacking specialists", "say")]
+
+
+def test_progressive_cue_takes_the_source_before_its_auxiliary():
+    found = [
+        (c.text, c.source_text, c.cue)
+        for c in extract("The mayor is telling voters that the budget is balanced.")
+    ]
+    assert found == [("the budget is balanced", "The mayor", "telling")]
+
+
+def test_negated_progressive_cue_is_reported_speech():
+    text = "He’s not saying which bridge he would close."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [("which bridge he would close", "He")]
+
+
+def test_participle_clause_after_a_subordinating_word_is_reported_speech():
+    found = [
+        (c.text, c.source_text, c.cue)
+        for c in extract("Ana Ruiz backed the plan, after initially saying it cost too much.")
+    ]
+    assert found == [("it cost too much", "Ana Ruiz", "saying")]
+
+
+def test_two_word_object_is_content_but_a_fragment_is_not():
+    found = [(c.text, c.cue) for c in extract("The governor announced his resignation.")]
+    assert found == [("his resignation", "announced")]
+    assert extract("The governor agreed with him.") == []
+
+
+def test_not_responding_to_a_request_is_an_attribution():
+    text = "The mayor did not respond to a request for comment."
+    found = [(c.text, c.cue) for c in extract(text)]
+    assert found == [("a request for comment", "respond to")]
+
+
+def test_hoping_opens_a_participle_clause():
+    text = "The senator stayed in the race, hoping her rivals would split the vote."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [("her rivals would split the vote", "The senator", "hoping")]
+
+
+def test_not_mentioning_a_topic_is_an_attribution():
+    found = [(c.text, c.cue) for c in extract("The mayor did not mention the budget deficit.")]
+    assert found == [("the budget deficit", "mention")]
+
+
+def test_pushing_for_opens_a_participle_clause():
+    text = "The union backed the strike, pushing for higher wages."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert ("higher wages", "The union", "pushing for") in found
+
+
+def test_named_audience_after_told_ends_an_inverted_attribution():
+    text = "The bridge will reopen in May, a city spokesman told The Daily Herald."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [("The bridge will reopen in May", "a city spokesman", "told")]
+
+
+def test_main_clause_after_a_subordinate_attribution_is_read_too():
+    text = "While only a few voters said they liked the plan, most residents said it cost too much."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [
+        ("they liked the plan", "only a few voters"),
+        ("it cost too much", "most residents"),
+    ]
+
+
+def test_according_to_source_keeps_its_participle_modifier():
+    text = "The levy has support from 52 percent, according to a survey released on Friday."
+    found = [(c.text, c.source_text) for c in extract(text)]
+    assert found == [("The levy has support from 52 percent", "a survey released on Friday")]
+
+
+def test_congratulating_opens_a_participle_clause():
+    text = "The senator opened the hearing, congratulating the committee on its report."
+    found = [(c.text, c.source_text, c.cue) for c in extract(text)]
+    assert found == [("the committee on its report", "The senator", "congratulating")]
