@@ -205,23 +205,36 @@ def evaluate_document(
     text: str, gold: list[Attribution], candidates: Iterable[Candidate]
 ) -> tuple[Score, Score]:
     """(direct, other) scores of one document."""
-    gold = [Attribution(g.content, g.source, g.cue, is_direct(text, g.content)) for g in gold]
-    predicted = group_candidates(text, candidates)
+    return _score_classes(text, _flag_direct(text, gold), group_candidates(text, candidates))
+
+
+def _flag_direct(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    return [
+        Attribution(a.content, a.source, a.cue, is_direct(text, a.content)) for a in attributions
+    ]
+
+
+def _score_classes(
+    text: str, gold: list[Attribution], predicted: list[Attribution]
+) -> tuple[Score, Score]:
     direct = score(text, [g for g in gold if g.direct], [p for p in predicted if p.direct])
     other = score(text, [g for g in gold if not g.direct], [p for p in predicted if not p.direct])
     return direct, other
 
 
-def _annotation_files(folder: Path) -> dict[str, Path]:
-    """Article name -> the lexicographically first annotator's .ann file."""
-    chosen: dict[str, Path] = {}
+def _annotations_by_article(folder: Path) -> dict[str, list[Path]]:
+    """Article name -> its annotators' .ann files, in lexicographic order."""
+    found: dict[str, list[Path]] = {}
     ann_dir = folder / "attributions"
     for name in sorted(os.listdir(ann_dir)):
-        if not name.endswith(".ann"):
-            continue
-        article = re.sub(r"_[^_]+\.ann$", "", name)
-        chosen.setdefault(article, ann_dir / name)
-    return chosen
+        if name.endswith(".ann"):
+            found.setdefault(re.sub(r"_[^_]+\.ann$", "", name), []).append(ann_dir / name)
+    return found
+
+
+def _annotation_files(folder: Path) -> dict[str, Path]:
+    """Article name -> the lexicographically first annotator's .ann file."""
+    return {article: files[0] for article, files in _annotations_by_article(folder).items()}
 
 
 def _article_dates(folder: Path) -> dict[str, dt.date]:
@@ -266,6 +279,30 @@ def evaluate_folder(
     return report
 
 
+def annotator_agreement(path: str | os.PathLike[str]) -> Report:
+    """How far the corpus's own annotators agree: on every article two of them did, the second
+    one's attributions scored against the first one's, as the extractor's are.
+
+    The scores of a careful human, under the same matching, bound what the extractor can be
+    expected to reach on this corpus.
+    """
+    folder = Path(path)
+    report = Report()
+    for article, files in sorted(_annotations_by_article(folder).items()):
+        text_path = folder / "text" / f"{article}.txt"
+        if len(files) < 2 or not text_path.is_file():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        first, second = (
+            _flag_direct(text, parse_brat(f.read_text(encoding="utf-8"))) for f in files[:2]
+        )
+        direct, other = _score_classes(text, first, second)
+        report.documents += 1
+        report.direct.add(direct)
+        report.other.add(other)
+    return report
+
+
 def format_report(report: Report, title: str = "") -> str:
     """A plain-text table of the report."""
     head = (
@@ -289,6 +326,7 @@ __all__ = [
     "Attribution",
     "Report",
     "Score",
+    "annotator_agreement",
     "evaluate_document",
     "evaluate_folder",
     "format_report",

@@ -6,6 +6,7 @@ import pytest
 
 from quotes.extraction import Candidate
 from quotes.extraction.evaluation import (
+    annotator_agreement,
     evaluate_folder,
     format_report,
     group_candidates,
@@ -142,3 +143,33 @@ def test_candidates_of_one_source_and_cue_are_one_attribution_classed_by_the_fir
     (attribution,) = group_candidates(TEXT, [quotation, paraphrase])
     assert attribution.content == (span("Taxes will rise"), span("Roads are closed"))
     assert not attribution.direct
+
+
+# The second annotator of the same article: Smith's quote as the first one marked it, the
+# mayor's claim with another source, Jones's claim not marked at all.
+SECOND_ANN = "\n".join(
+    [
+        t_line(1, "Content", "“We will win,”"),
+        t_line(2, "Source", "Smith"),
+        t_line(3, "Cue", "said"),
+        "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2",
+        t_line(4, "Content", "Taxes will rise"),
+        t_line(5, "Source", "Roads"),
+        t_line(6, "Cue", "said", after="the mayor"),
+        "E2\tAttribution:T6 Content:T4 Cue:T6 Source:T5",
+    ]
+)
+
+
+def test_annotator_agreement_scores_the_second_annotator_against_the_first(brat_folder):
+    (brat_folder / "attributions" / "doc_bbbb.ann").write_text(SECOND_ANN, encoding="utf-8")
+    report = annotator_agreement(brat_folder)
+    assert report.documents == 1
+    d, o = report.direct, report.other
+    assert (d.gold, d.predicted, d.matched, d.source_correct) == (1, 1, 1, 1)
+    assert (o.gold, o.predicted, o.matched, o.source_correct) == (2, 1, 1, 0)
+
+
+def test_annotator_agreement_leaves_out_articles_with_one_annotator(brat_folder):
+    (brat_folder / "attributions" / "doc_bbbb.ann").unlink()
+    assert annotator_agreement(brat_folder).documents == 0

@@ -176,7 +176,20 @@ def test_evaluate_extraction_prints_the_table_without_the_seed(tmp_path, capsys)
     out = capsys.readouterr().out
     assert "documents: 1" in out
     assert any(line.startswith("direct ") and "1.000" in line for line in out.splitlines())
+    assert "The annotators against each other" not in out  # one annotator only
     assert "Seed article: not in the database" in out
+
+
+def test_evaluate_extraction_prints_the_annotators_agreement_when_two_did_an_article(
+    tmp_path, capsys
+):
+    folder = brat_folder(tmp_path)
+    first = (folder / "attributions" / "doc_a.ann").read_text(encoding="utf-8")
+    (folder / "attributions" / "doc_b.ann").write_text(first, encoding="utf-8")
+    call_command("evaluate_extraction", str(folder))
+    out = capsys.readouterr().out
+    assert "The annotators against each other" in out
+    assert out.count("documents: 1") == 2
 
 
 def test_evaluate_extraction_checks_stored_reference_quotes(tmp_path, article, levi, capsys):

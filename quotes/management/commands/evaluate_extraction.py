@@ -1,9 +1,11 @@
 """manage.py evaluate_extraction DIR: score the extractor on a PolNeAR-style brat folder.
 
-Prints the precision / recall / F1 table for DIR, then checks the extractor against the
-reference quotes stored in the database (the seed fixture's article, or --article): how many
-of them it finds (content overlap of at least 80%) and with which speaker. Without the seed
-fixture loaded that second part says so and the command still succeeds.
+Prints the precision / recall / F1 table for DIR and, where two annotators did the same
+article, how far they agree under the same scoring (the corpus's own ceiling). Then it checks
+the extractor against the reference quotes stored in the database (the seed fixture's article,
+or --article): how many of them it finds (content overlap of at least 80%) and with which
+speaker. Without the seed fixture loaded that second part says so and the command still
+succeeds.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from quotes.extraction import EXTRACTOR_VERSION, extract
 from quotes.extraction.evaluation import (
     MATCH_THRESHOLD,
     Attribution,
+    annotator_agreement,
     evaluate_folder,
     format_report,
     score,
@@ -47,6 +50,16 @@ class Command(BaseCommand):
         report = evaluate_folder(folder)
         self.stdout.write(format_report(report, f"{folder} ({EXTRACTOR_VERSION})"))
         self.stdout.write("")
+        agreement = annotator_agreement(folder)
+        if agreement.documents:
+            self.stdout.write(
+                format_report(
+                    agreement,
+                    "The annotators against each other (the second one's attributions scored "
+                    "against the first one's, on the articles two of them did):",
+                )
+            )
+            self.stdout.write("")
         self._reference_articles(options.get("article"))
 
     def _reference_articles(self, ids: list[int] | None) -> None:
