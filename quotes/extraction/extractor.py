@@ -124,7 +124,7 @@ from .text import (
     wordset,
 )
 
-EXTRACTOR_VERSION = "rules-1.9"
+EXTRACTOR_VERSION = "rules-1.10"
 
 Kind = str  # "direct" | "paraphrase" | "claim"
 
