@@ -95,10 +95,12 @@ The pipeline, per paragraph:
    the same paragraph ('On Tuesday, Biden ... he said, “...”');
 6. the confidence, the probability that the candidate's attribution is right, combines the
    rule's constant with what the candidate shows (see `confidence`, fitted on train): a 'said'
-   cue, a closed quotation with its speaker right after it, reported content that runs to the
-   end of its sentence raise it; a short or far-off quotation, reported content glued to its cue
-   ('called the plan reckless') or cut at a clause boundary, a weak cue, a pronoun or a
-   description as the source of reported speech lower it.
+   cue, a closed quotation with its speaker right after it, one of two quotations of one
+   attribution ('“A,” X said, “B.”'), reported content that runs to the end of its sentence
+   raise it; a short or far-off quotation, one of three or more of one attribution, reported
+   content glued to its cue ('called the plan reckless'), cut at a clause boundary or
+   overlapping other reported speech, a weak cue, a pronoun or a description as the source of
+   reported speech lower it.
 """
 
 from __future__ import annotations
@@ -107,11 +109,11 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import cues
+from .confidence import attribution_evidence, evidence
 from .confidence import confidence as candidate_confidence
-from .confidence import evidence
 from .dates import find_date
 from .gazetteer import Gazetteer
 from .text import (
@@ -1299,6 +1301,11 @@ class _Extractor:
         #: attributed content goes on after the closing mark
         self._extend: dict[int, int] = {}
         self.out: list[Candidate] = []
+        #: id of each candidate emitted -> its rule's constant and its own facts, for the
+        #: confidence once all candidates are known (see `_with_attribution_evidence`); by id,
+        #: as two rules may emit equal candidates with different constants, and `_emit` alone
+        #: makes candidates, so an id a dropped candidate frees is overwritten when reused
+        self._grounds: dict[int, tuple[float, frozenset[str]]] = {}
 
     # ---- speaker resolution -------------------------------------------------------------
     def _identity(self, src: tuple[int, int]) -> tuple[str | None, str | None, bool, bool]:
@@ -1459,26 +1466,26 @@ class _Extractor:
             sp.pronoun,
         )
         cue = self.raw[sp.cue_start : sp.cue_end]
-        self.out.append(
-            Candidate(
-                text=self.raw[s:e],
-                start=s,
-                end=e,
-                kind=kind,
-                source_text=self.raw[sp.source_start : sp.source_end],
-                source_start=sp.source_start,
-                source_end=sp.source_end,
-                cue=cue,
-                cue_start=sp.cue_start,
-                cue_end=sp.cue_end,
-                person_key=sp.person_key,
-                organization_key=sp.organization_key,
-                is_anonymous=sp.is_anonymous,
-                said_on=said_on,
-                channel=channel,
-                confidence=candidate_confidence(rule_confidence, facts),
-            )
+        candidate = Candidate(
+            text=self.raw[s:e],
+            start=s,
+            end=e,
+            kind=kind,
+            source_text=self.raw[sp.source_start : sp.source_end],
+            source_start=sp.source_start,
+            source_end=sp.source_end,
+            cue=cue,
+            cue_start=sp.cue_start,
+            cue_end=sp.cue_end,
+            person_key=sp.person_key,
+            organization_key=sp.organization_key,
+            is_anonymous=sp.is_anonymous,
+            said_on=said_on,
+            channel=channel,
+            confidence=candidate_confidence(rule_confidence, facts),
         )
+        self._grounds[id(candidate)] = (rule_confidence, facts)
+        self.out.append(candidate)
 
     # ---- direct quotes ------------------------------------------------------------------
     def _attribution_before(
@@ -2427,7 +2434,18 @@ class _Extractor:
                 else []
             )
         self.out.sort(key=lambda c: (c.start, c.end))
-        return _without_nested_pronoun_attributions(self.out)
+        return self._with_attribution_evidence(_without_nested_pronoun_attributions(self.out))
+
+    def _with_attribution_evidence(self, found: list[Candidate]) -> list[Candidate]:
+        """`found`, each candidate's confidence also weighing what it shows beside the others
+        (`attribution_evidence`): how many quotations its attribution has, an overlap."""
+        rescored = []
+        for c, shared in zip(found, attribution_evidence(found), strict=True):
+            if shared:
+                rule_confidence, facts = self._grounds[id(c)]
+                c = replace(c, confidence=candidate_confidence(rule_confidence, facts | shared))
+            rescored.append(c)
+        return rescored
 
     def _quotation_after_a_lead(self, ss: int, se: int, ps: int, quotes: list[Quote]) -> None:
         """'“A,” Ruiz said. For retirees, on the other hand, “B.”': a sentence with no

