@@ -1301,11 +1301,11 @@ class _Extractor:
         #: attributed content goes on after the closing mark
         self._extend: dict[int, int] = {}
         self.out: list[Candidate] = []
-        #: id of each candidate emitted -> its rule's constant and its own facts, for the
-        #: confidence once all candidates are known (see `_with_attribution_evidence`); by id,
-        #: as two rules may emit equal candidates with different constants, and `_emit` alone
-        #: makes candidates, so an id a dropped candidate frees is overwritten when reused
-        self._grounds: dict[int, tuple[float, frozenset[str]]] = {}
+        #: id of each candidate emitted -> the candidate, its rule's constant and its own facts,
+        #: for the confidence once all candidates are known (`_with_attribution_evidence`); by
+        #: id, as two rules may emit equal candidates with different constants; holding the
+        #: candidate keeps a dropped one's id from being reused by another
+        self._grounds: dict[int, tuple[Candidate, float, frozenset[str]]] = {}
 
     # ---- speaker resolution -------------------------------------------------------------
     def _identity(self, src: tuple[int, int]) -> tuple[str | None, str | None, bool, bool]:
@@ -1484,7 +1484,7 @@ class _Extractor:
             channel=channel,
             confidence=candidate_confidence(rule_confidence, facts),
         )
-        self._grounds[id(candidate)] = (rule_confidence, facts)
+        self._grounds[id(candidate)] = (candidate, rule_confidence, facts)
         self.out.append(candidate)
 
     # ---- direct quotes ------------------------------------------------------------------
@@ -2442,7 +2442,7 @@ class _Extractor:
         rescored = []
         for c, shared in zip(found, attribution_evidence(found), strict=True):
             if shared:
-                rule_confidence, facts = self._grounds[id(c)]
+                _, rule_confidence, facts = self._grounds[id(c)]
                 c = replace(c, confidence=candidate_confidence(rule_confidence, facts | shared))
             rescored.append(c)
         return rescored
