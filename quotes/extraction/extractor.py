@@ -41,7 +41,8 @@ The pipeline, per paragraph:
    “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic after the
    cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
    speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
-   before an amount, 'about 200 protesters');
+   before an amount, 'about 200 protesters'); an inverted source ends before an 'as' clause ('“...,”
+   said Ruiz as she left');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
    on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
    Herald.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to A' gives 'Ruiz
@@ -581,7 +582,7 @@ _SOURCE_AFTER_PUNCTUATION_RE = re.compile(r",|;|—|–| -- |\.\s*$|\.$")
 #: News survey released on Thursday'), and then only the punctuation ends it.
 _SOURCE_AFTER_STOP_RE = re.compile(
     rf"{_SOURCE_AFTER_PUNCTUATION_RE.pattern}"
-    r"|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s"
+    r"|\s+(?:on|in|at|during|after|before|as|when|while|who|whom|whose)\s"
 )
 
 

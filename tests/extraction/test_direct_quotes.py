@@ -275,6 +275,11 @@ def test_inverted_source_stops_before_a_relative_clause():
     assert (c.kind, c.source_text) == ("direct", "a longtime GOP data expert")
 
 
+def test_inverted_source_stops_before_an_as_clause():
+    c = only("“We can still win,” said Ana Ruiz as she left the stage.")
+    assert (c.kind, c.text, c.source_text) == ("direct", "We can still win,", "Ana Ruiz")
+
+
 # ---- rules-1.3 ----------------------------------------------------------------------------
 def test_unattributed_quotation_continues_the_closest_speaker_before_it():
     text = "“The bridge is safe,” Ana Ruiz said. “It was inspected,” Tom Lee said. “We agree.”"
