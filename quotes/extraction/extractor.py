@@ -42,7 +42,8 @@ The pipeline, per paragraph:
    cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
    speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
    before an amount, 'about 200 protesters'); an inverted source ends before an 'as' clause ('“...,”
-   said Ruiz as she left');
+   said Ruiz as she left'), and a modifier between a source and its cue is neither ('“...,” the
+   site now says');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
    on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
    Herald.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to A' gives 'Ruiz
@@ -81,14 +82,15 @@ The pipeline, per paragraph:
    clause's subject ('The vote went ahead as two senators said ...'), and no dateline ('BOSTON, Jan.
    4 (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
    ('Local calls for a truce have grown'), and so is a cue word after a determiner ('his demands
-   have been met', 'but those plans were dropped', 'made no mention') and 'show' after a kind of
-   programme ('a talk show'); a lower-case plural without a determiner is a source ('But hacking
-   specialists say ...', 'records show'), and so is a quantity ('at least a dozen lawmakers', 'more
-   than half of white women') and a noun phrase whose relative clause has a predicate of its own
-   ('Two officials who spoke with the newspaper said'); a participle cue in the progressive is a cue
-   of its own ('The mayor is telling voters that ...', 'He’s not saying which'), its source before
-   the auxiliary; a two-word object is content when it is a plain noun phrase ('The governor
-   announced his resignation', not 'with him');
+   have been met', 'but those plans were dropped', 'made no mention'), 'show' after a kind of
+   programme ('a talk show') and a naming 'now called' ('the resort, now called Palm Links,'); a
+   lower-case plural without a determiner is a source ('But hacking specialists say ...', 'records
+   show'), and so is a quantity ('at least a dozen lawmakers', 'more than half of white women') and
+   a noun phrase whose relative clause has a predicate of its own ('Two officials who spoke with the
+   newspaper said'); a participle cue in the progressive is a cue of its own ('The mayor is telling
+   voters that ...', 'He’s not saying which'), its source before the auxiliary; a two-word object is
+   content when it is a plain noun phrase ('The governor announced his resignation', not 'with
+   him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -831,6 +833,8 @@ _REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ours
 #: 'showed up', 'added up to': a phrasal verb, not a cue.
 _PARTICLE_UP_RE = re.compile(r"\s+up\b")
 _SHOW_HOST_RE = re.compile(r"\s+hosts?\b")
+#: ', now called X,': a naming participle in an apposition, not a cue.
+_NOW_BEFORE_RE = re.compile(r",\s+now\s+$")
 #: The kind of programme before 'show(s)': 'TV shows', 'a radio show', 'the award show'.
 _PROGRAMME_KIND_BEFORE_RE = re.compile(
     r"\b(?i:TV|television|talk|radio|award|reality|cooking|late-night|Daily)\s+$"
@@ -861,6 +865,8 @@ def _clause_cue(m: re.Match[str]) -> bool:
         m.string, max(0, m.start() - 14), m.start()
     ):
         return False  # 'TV shows', 'a talk show'
+    if cue in _NAMING_CUES and _NOW_BEFORE_RE.search(m.string, max(0, m.start() - 8), m.start()):
+        return False  # 'the resort, now called Palm Links,' names it
     if _PARTICLE_UP_RE.match(m.string, m.end()) or (
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):

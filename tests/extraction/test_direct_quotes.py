@@ -784,6 +784,16 @@ def test_adverb_between_subject_and_verb_keeps_the_subject_as_speaker():
     assert quoted == [("we faced hard times together.", "She", "saying")]
 
 
+def test_now_between_subject_and_verb_after_a_quotation_keeps_the_subject_as_speaker():
+    c = only("“This is your campaign,” the website now says, showing a photo of volunteers.")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "This is your campaign,",
+        "the website",
+        "says",
+    )
+
+
 def test_phrase_after_that_before_a_quotation_stays_reported_content():
     c = only("The mayor said that in her city, “there is a huge degree of pessimism.”")
     assert (c.kind, c.text) == ("paraphrase", "in her city, “there is a huge degree of pessimism.”")

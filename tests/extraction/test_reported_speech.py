@@ -113,6 +113,10 @@ def test_modifier_between_speaker_and_cue():
     assert (c.cue, c.source_text) == ("warned", "Israeli officials")
 
 
+def test_now_called_after_a_comma_names_a_place_and_is_no_cue():
+    assert extract("The resort, now called Palm Links, was sold in May.") == []
+
+
 def test_sentence_without_cue_gives_nothing():
     assert extract("Convoys of trucks bearing aid trickle into Gaza on a daily basis.") == []
 
