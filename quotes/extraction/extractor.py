@@ -10,40 +10,41 @@ The pipeline, per paragraph:
    unattributed quotation takes the speaker of another quotation in the same paragraph, a paragraph
    that is all quotation belongs to the previous speaker, and one after a paragraph ending in 'X
    said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that colon ('X
-   issued the following statement:') being no content of its own; also 'X did Y, saying, “...”' (or
-   'shouting', the clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”' (unless the
-   quotation's own attribution follows it: 'X verb ...: “...,” Y said'; 'A, to which Y retorted:
-   “...”' is Y's), 'pollster Daron Shaw: “...”', 'More from the report: “...”' (or '-More from'), a
-   name after a dash ('... - Ana Ruiz: “...”'), 'in the words of X, “...”', and ''...'' (the
-   two-apostrophe convention); after a quotation that closed its clause with a comma, question or
-   exclamation mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused
-   X.', '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said
-   X, an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after
-   a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
-   unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to B');
-   '“A,” X said, adding, “B”' (or 'X said, “A,” adding, “B”') gives B its own cue; a quotation right
-   after 'X agreed.' is X's; an unattributed quotation continues the closest attributed one before
-   it (unless reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to
-   'added'), so does a sentence with no attribution that ends in a quotation after a short lead
-   ('“A,” X said. The plan “B.”', lead and all), and a bare quote paragraph continues the previous
-   speaker only after a paragraph that ended in a direct quote; content that opens with a quotation
-   ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”' the
-   sentence's start is reported content of the same attribution; a sentence that opens with a
-   quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the mayor
-   said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short title after
-   'told' or a possessive ('told ABC’s “This Week”'), or after 'the show,', is no quotation; a lead
-   that opens with a preposition between the cue and the quotation ('said on Twitter on Monday,
-   after the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X,
-   who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does
-   a signature line under a quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the
-   speaker of the paragraphs before); 'A - “B,” she said - and C' gives B to her and leaves A and C
-   to the reported-speech rules; a sentence opening with a participle cue and its quotation ('Citing
-   “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic after the
-   cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
+   issued the following statement:', or one opening with a preposition: 'X wrote about the plan for
+   the city:') being no content of its own; also 'X did Y, saying, “...”' (or 'shouting', the
+   clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”' (unless the quotation's own
+   attribution follows it: 'X verb ...: “...,” Y said'; 'A, to which Y retorted: “...”' is Y's),
+   'pollster Daron Shaw: “...”', 'More from the report: “...”' (or '-More from'), a name after a
+   dash ('... - Ana Ruiz: “...”'), 'in the words of X, “...”', and ''...'' (the two-apostrophe
+   convention); after a quotation that closed its clause with a comma, question or exclamation mark,
+   any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.', '“...,” they
+   conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said X, an economist,
+   “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after a partial quote
+   ('X says “A” between B and C') belongs to the content (the PolNeAR convention), unless the
+   quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to B'); '“A,” X
+   said, adding, “B”' (or 'X said, “A,” adding, “B”') gives B its own cue; a quotation right after
+   'X agreed.' is X's; an unattributed quotation continues the closest attributed one before it
+   (unless reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'),
+   so does a sentence with no attribution that ends in a quotation after a short lead ('“A,” X said.
+   The plan “B.”', lead and all), and a bare quote paragraph continues the previous speaker only
+   after a paragraph that ended in a direct quote; content that opens with a quotation ('“the next
+   president” should choose') is direct; in 'The levy, she said, “will cost jobs.”' the sentence's
+   start is reported content of the same attribution; a sentence that opens with a quotation and
+   completes it ('“The money is there” for repairs.') is direct; in 'A, the mayor said, adding, “B”'
+   B is the mayor's (and A the mayor's reported speech); a short title after 'told' or a possessive
+   ('told ABC’s “This Week”'), or after 'the show,', is no quotation; a lead that opens with a
+   preposition between the cue and the quotation ('said on Twitter on Monday, after the vote,
+   “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted,
+   “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does a signature
+   line under a quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the speaker of
+   the paragraphs before); 'A - “B,” she said - and C' gives B to her and leaves A and C to the
+   reported-speech rules; a sentence opening with a participle cue and its quotation ('Citing “B,”
+   the aide said ...') gives it to the main clause's subject; a recipient or topic after the cue
+   ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
    speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
    before an amount, 'about 200 protesters'); an inverted source ends before an 'as' clause ('“...,”
-   said Ruiz as she left'), and a modifier between a source and its cue is neither ('“...,” the
-   site now says');
+   said Ruiz as she left'), and a modifier between a source and its cue is neither ('“...,” the site
+   now says');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
    on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
    Herald.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to A' gives 'Ruiz
@@ -1121,6 +1122,9 @@ def _spoken(word: str) -> bool:
 _COLON_BEFORE_PARAGRAPH_RE = re.compile(r"\s*:\s*")
 #: At most this many words lead from a cue to a quote paragraph ('the following statement').
 _MAX_COLON_LEAD_WORDS = 6
+#: A lead that opens with a preposition ('said about the new platform:', 'reported after the
+#: raid:') tells what or when the quotation is about, however long; it is no reported content.
+_PREPOSITION_LEAD_RE = re.compile(r"(?:about|of|on|in|at|after|before|during|over|following)\s")
 #: A colon presenting a source's words: 'More from Jones:', 'From the report:', 'Here’s
 #: Clinton in December 1992:', '... all along -More from Jones:' (a dash set on the phrase).
 _PRESENTED_SOURCE_RE = re.compile(
@@ -2468,7 +2472,10 @@ class _Extractor:
                 c.kind != "direct"
                 and (c.source_start, c.cue_start) == (sp.source_start, sp.cue_start)
                 and _COLON_BEFORE_PARAGRAPH_RE.fullmatch(self.t, c.end, ps)
-                and len(_words(c.text)) <= _MAX_COLON_LEAD_WORDS
+                and (
+                    len(_words(c.text)) <= _MAX_COLON_LEAD_WORDS
+                    or _PREPOSITION_LEAD_RE.match(self.t[c.cue_end : c.end].lstrip()) is not None
+                )
             ):
                 self.out.remove(c)
 

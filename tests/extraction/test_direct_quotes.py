@@ -732,6 +732,19 @@ def test_short_lead_ending_at_a_colon_before_a_quote_paragraph_is_not_content():
     )
 
 
+def test_prepositional_lead_ending_at_a_colon_before_a_quote_paragraph_is_not_content():
+    text = (
+        "In a letter last week, the council wrote about its plan for the bridges of the city:"
+        "\n\n“Every bridge will be inspected by the end of the year.”"
+    )
+    c = only(text)
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "Every bridge will be inspected by the end of the year.",
+        "the council",
+    )
+
+
 def test_colon_presenting_a_named_source_attributes_the_quotation():
     c = only("Not every panel did well. More from the report: “Larger samples did better.”")
     assert (c.kind, c.text, c.source_text, c.cue) == (
