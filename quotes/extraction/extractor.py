@@ -38,13 +38,13 @@ The pipeline, per paragraph:
    “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does a signature
    line under a quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the speaker of
    the paragraphs before); 'A - “B,” she said - and C' gives B to her and leaves A and C to the
-   reported-speech rules; a sentence opening with a participle cue and its quotation ('Citing “B,”
-   the aide said ...') gives it to the main clause's subject; a recipient or topic after the cue
-   ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
-   speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
-   before an amount, 'about 200 protesters'); an inverted source ends before an 'as' clause ('“...,”
-   said Ruiz as she left'), and a modifier between a source and its cue is neither ('“...,” the site
-   now says');
+   reported-speech rules, and 'A (“B,” wrote X) C' gives B to X, A and C being no content of X's; a
+   sentence opening with a participle cue and its quotation ('Citing “B,” the aide said ...') gives
+   it to the main clause's subject; a recipient or topic after the cue ('said to reporters, “...”',
+   'said of the mayor: “...”') is not content, and a topic is no speaker ('“We are thrilled” about
+   the budget, said Ruiz': 'about' opens a share of a poll only before an amount, 'about 200
+   protesters'); an inverted source ends before an 'as' clause ('“...,” said Ruiz as she left'), and
+   a modifier between a source and its cue is neither ('“...,” the site now says');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
    on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
    Herald.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to A' gives 'Ruiz
@@ -1761,6 +1761,17 @@ class _Extractor:
                     # for reported speech as well
                     standalone = True
                     aside = True
+                elif (
+                    prefix.rstrip().endswith("(")
+                    and (paren := self.t.find(")", q_end, tail_hi)) > 0
+                    and (inside := self._closing_attribution(q, "", q_end, paren)) is not None
+                ):
+                    # 'members (“I want my dues back,” wrote Ana Ruiz, a nurse), and ...': an
+                    # attributed quotation in parentheses, the narrator's aside
+                    standalone = True
+                    after_to = tail_hi = paren
+                    region = [(ss, q.open), (q_end, paren)]
+                    speaker = self._speaker(inside[0], inside[1], region, ps)
                 elif prefix.rstrip().endswith(":") and not self.t[cursor : q.open].strip().endswith(
                     tuple(cues.CUE_VERBS)
                 ):

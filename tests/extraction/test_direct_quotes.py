@@ -745,6 +745,20 @@ def test_prepositional_lead_ending_at_a_colon_before_a_quote_paragraph_is_not_co
     )
 
 
+def test_attributed_quotation_in_parentheses_mid_sentence_is_direct():
+    text = (
+        "The plan drew anger from members (“I want my dues back,” wrote Ana Ruiz, a nurse in "
+        "Ohio, on Facebook), and the union will likely face more."
+    )
+    c = only(text)
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "I want my dues back,",
+        "Ana Ruiz",
+        "wrote",
+    )
+
+
 def test_colon_presenting_a_named_source_attributes_the_quotation():
     c = only("Not every panel did well. More from the report: “Larger samples did better.”")
     assert (c.kind, c.text, c.source_text, c.cue) == (
