@@ -28,23 +28,25 @@ The pipeline, per paragraph:
    so does a sentence with no attribution that ends in a quotation after a short lead ('“A,” X said.
    The plan “B.”', lead and all), and a bare quote paragraph continues the previous speaker only
    after a paragraph that ended in a direct quote; content that opens with a quotation ('“the next
-   president” should choose') is direct; in 'The levy, she said, “will cost jobs.”' the sentence's
-   start is reported content of the same attribution; a sentence that opens with a quotation and
-   completes it ('“The money is there” for repairs.') is direct; in 'A, the mayor said, adding, “B”'
-   B is the mayor's (and A the mayor's reported speech); a short title after 'told' or a possessive
-   ('told ABC’s “This Week”'), or after 'the show,', is no quotation; a lead that opens with a
-   preposition between the cue and the quotation ('said on Twitter on Monday, after the vote,
-   “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X, who tweeted,
-   “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does a signature
-   line under a quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the speaker of
-   the paragraphs before); 'A - “B,” she said - and C' gives B to her and leaves A and C to the
-   reported-speech rules, and 'A (“B,” wrote X) C' gives B to X, A and C being no content of X's; a
-   sentence opening with a participle cue and its quotation ('Citing “B,” the aide said ...') gives
-   it to the main clause's subject; a recipient or topic after the cue ('said to reporters, “...”',
-   'said of the mayor: “...”') is not content, and a topic is no speaker ('“We are thrilled” about
-   the budget, said Ruiz': 'about' opens a share of a poll only before an amount, 'about 200
-   protesters'); an inverted source ends before an 'as' clause ('“...,” said Ruiz as she left'), and
-   a modifier between a source and its cue is neither ('“...,” the site now says');
+   president” should choose') is direct, but a lead before a quotation attributed after it is
+   reported content with it ('In this race, “A,” said X', the PolNeAR convention); in 'The levy, she
+   said, “will cost jobs.”' the sentence's start is reported content of the same attribution; a
+   sentence that opens with a quotation and completes it ('“The money is there” for repairs.') is
+   direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech);
+   a short title after 'told' or a possessive ('told ABC’s “This Week”'), or after 'the show,', is
+   no quotation; a lead that opens with a preposition between the cue and the quotation ('said on
+   Twitter on Monday, after the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a
+   nurse, “...”' and 'X, who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each
+   quotation's speaker, and so does a signature line under a quote paragraph ('- Ana Ruiz.', '- Ana
+   Ruiz, Ohio.', which outranks the speaker of the paragraphs before); 'A - “B,” she said - and C'
+   gives B to her and leaves A and C to the reported-speech rules, and 'A (“B,” wrote X) C' gives B
+   to X, A and C being no content of X's; a sentence opening with a participle cue and its quotation
+   ('Citing “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic
+   after the cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a
+   topic is no speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a
+   poll only before an amount, 'about 200 protesters'); an inverted source ends before an 'as'
+   clause ('“...,” said Ruiz as she left'), and a modifier between a source and its cue is neither
+   ('“...,” the site now says');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
    on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
    Herald.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to A' gives 'Ruiz
@@ -1421,7 +1423,9 @@ class _Extractor:
     def _emit(
         self, content: tuple[int, int], kind: Kind, sp: _Speaker, rule_confidence: float
     ) -> None:
-        s, e = _skip_quote_lead(self.t, *content)
+        # only a lead between the cue and the quotation is the attribution's; before a quotation
+        # attributed after it ('In this race, “A,” said X') it is reported content with it
+        s, e = _skip_quote_lead(self.t, *content) if sp.cue_start < content[0] else content
         if e <= s:
             return
         # A lead skipped before a quotation ('said on Tuesday in a text exchange, “...”') tells
