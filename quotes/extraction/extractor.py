@@ -583,11 +583,13 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 #: Where a source after its cue ends: at a clause's punctuation...
 _SOURCE_AFTER_PUNCTUATION_RE = re.compile(r",|;|—|–| -- |\.\s*$|\.$")
-#: ... or before when, where or who; but a participle modifier keeps its date or place ('a CBS
+#: ... or before when, where, who or an 'as' clause ('said Ruiz as she left', not 'experts such
+#: as Ruiz' nor 'Ruiz as well as Lee'); but a participle modifier keeps its date or place ('a CBS
 #: News survey released on Thursday'), and then only the punctuation ends it.
 _SOURCE_AFTER_STOP_RE = re.compile(
     rf"{_SOURCE_AFTER_PUNCTUATION_RE.pattern}"
-    r"|\s+(?:on|in|at|during|after|before|as|when|while|who|whom|whose)\s"
+    r"|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s"
+    r"|(?<!\bsuch)(?<!\bwell)\s+as\s(?!well\s)"
 )
 
 

@@ -126,6 +126,13 @@ def test_lead_before_a_quotation_attributed_after_it_stays_reported_content():
     )
 
 
+def test_source_after_according_to_keeps_such_as_and_as_well_as():
+    (c,) = extract("The plan will fail, according to experts such as Ana Ruiz.")
+    assert c.source_text == "experts such as Ana Ruiz"
+    (c,) = extract("The plan will fail, according to Ana Ruiz as well as Tom Lee.")
+    assert c.source_text == "Ana Ruiz as well as Tom Lee"
+
+
 def test_sentence_without_cue_gives_nothing():
     assert extract("Convoys of trucks bearing aid trickle into Gaza on a daily basis.") == []
 
