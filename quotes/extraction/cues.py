@@ -677,6 +677,7 @@ WEAK_CUES: frozenset[str] = frozenset(
 CUE_MODIFIERS: tuple[str, ...] = (
     "also",
     "later",
+    "now",
     "then",
     "again",
     "previously",

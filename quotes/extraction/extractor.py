@@ -10,38 +10,43 @@ The pipeline, per paragraph:
    unattributed quotation takes the speaker of another quotation in the same paragraph, a paragraph
    that is all quotation belongs to the previous speaker, and one after a paragraph ending in 'X
    said:' (or 'X released a statement:', 'Stated X:') to X, a short lead before that colon ('X
-   issued the following statement:') being no content of its own; also 'X did Y, saying, “...”' (or
-   'shouting', the clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”' (unless the
-   quotation's own attribution follows it: 'X verb ...: “...,” Y said'; 'A, to which Y retorted:
-   “...”' is Y's), 'pollster Daron Shaw: “...”', 'More from the report: “...”' (or '-More from'), a
-   name after a dash ('... - Ana Ruiz: “...”'), 'in the words of X, “...”', and ''...'' (the
-   two-apostrophe convention); after a quotation that closed its clause with a comma, question or
-   exclamation mark, any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused
-   X.', '“...,” they conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said
-   X, an economist, “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after
-   a partial quote ('X says “A” between B and C') belongs to the content (the PolNeAR convention),
-   unless the quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to B');
-   '“A,” X said, adding, “B”' (or 'X said, “A,” adding, “B”') gives B its own cue; a quotation right
-   after 'X agreed.' is X's; an unattributed quotation continues the closest attributed one before
-   it (unless reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to
-   'added'), so does a sentence with no attribution that ends in a quotation after a short lead
-   ('“A,” X said. The plan “B.”', lead and all), and a bare quote paragraph continues the previous
-   speaker only after a paragraph that ended in a direct quote; content that opens with a quotation
-   ('“the next president” should choose') is direct; in 'The levy, she said, “will cost jobs.”' the
-   sentence's start is reported content of the same attribution; a sentence that opens with a
-   quotation and completes it ('“The money is there” for repairs.') is direct; in 'A, the mayor
-   said, adding, “B”' B is the mayor's (and A the mayor's reported speech); a short title after
-   'told' or a possessive ('told ABC’s “This Week”'), or after 'the show,', is no quotation; a lead
-   that opens with a preposition between the cue and the quotation ('said on Twitter on Monday,
-   after the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a nurse, “...”' and 'X,
-   who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each quotation's speaker, and so does
-   a signature line under a quote paragraph ('- Ana Ruiz.', '- Ana Ruiz, Ohio.', which outranks the
-   speaker of the paragraphs before); 'A - “B,” she said - and C' gives B to her and leaves A and C
-   to the reported-speech rules; a sentence opening with a participle cue and its quotation ('Citing
-   “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic after the
-   cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a topic is no
-   speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a poll only
-   before an amount, 'about 200 protesters');
+   issued the following statement:', or one opening with a preposition: 'X wrote about the plan for
+   the city:') being no content of its own; also 'X did Y, saying, “...”' (or 'shouting', the
+   clause's subject; 'with Y shouting' is Y's), 'X verb ...: “...”' (unless the quotation's own
+   attribution follows it: 'X verb ...: “...,” Y said'; 'A, to which Y retorted: “...”' is Y's),
+   'pollster Daron Shaw: “...”', 'More from the report: “...”' (or '-More from'), a name after a
+   dash ('... - Ana Ruiz: “...”'), 'in the words of X, “...”', and ''...'' (the two-apostrophe
+   convention); after a quotation that closed its clause with a comma, question or exclamation mark,
+   any verb of its subject attributes it ('“...,” Hannity pressed.', '“...,” mused X.', '“...,” they
+   conclude.'); a quotation resuming after a mid-sentence attribution ('“A,” said X, an economist,
+   “B”', '“A,” X said, and “B”') keeps X, and the unquoted rest of a sentence after a partial quote
+   ('X says “A” between B and C') belongs to the content (the PolNeAR convention), unless the
+   quotation closed its own clause ('“Lock her up!” as he spoke', '“A,” referring to B'); '“A,” X
+   said, adding, “B”' (or 'X said, “A,” adding, “B”') gives B its own cue; a quotation right after
+   'X agreed.' is X's; an unattributed quotation continues the closest attributed one before it
+   (unless reported speech came in between: '“A,” X said. X added that B. “C.”' gives C to 'added'),
+   so does a sentence with no attribution that ends in a quotation after a short lead ('“A,” X said.
+   The plan “B.”', lead and all), and a bare quote paragraph continues the previous speaker only
+   after a paragraph that ended in a direct quote; content that opens with a quotation ('“the next
+   president” should choose') is direct, but a lead before a quotation attributed after it is
+   reported content with it ('In this race, “A,” said X', the PolNeAR convention); in 'The levy, she
+   said, “will cost jobs.”' the sentence's start is reported content of the same attribution; a
+   sentence that opens with a quotation and completes it ('“The money is there” for repairs.') is
+   direct; in 'A, the mayor said, adding, “B”' B is the mayor's (and A the mayor's reported speech);
+   a short title after 'told' or a possessive ('told ABC’s “This Week”'), or after 'the show,', is
+   no quotation; a lead that opens with a preposition between the cue and the quotation ('said on
+   Twitter on Monday, after the vote, “...”') is not content; 'As X put it, “...”', 'Said X, a
+   nurse, “...”' and 'X, who tweeted, “...”' are X's; 'Ruiz: “A.” Chen: “B.”' labels each
+   quotation's speaker, and so does a signature line under a quote paragraph ('- Ana Ruiz.', '- Ana
+   Ruiz, Ohio.', which outranks the speaker of the paragraphs before); 'A - “B,” she said - and C'
+   gives B to her and leaves A and C to the reported-speech rules, and 'A (“B,” wrote X) C' gives B
+   to X, A and C being no content of X's; a sentence opening with a participle cue and its quotation
+   ('Citing “B,” the aide said ...') gives it to the main clause's subject; a recipient or topic
+   after the cue ('said to reporters, “...”', 'said of the mayor: “...”') is not content, and a
+   topic is no speaker ('“We are thrilled” about the budget, said Ruiz': 'about' opens a share of a
+   poll only before an amount, 'about 200 protesters'); an inverted source ends before an 'as'
+   clause ('“...,” said Ruiz as she left'), and a modifier between a source and its cue is neither
+   ('“...,” the site now says');
 3. other sentences: 'according to X, ...', '..., according to X(, ...)' (X may be 'a survey released
    on Friday'), 'In a new poll, ...', '..., X said.', '..., said X.', '..., X told The Daily
    Herald.', 'X said (that) ...', 'X told reporters (that) ...' (but 'urged Ruiz to A' gives 'Ruiz
@@ -80,14 +85,15 @@ The pipeline, per paragraph:
    clause's subject ('The vote went ahead as two senators said ...'), and no dateline ('BOSTON, Jan.
    4 (AP) —') is a subject; a cue in -s that a plural verb follows after its complement is a noun
    ('Local calls for a truce have grown'), and so is a cue word after a determiner ('his demands
-   have been met', 'but those plans were dropped', 'made no mention') and 'show' after a kind of
-   programme ('a talk show'); a lower-case plural without a determiner is a source ('But hacking
-   specialists say ...', 'records show'), and so is a quantity ('at least a dozen lawmakers', 'more
-   than half of white women') and a noun phrase whose relative clause has a predicate of its own
-   ('Two officials who spoke with the newspaper said'); a participle cue in the progressive is a cue
-   of its own ('The mayor is telling voters that ...', 'He’s not saying which'), its source before
-   the auxiliary; a two-word object is content when it is a plain noun phrase ('The governor
-   announced his resignation', not 'with him');
+   have been met', 'but those plans were dropped', 'made no mention'), 'show' after a kind of
+   programme ('a talk show') and a naming 'now called' ('the resort, now called Palm Links,'); a
+   lower-case plural without a determiner is a source ('But hacking specialists say ...', 'records
+   show'), and so is a quantity ('at least a dozen lawmakers', 'more than half of white women') and
+   a noun phrase whose relative clause has a predicate of its own ('Two officials who spoke with the
+   newspaper said'); a participle cue in the progressive is a cue of its own ('The mayor is telling
+   voters that ...', 'He’s not saying which'), its source before the auxiliary; a two-word object is
+   content when it is a plain noun phrase ('The governor announced his resignation', not 'with
+   him');
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -579,11 +585,13 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 #: Where a source after its cue ends: at a clause's punctuation...
 _SOURCE_AFTER_PUNCTUATION_RE = re.compile(r",|;|—|–| -- |\.\s*$|\.$")
-#: ... or before when, where or who; but a participle modifier keeps its date or place ('a CBS
+#: ... or before when, where, who or an 'as' clause ('said Ruiz as she left', not 'experts such
+#: as Ruiz' nor 'Ruiz as well as Lee'); but a participle modifier keeps its date or place ('a CBS
 #: News survey released on Thursday'), and then only the punctuation ends it.
 _SOURCE_AFTER_STOP_RE = re.compile(
     rf"{_SOURCE_AFTER_PUNCTUATION_RE.pattern}"
     r"|\s+(?:on|in|at|during|after|before|when|while|who|whom|whose)\s"
+    r"|(?<!\bsuch)(?<!\bwell)\s+as\s(?!well\s)"
 )
 
 
@@ -832,6 +840,8 @@ _REFLEXIVE_RE = re.compile(r"\s+(?:itself|themselves|himself|herself|myself|ours
 #: 'showed up', 'added up to': a phrasal verb, not a cue.
 _PARTICLE_UP_RE = re.compile(r"\s+up\b")
 _SHOW_HOST_RE = re.compile(r"\s+hosts?\b")
+#: ', now called X,': a naming participle in an apposition, not a cue.
+_NOW_BEFORE_RE = re.compile(r",\s+now\s+$")
 #: The kind of programme before 'show(s)': 'TV shows', 'a radio show', 'the award show'.
 _PROGRAMME_KIND_BEFORE_RE = re.compile(
     r"\b(?i:TV|television|talk|radio|award|reality|cooking|late-night|Daily)\s+$"
@@ -862,6 +872,8 @@ def _clause_cue(m: re.Match[str]) -> bool:
         m.string, max(0, m.start() - 14), m.start()
     ):
         return False  # 'TV shows', 'a talk show'
+    if cue in _NAMING_CUES and _NOW_BEFORE_RE.search(m.string, max(0, m.start() - 8), m.start()):
+        return False  # 'the resort, now called Palm Links,' names it
     if _PARTICLE_UP_RE.match(m.string, m.end()) or (
         cue in _NAMING_CUES and _SHOW_HOST_RE.match(m.string, m.end())
     ):
@@ -1116,6 +1128,9 @@ def _spoken(word: str) -> bool:
 _COLON_BEFORE_PARAGRAPH_RE = re.compile(r"\s*:\s*")
 #: At most this many words lead from a cue to a quote paragraph ('the following statement').
 _MAX_COLON_LEAD_WORDS = 6
+#: A lead that opens with a preposition ('said about the new platform:', 'reported after the
+#: raid:') tells what or when the quotation is about, however long; it is no reported content.
+_PREPOSITION_LEAD_RE = re.compile(r"(?:about|of|on|in|at|after|before|during|over|following)\s")
 #: A colon presenting a source's words: 'More from Jones:', 'From the report:', 'Here’s
 #: Clinton in December 1992:', '... all along -More from Jones:' (a dash set on the phrase).
 _PRESENTED_SOURCE_RE = re.compile(
@@ -1417,7 +1432,9 @@ class _Extractor:
     def _emit(
         self, content: tuple[int, int], kind: Kind, sp: _Speaker, rule_confidence: float
     ) -> None:
-        s, e = _skip_quote_lead(self.t, *content)
+        # only a lead between the cue and the quotation is the attribution's; before a quotation
+        # attributed after it ('In this race, “A,” said X') it is reported content with it
+        s, e = _skip_quote_lead(self.t, *content) if sp.cue_start < content[0] else content
         if e <= s:
             return
         # A lead skipped before a quotation ('said on Tuesday in a text exchange, “...”') tells
@@ -1757,6 +1774,17 @@ class _Extractor:
                     # for reported speech as well
                     standalone = True
                     aside = True
+                elif (
+                    prefix.rstrip().endswith("(")
+                    and (paren := self.t.find(")", q_end, tail_hi)) > 0
+                    and (inside := self._closing_attribution(q, "", q_end, paren)) is not None
+                ):
+                    # 'members (“I want my dues back,” wrote Ana Ruiz, a nurse), and ...': an
+                    # attributed quotation in parentheses, the narrator's aside
+                    standalone = True
+                    after_to = tail_hi = paren
+                    region = [(ss, q.open), (q_end, paren)]
+                    speaker = self._speaker(inside[0], inside[1], region, ps)
                 elif prefix.rstrip().endswith(":") and not self.t[cursor : q.open].strip().endswith(
                     tuple(cues.CUE_VERBS)
                 ):
@@ -2479,7 +2507,10 @@ class _Extractor:
                 c.kind != "direct"
                 and (c.source_start, c.cue_start) == (sp.source_start, sp.cue_start)
                 and _COLON_BEFORE_PARAGRAPH_RE.fullmatch(self.t, c.end, ps)
-                and len(_words(c.text)) <= _MAX_COLON_LEAD_WORDS
+                and (
+                    len(_words(c.text)) <= _MAX_COLON_LEAD_WORDS
+                    or _PREPOSITION_LEAD_RE.match(self.t[c.cue_end : c.end].lstrip()) is not None
+                )
             ):
                 self.out.remove(c)
 

@@ -275,6 +275,11 @@ def test_inverted_source_stops_before_a_relative_clause():
     assert (c.kind, c.source_text) == ("direct", "a longtime GOP data expert")
 
 
+def test_inverted_source_stops_before_an_as_clause():
+    c = only("“We can still win,” said Ana Ruiz as she left the stage.")
+    assert (c.kind, c.text, c.source_text) == ("direct", "We can still win,", "Ana Ruiz")
+
+
 # ---- rules-1.3 ----------------------------------------------------------------------------
 def test_unattributed_quotation_continues_the_closest_speaker_before_it():
     text = "“The bridge is safe,” Ana Ruiz said. “It was inspected,” Tom Lee said. “We agree.”"
@@ -727,6 +732,33 @@ def test_short_lead_ending_at_a_colon_before_a_quote_paragraph_is_not_content():
     )
 
 
+def test_prepositional_lead_ending_at_a_colon_before_a_quote_paragraph_is_not_content():
+    text = (
+        "In a letter last week, the council wrote about its plan for the bridges of the city:"
+        "\n\n“Every bridge will be inspected by the end of the year.”"
+    )
+    c = only(text)
+    assert (c.kind, c.text, c.source_text) == (
+        "direct",
+        "Every bridge will be inspected by the end of the year.",
+        "the council",
+    )
+
+
+def test_attributed_quotation_in_parentheses_mid_sentence_is_direct():
+    text = (
+        "The plan drew anger from members (“I want my dues back,” wrote Ana Ruiz, a nurse in "
+        "Ohio, on Facebook), and the union will likely face more."
+    )
+    c = only(text)
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "I want my dues back,",
+        "Ana Ruiz",
+        "wrote",
+    )
+
+
 def test_colon_presenting_a_named_source_attributes_the_quotation():
     c = only("Not every panel did well. More from the report: “Larger samples did better.”")
     assert (c.kind, c.text, c.source_text, c.cue) == (
@@ -777,6 +809,16 @@ def test_adverb_between_subject_and_verb_keeps_the_subject_as_speaker():
     text = "She quickly noted her years in the senate, saying “we faced hard times together.”"
     quoted = [(c.text, c.source_text, c.cue) for c in extract(text) if c.kind == "direct"]
     assert quoted == [("we faced hard times together.", "She", "saying")]
+
+
+def test_now_between_subject_and_verb_after_a_quotation_keeps_the_subject_as_speaker():
+    c = only("“This is your campaign,” the website now says, showing a photo of volunteers.")
+    assert (c.kind, c.text, c.source_text, c.cue) == (
+        "direct",
+        "This is your campaign,",
+        "the website",
+        "says",
+    )
 
 
 def test_phrase_after_that_before_a_quotation_stays_reported_content():

@@ -113,6 +113,26 @@ def test_modifier_between_speaker_and_cue():
     assert (c.cue, c.source_text) == ("warned", "Israeli officials")
 
 
+def test_now_called_after_a_comma_names_a_place_and_is_no_cue():
+    assert extract("The resort, now called Palm Links, was sold in May.") == []
+
+
+def test_lead_before_a_quotation_attributed_after_it_stays_reported_content():
+    (c,) = extract("In this election, “money will not buy attention,” said Ana Ruiz, a strategist.")
+    assert (c.kind, c.text, c.source_text) == (
+        "paraphrase",
+        "In this election, “money will not buy attention",
+        "Ana Ruiz",
+    )
+
+
+def test_source_after_according_to_keeps_such_as_and_as_well_as():
+    (c,) = extract("The plan will fail, according to experts such as Ana Ruiz.")
+    assert c.source_text == "experts such as Ana Ruiz"
+    (c,) = extract("The plan will fail, according to Ana Ruiz as well as Tom Lee.")
+    assert c.source_text == "Ana Ruiz as well as Tom Lee"
+
+
 def test_sentence_without_cue_gives_nothing():
     assert extract("Convoys of trucks bearing aid trickle into Gaza on a daily basis.") == []
 
