@@ -93,7 +93,7 @@ The pipeline, per paragraph:
    newspaper said'); a participle cue in the progressive is a cue of its own ('The mayor is telling
    voters that ...', 'He’s not saying which'), its source before the auxiliary; a two-word object is
    content when it is a plain noun phrase ('The governor announced his resignation', not 'with
-   him');
+   him'); words that two rules both reach are proposed once, by the more confident;
 4. pronouns and bare descriptions ('he', 'the official') take the most recent compatible speaker
    (or, with a gazetteer, the most recently mentioned known person);
 5. the date (see `dates`) and channel (`cues.CHANNEL_PATTERNS`) come from the attribution part
@@ -2462,7 +2462,8 @@ class _Extractor:
                 else []
             )
         self.out.sort(key=lambda c: (c.start, c.end))
-        return self._with_attribution_evidence(_without_nested_pronoun_attributions(self.out))
+        found = _one_per_content(_without_nested_pronoun_attributions(self.out))
+        return self._with_attribution_evidence(found)
 
     def _with_attribution_evidence(self, found: list[Candidate]) -> list[Candidate]:
         """`found`, each candidate's confidence also weighing what it shows beside the others
@@ -2749,6 +2750,18 @@ def _all_quotation(text: str, ps: int, pe: int, quotes: list[Quote]) -> bool:
     for q in quotes:
         outside = outside.replace(text[q.open : (q.close + 1 if q.close else pe)], " ")
     return not outside.strip(" .,;:!?—–-")
+
+
+def _one_per_content(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per content span: two rules may reach the same words ('... what he said
+    four years ago about Ruiz’s phrase “tax and spend.”'), and a curator needs one proposal;
+    the more confident one stays, the first found on a tie."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in found:
+        kept = best.get((c.start, c.end))
+        if kept is None or c.confidence > kept.confidence:
+            best[c.start, c.end] = c
+    return [c for c in found if best[c.start, c.end] is c]
 
 
 def _without_nested_pronoun_attributions(found: list[Candidate]) -> list[Candidate]:

@@ -1178,3 +1178,18 @@ def test_congratulating_opens_a_participle_clause():
     text = "The senator opened the hearing, congratulating the committee on its report."
     found = [(c.text, c.source_text, c.cue) for c in extract(text)]
     assert found == [("the committee on its report", "The senator", "congratulating")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maybe the key to his thinking is what he said four years ago about Ruiz’s phrase "
+        "“tax and spend.”",
+        "While many fans expect Ms. Ruiz to be reelected, given the long tradition of choosing "
+        "a local, they say she will have to work to keep support.",
+    ],
+)
+def test_the_same_words_are_proposed_once(text):
+    spans = [(c.start, c.end) for c in extract(text)]
+    assert spans
+    assert len(spans) == len(set(spans))
