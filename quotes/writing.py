@@ -1,7 +1,7 @@
 """Articles written through the API: the import path, with the user's permissions and history.
 
 ``POST /articles/`` and ``import_articles`` accept one payload and validate it with one
-implementation (``quotes.importing``); this adds what a signed-in writer brings: only
+implementation (``quotes.ingest``); this adds what a signed-in writer brings: only
 reviewers create verified quotes, only those who may add people create them inline, and
 the article and its quotes enter the history under the writer's name.
 """
@@ -9,7 +9,7 @@ the article and its quotes enter the history under the writer's name.
 from django.db import transaction
 
 from . import review
-from .importing import ArticleImport, import_article
+from .ingest import ArticleImport, import_article
 from .models import Article, Quote
 
 API_CREATION = "Created through the API"
@@ -30,7 +30,7 @@ def _statuses(payload) -> list:
 def create_article(payload, user) -> ArticleImport:
     """Store ``payload`` all or nothing; an existing article comes back with ``created=False``.
 
-    Raises ``importing.PayloadError`` naming the field, ``PermissionDenied`` for a status the
+    Raises ``PayloadError`` naming the field, ``PermissionDenied`` for a status the
     user may not set.
     """
     review.check_can_set_statuses(user, _statuses(payload))

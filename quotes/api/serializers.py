@@ -237,7 +237,7 @@ class QuoteReviewSerializer(StrictInputMixin, serializers.Serializer):
     )
 
 
-# The article payload of POST /articles/ (and of import files). quotes.importing validates it;
+# The article payload of POST /articles/ (and of import files). quotes.ingest validates it;
 # these serializers only describe it for the schema.
 
 ACTOR_REFERENCE = {

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes import exporting
+from quotes.ingest import exporting
 from quotes.models import Article
 
 

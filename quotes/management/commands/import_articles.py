@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from quotes.importing import BatchImporter, read_lines
+from quotes.ingest import BatchImporter, read_lines
 
 
 class _RolledBack(Exception):

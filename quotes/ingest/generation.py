@@ -4,7 +4,7 @@ Deterministic for a seed. Text is drawn from English word frequencies (``wordfre
 common words are common and rare words rare, as in news text, which matters for search
 benchmarks. Every quote is written into its article's body and its offsets are recorded as the
 body is built, so each one obeys the verbatim rule by construction. Quotes are written through
-the importer's bulk path (``quotes.importing.write_articles``: COPY, whole articles per
+the importer's bulk path (``quotes.ingest.writer.write_articles``: COPY, whole articles per
 transaction).
 """
 
@@ -22,15 +22,11 @@ from django.db import transaction
 from actors.choices import AliasKind, OrganizationClassification
 from actors.models import Affiliation, Alias, Organization, Person
 from quotes.choices import Channel, QuoteKind, ReviewStatus
-from quotes.importing import (
-    ArticlePlan,
-    Catalog,
-    QuotePlan,
-    analyze_after_bulk_write,
-    role_on,
-    write_articles,
-)
 from quotes.models import Publisher, Topic
+
+from .catalog import Catalog, role_on
+from .plans import ArticlePlan, QuotePlan
+from .writer import analyze_after_bulk_write, write_articles
 
 _FIRST_NAMES = (
     "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara "

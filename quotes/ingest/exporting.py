@@ -10,7 +10,7 @@ export's time (100,237 quotes as CSV: 18.6 s with instances, 7.4 s without).
 - ``csv_rows(quotes)``: one row per quote, the columns in ``CSV_COLUMNS``.
 - ``jsonld_chunks(quotes)``: ``{"@context": "https://schema.org", "@graph": [Quotation, ...]}``.
 - ``jsonl_articles(quotes, articles=None)``: one article per line with its (matching) quotes,
-  in the payload shape of ``quotes.importing``: ``import_articles`` reads it back, and
+  in the payload shape of ``quotes.ingest.payload``: ``import_articles`` reads it back, and
   export, import into an empty database, export again gives the same file.
 - ``jsonl_quotes(quotes)``: one quote per line with a reference to its article (no body).
 - ``filter_quotes(params)``: the quotes the list endpoint would return for these query
@@ -27,7 +27,7 @@ import orjson
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from .models import Article, Quote
+from quotes.models import Article, Quote
 
 CHUNK_SIZE = 2000
 
@@ -61,7 +61,7 @@ class FilterError(ValueError):
 
 def filter_quotes(params: dict | QueryDict | None = None, queryset: QuerySet | None = None):
     """Apply the list endpoint's filters and search (``quotes.filtersets.QuoteFilterSet``)."""
-    from .filtersets import QuoteFilterSet
+    from quotes.filtersets import QuoteFilterSet
 
     queryset = Quote.objects.all() if queryset is None else queryset
     if not params:

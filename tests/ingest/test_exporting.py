@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from actors.models import Affiliation, Alias, Organization, Person
-from quotes import exporting
+from quotes.ingest import exporting
 from quotes.models import Article, Publisher, Quote, Topic
 from tests.factories import QuoteFactory, TopicFactory
 

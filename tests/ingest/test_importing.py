@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from actors.models import Person
 from quotes import verbatim
-from quotes.importing import (
+from quotes.ingest import (
     BatchImporter,
     Catalog,
     PayloadError,
