@@ -13,7 +13,7 @@ corpus) and out (exports).
 
 from .article import ArticleImport, import_article
 from .batch import BatchImporter, Reject, Summary, read_lines
-from .catalog import Catalog, role_on
+from .catalog import Catalog
 from .payload import PayloadError
 from .plans import ArticlePlan, QuotePlan, parse_article
 from .writer import analyze_after_bulk_write, write_articles
@@ -31,6 +31,5 @@ __all__ = [
     "import_article",
     "parse_article",
     "read_lines",
-    "role_on",
     "write_articles",
 ]

@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 import orjson
 from django.db import DatabaseError, transaction
 
-from actors.models import Affiliation, Organization, Person
-from quotes.models import Publisher, Topic
-
 from .catalog import Catalog, unsave
-from .payload import PayloadError, name_key
+from .payload import PayloadError
 from .plans import ArticlePlan, parse_article
 from .writer import analyze_after_bulk_write, write_articles
 
@@ -108,15 +105,15 @@ class BatchImporter:
         self.feed_payload(line_number, payload)
 
     def feed_payload(self, line_number: int, payload):
-        pending_before = len(self.catalog.pending)
+        checkpoint = self.catalog.checkpoint()
         try:
             plan = parse_article(payload, self.catalog, create_people=self.create_people)
         except PayloadError as error:
-            self._drop_pending(pending_before)
+            self.catalog.forget_since(checkpoint)
             self.reject(line_number, error.field, error.reason)
             return
         if not self.catalog.claim_article(plan.key):
-            self._drop_pending(pending_before)
+            self.catalog.forget_since(checkpoint)
             self.summary.skipped += 1
             return
         plan.line = line_number
@@ -124,27 +121,6 @@ class BatchImporter:
         self.batch_quote_count += len(plan.quotes)
         if len(self.batch) >= self.batch_articles or self.batch_quote_count >= self.batch_quotes:
             self.flush()
-
-    def _drop_pending(self, keep: int):
-        """A rejected line must not create the people it named: forget its new objects."""
-        catalog = self.catalog
-        for obj in catalog.pending[keep:]:
-            if isinstance(obj, Person):
-                catalog.people_by_slug.pop(obj.slug, None)
-                catalog.people_by_wikidata.pop(obj.wikidata_id, None)
-                catalog.people_by_name[name_key(obj.name)].remove(obj)
-            elif isinstance(obj, Organization):
-                catalog.orgs_by_slug.pop(obj.slug, None)
-                catalog.orgs_by_wikidata.pop(obj.wikidata_id, None)
-                catalog.orgs_by_name[name_key(obj.name)].remove(obj)
-            elif isinstance(obj, Publisher):
-                catalog.publishers_by_slug.pop(obj.slug, None)
-                catalog.publishers_by_name.pop(name_key(obj.name), None)
-            elif isinstance(obj, Topic):
-                catalog.topics_by_slug.pop(obj.slug, None)
-            elif isinstance(obj, Affiliation):
-                obj.person._import_roles.remove(obj)
-        del catalog.pending[keep:]
 
     def flush(self):
         """Write the current batch with the new people, roles, ... it needs."""

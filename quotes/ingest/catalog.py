@@ -54,6 +54,7 @@ class Catalog:
         self.publishers_by_slug: dict[str, Publisher] = {}
         self.publishers_by_name: dict[str, Publisher] = {}
         self.topics_by_slug: dict[str, Topic] = {}
+        self.roles_by_person: dict[str, list[Affiliation]] = {}  # by the person's slug
         self.article_keys: set = set()
         self.checked_keys: set = set()
         self.pending: list = []  # unsaved objects, in creation order
@@ -62,8 +63,11 @@ class Catalog:
 
     # loading
 
-    def _add_person(self, person: Person, aliases: Iterable[str] = ()):
-        person._import_roles = getattr(person, "_import_roles", [])
+    def add_person(
+        self, person: Person, aliases: Iterable[str] = (), roles: Iterable[Affiliation] = ()
+    ):
+        """Register ``person`` with the names and the roles (affiliations) it is known by."""
+        self.roles_by_person[person.slug] = list(roles)
         self.people_by_slug[person.slug] = person
         if person.wikidata_id:
             self.people_by_wikidata[person.wikidata_id] = person
@@ -96,14 +100,14 @@ class Catalog:
         people = {}
         for person in Person.objects.only("id", "slug", "name", "wikidata_id").order_by("pk"):
             people[person.pk] = person
-            self._add_person(person, aliases.get(person.pk, ()))
+            self.add_person(person, aliases.get(person.pk, ()))
         orgs = {}
         for org in Organization.objects.only("id", "slug", "name", "wikidata_id").order_by("pk"):
             orgs[org.pk] = org
             self._add_org(org, org_aliases.get(org.pk, ()))
         for affiliation in Affiliation.objects.order_by("pk"):
             affiliation.organization = orgs[affiliation.organization_id]
-            people[affiliation.person_id]._import_roles.append(affiliation)
+            self.roles_by_person[people[affiliation.person_id].slug].append(affiliation)
         for publisher in Publisher.objects.all():
             self._add_publisher(publisher)
         for topic in Topic.objects.all():
@@ -124,8 +128,11 @@ class Catalog:
         for person in Person.objects.filter(**lookup).prefetch_related("aliases", "affiliations"):
             if person.slug in self.people_by_slug:
                 continue
-            person._import_roles = list(person.affiliations.select_related("organization"))
-            self._add_person(person, [alias.name for alias in person.aliases.all()])
+            self.add_person(
+                person,
+                [alias.name for alias in person.aliases.all()],
+                person.affiliations.select_related("organization"),
+            )
 
     def _fetch_orgs(self, **lookup):
         if self.preload:
@@ -219,7 +226,7 @@ class Catalog:
         )
         if person:
             actor = Person(name=name, sort_name=name, slug=slug, wikidata_id=wikidata_id)
-            self._add_person(actor)
+            self.add_person(actor)
         else:
             classification = ref.get("classification") or OrganizationClassification.OTHER
             if classification not in OrganizationClassification.values:
@@ -253,7 +260,7 @@ class Catalog:
             raise PayloadError(f"{path}.organization", "Required.")
         start = read_date(ref.get("start_date"), f"{path}.start_date")
         end = read_date(ref.get("end_date"), f"{path}.end_date")
-        for role in _roles(speaker):
+        for role in self.roles_of(speaker):
             same_org = role.organization is organization or (
                 organization.pk is not None and role.organization.pk == organization.pk
             )
@@ -270,9 +277,34 @@ class Catalog:
         role = Affiliation(
             person=speaker, organization=organization, role=title, start_date=start, end_date=end
         )
-        speaker._import_roles = [*_roles(speaker), role]
+        self.roles_of(speaker).append(role)
         self.pending.append(role)
         return role
+
+    def roles_of(self, person: Person) -> list[Affiliation]:
+        """The roles ``person`` holds, new ones included; fetched once for a person that the
+        catalog did not load."""
+        roles = self.roles_by_person.get(person.slug)
+        if roles is None:
+            roles = self.roles_by_person[person.slug] = list(
+                Affiliation.objects.filter(person_id=person.pk).select_related("organization")
+            )
+        return roles
+
+    def role_on(self, person: Person, date: datetime.date) -> Affiliation | None:
+        """``Affiliation.objects.role_on`` over the roles in memory: same choice, no query."""
+        active = [
+            role
+            for role in self.roles_of(person)
+            if (role.start_date is None or role.start_date <= date)
+            and (role.end_date is None or role.end_date >= date)
+        ]
+        if not active:
+            return None
+        return max(
+            active,
+            key=lambda role: (role.start_date is not None, role.start_date or date, role.pk or 0),
+        )
 
     # publishers, topics, articles
 
@@ -361,6 +393,32 @@ class Catalog:
         pending, self.pending = self.pending, []
         return pending
 
+    def checkpoint(self) -> int:
+        """A point to go back to with ``forget_since``."""
+        return len(self.pending)
+
+    def forget_since(self, checkpoint: int):
+        """Forget the new objects made since ``checkpoint``, as if they had never been named
+        (a rejected line must not create the people it named)."""
+        for obj in reversed(self.pending[checkpoint:]):
+            if isinstance(obj, Person):
+                self.people_by_slug.pop(obj.slug, None)
+                self.people_by_wikidata.pop(obj.wikidata_id, None)
+                self.people_by_name[name_key(obj.name)].remove(obj)
+                self.roles_by_person.pop(obj.slug, None)
+            elif isinstance(obj, Organization):
+                self.orgs_by_slug.pop(obj.slug, None)
+                self.orgs_by_wikidata.pop(obj.wikidata_id, None)
+                self.orgs_by_name[name_key(obj.name)].remove(obj)
+            elif isinstance(obj, Publisher):
+                self.publishers_by_slug.pop(obj.slug, None)
+                self.publishers_by_name.pop(name_key(obj.name), None)
+            elif isinstance(obj, Topic):
+                self.topics_by_slug.pop(obj.slug, None)
+            elif isinstance(obj, Affiliation):
+                self.roles_by_person[obj.person.slug].remove(obj)
+        del self.pending[checkpoint:]
+
 
 def save_new_objects(objs: list) -> dict[str, int]:
     """Create new people, organizations, publishers, topics and affiliations (inside the
@@ -398,29 +456,4 @@ def _describe(ref, plain):
 def _looks_like_slug(text: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", text)) and (
         "-" in text or "_" in text or text.islower()
-    )
-
-
-def _roles(person: Person) -> list[Affiliation]:
-    roles = getattr(person, "_import_roles", None)
-    if roles is None:  # a person fetched elsewhere
-        roles = person._import_roles = list(
-            Affiliation.objects.filter(person_id=person.pk).select_related("organization")
-        )
-    return roles
-
-
-def role_on(person: Person, date: datetime.date) -> Affiliation | None:
-    """``Affiliation.objects.role_on`` over the roles in memory: same choice, no query."""
-    active = [
-        role
-        for role in _roles(person)
-        if (role.start_date is None or role.start_date <= date)
-        and (role.end_date is None or role.end_date >= date)
-    ]
-    if not active:
-        return None
-    return max(
-        active,
-        key=lambda role: (role.start_date is not None, role.start_date or date, role.pk or 0),
     )

@@ -15,7 +15,6 @@ import itertools
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.db import transaction
 
@@ -24,7 +23,7 @@ from actors.models import Affiliation, Alias, Organization, Person
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Publisher, Topic
 
-from .catalog import Catalog, role_on
+from .catalog import Catalog
 from .plans import ArticlePlan, QuotePlan
 from .writer import analyze_after_bulk_write, write_articles
 
@@ -108,8 +107,9 @@ class Vocabulary:
 
 @dataclass
 class Actors:
-    people: list  # SimpleNamespace(pk, name, _import_roles)
-    organizations: list
+    people: list[Person]
+    organizations: list[Organization]
+    roles: dict[int, list[Affiliation]]  # by person id
 
 
 def _surname(rng: random.Random) -> str:
@@ -178,11 +178,7 @@ def create_actors(
     roles = {}
     for affiliation in affiliations:
         roles.setdefault(affiliation.person_id, []).append(affiliation)
-    light = [
-        SimpleNamespace(pk=person.pk, name=person.name, _import_roles=roles.get(person.pk, []))
-        for person in persons
-    ]
-    return Actors(people=light, organizations=[SimpleNamespace(pk=org.pk) for org in orgs])
+    return Actors(people=persons, organizations=orgs, roles=roles)
 
 
 class _Body:
@@ -206,6 +202,7 @@ def article_plans(
     rng: random.Random,
     vocabulary: Vocabulary,
     actors: Actors,
+    catalog: Catalog,
     publishers: list,
     topics: list,
     *,
@@ -267,7 +264,7 @@ def article_plans(
                         "is_anonymous": speaker is None and organization is None,
                         "source_organization": None,
                         "source_label": "",
-                        "affiliation": role_on(speaker, said_on) if speaker else None,
+                        "affiliation": catalog.role_on(speaker, said_on) if speaker else None,
                         "said_on": said_on,
                         "channel": channel,
                         "cue": cue,
@@ -333,10 +330,12 @@ def generate(
             for i, word in enumerate(vocabulary.take(40))
         )
     catalog = Catalog(preload=False)
+    for person in actors.people:
+        catalog.add_person(person, roles=actors.roles.get(person.pk, ()))
     batch, batch_quotes_count, written = [], 0, 0
     plans = article_plans(
-        rng, vocabulary, actors, publisher_rows, topic_rows, quotes=quotes, articles=articles,
-        seed=seed,
+        rng, vocabulary, actors, catalog, publisher_rows, topic_rows, quotes=quotes,
+        articles=articles, seed=seed,
     )  # fmt: skip
     for plan in plans:
         batch.append(plan)

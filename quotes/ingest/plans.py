@@ -8,7 +8,7 @@ from quotes import verbatim
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Publisher
 
-from .catalog import Catalog, role_on
+from .catalog import Catalog
 from .payload import (
     ARTICLE_KEYS,
     QUOTE_KEYS,
@@ -129,7 +129,7 @@ def _parse_quote(data, path, article, catalog, create) -> QuotePlan:
             raise PayloadError(f"{path}.role", "A role needs a speaker.")
         role = catalog.role(speaker, data["role"], f"{path}.role", create)
     elif speaker is not None:
-        role = role_on(speaker, said_on)
+        role = catalog.role_on(speaker, said_on)
     confidence = data.get("extraction_confidence")
     if confidence is not None and (
         not isinstance(confidence, int | float)

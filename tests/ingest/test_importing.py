@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from actors.models import Person
+from actors.models import Affiliation, Organization, Person
 from quotes import verbatim
 from quotes.ingest import (
     BatchImporter,
@@ -26,7 +26,6 @@ from quotes.ingest import (
     import_article,
     parse_article,
     read_lines,
-    role_on,
 )
 from quotes.models import Article, Quote
 from tests.factories import (
@@ -152,6 +151,26 @@ def test_create_people_creates_the_unknown_speaker_once(known, tmp_path):
     assert person.quotes.count() == 2
 
 
+def test_a_rejected_line_leaves_no_person_role_or_organization_it_named(known, tmp_path):
+    held = AffiliationFactory(person=known, role="Minister", start_date="2021-01-01")
+    new_role = {
+        "title": "Envoy",
+        "organization": {"name": "New Office"},
+        "start_date": "2023-01-01",
+    }
+    first, second = article(1), article(2)
+    first["quotes"][0].update(speaker={"name": "Nadia Newcomer"}, role=new_role)
+    first["quotes"][1].update(speaker="minister", anonymous=False, role=new_role)
+    first["quotes"].append({"text": "Not in the body", "attribution": "someone"})
+    second["quotes"][0]["speaker"] = "Nadia Newcomer"
+    second["quotes"][1].update(speaker="minister", anonymous=False)
+    run(write(tmp_path / "a.jsonl", [first, second]), "--create-people")
+    assert Person.objects.get(name="Nadia Newcomer").slug == "nadia-newcomer"
+    assert not Organization.objects.filter(name="New Office").exists()
+    assert list(Affiliation.objects.all()) == [held]
+    assert Quote.objects.get(speaker=known).affiliation == held
+
+
 def test_speakers_resolve_by_slug_wikidata_id_name_and_alias(known, db):
     known.wikidata_id = "Q42"
     known.save()
@@ -214,10 +233,11 @@ def test_role_on_in_memory_matches_the_database(known):
     AffiliationFactory(person=known, start_date=None)
     AffiliationFactory(person=known, start_date="2020-05-01")
     AffiliationFactory(person=known, start_date="2020-05-01", role="Other")
-    person = Catalog(preload=True).people_by_slug["minister"]
+    catalog = Catalog(preload=True)
+    person = catalog.people_by_slug["minister"]
     for day in ["2019-01-01", "2020-06-01"]:
         date = __import__("datetime").date.fromisoformat(day)
-        assert role_on(person, date).pk == known.role_on(date).pk
+        assert catalog.role_on(person, date).pk == known.role_on(date).pk
 
 
 def test_import_article_service_creates_then_finds_the_article(known):
