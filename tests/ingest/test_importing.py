@@ -123,6 +123,14 @@ def test_atomic_rolls_everything_back_on_one_bad_line(known, tmp_path):
     assert Quote.objects.count() == 0
 
 
+def test_atomic_stops_reading_at_the_first_rejected_line(known, tmp_path):
+    lines = [article(1), article(2, published_on="2023-13-45"), article(3), "{not json\n"]
+    with pytest.raises(CommandError, match="1 line\\(s\\) rejected"):
+        run(write(tmp_path / "a.jsonl", lines), "--atomic")
+    rejects = (tmp_path / "a.jsonl.rejects.jsonl").read_text().splitlines()
+    assert [json.loads(line)["line"] for line in rejects] == [2]
+
+
 def test_rerunning_the_same_file_changes_nothing(known, tmp_path):
     path = write(tmp_path / "a.jsonl", [article(1), article(2, url="")])
     run(path)
