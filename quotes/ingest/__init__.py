@@ -6,12 +6,13 @@ corpus) and out (exports).
   refers to, looked up and created.
 - ``plans``: a payload checked and resolved (``parse_article``) into what will be written.
 - ``writer``: whole articles written in bulk (COPY), one transaction per call.
-- ``article``: one article (``import_article``, the service behind ``POST /articles/``).
+- ``article``: one article (``import_article``; ``create_article``, the service behind
+  ``POST /articles/``: the writer's permissions and history).
 - ``batch``: files (``BatchImporter``), validated line by line, written in batches.
 - ``polnear``, ``generation``, ``exporting``: the PolNeAR reader, the synthetic corpus, exports.
 """
 
-from .article import ArticleImport, import_article
+from .article import ArticleImport, create_article, import_article
 from .batch import BatchImporter, Reject, Summary, read_lines
 from .catalog import Catalog
 from .payload import PayloadError
@@ -28,6 +29,7 @@ __all__ = [
     "Reject",
     "Summary",
     "analyze_after_bulk_write",
+    "create_article",
     "import_article",
     "parse_article",
     "read_lines",
