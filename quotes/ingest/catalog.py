@@ -17,22 +17,30 @@ from actors.validators import wikidata_id_validator
 from quotes.models import Article, Publisher, Topic
 
 from .payload import (
+    NAME_LIMITS,
     ORGANIZATION_REF_KEYS,
     PERSON_REF_KEYS,
     PUBLISHER_KEYS,
+    PUBLISHER_LIMITS,
     ROLE_KEYS,
+    ROLE_LIMITS,
     SLUG,
+    TOPIC_LIMITS,
     WIKIDATA_ID,
     PayloadError,
     check_fields,
     check_reference,
     check_url,
     clean_name,
+    constraint_message,
+    max_length,
     name_key,
     read_date,
     read_string,
     without_nul,
 )
+
+ROLE_ENDS_AFTER_START = constraint_message(Affiliation, "affiliation_ends_after_start")
 
 
 class Catalog:
@@ -209,8 +217,9 @@ class Catalog:
 
     def _new_actor(self, ref, plain, path, *, person):
         name = clean_name(ref["name"])
-        if len(name) > 200:
-            raise PayloadError(f"{path}.name", "At most 200 characters.")
+        limit = NAME_LIMITS[Person if person else Organization]
+        if len(name) > limit:
+            raise PayloadError(f"{path}.name", f"At most {limit} characters.")
         wikidata_id = ref.get("wikidata_id") or ""
         if wikidata_id:
             try:
@@ -239,7 +248,7 @@ class Catalog:
         return actor
 
     def _free_slug(self, slug, taken, model):
-        slug = slug[:190]
+        slug = slug[: max_length(model, "slug") - 10]  # room for a number
         candidate, number = slug, 1
         while candidate in taken or (
             not self.preload and model.objects.filter(slug=candidate).exists()
@@ -254,7 +263,7 @@ class Catalog:
         if not isinstance(ref, dict):
             raise PayloadError(path, 'Must be an object {"title", "organization", ...} or null.')
         check_fields(ref, ROLE_KEYS, path)
-        title = read_string(ref, "title", path, 200, required=True)
+        title = read_string(ref, "title", path, ROLE_LIMITS["title"], required=True)
         organization = self.organization(ref.get("organization"), f"{path}.organization", create)
         if organization is None:
             raise PayloadError(f"{path}.organization", "Required.")
@@ -273,7 +282,7 @@ class Catalog:
                 f"{start or 'an unknown date'}; import with --create-people to create it.",
             )
         if start and end and end < start:
-            raise PayloadError(f"{path}.end_date", "An affiliation cannot end before it starts.")
+            raise PayloadError(f"{path}.end_date", ROLE_ENDS_AFTER_START)
         role = Affiliation(
             person=speaker, organization=organization, role=title, start_date=start, end_date=end
         )
@@ -329,10 +338,10 @@ class Catalog:
                 return self.publishers_by_name[name_key(name)]
         if not name:
             raise PayloadError(path, f'No publisher "{slug}"; give its name to create it.')
-        name = clean_name(read_string(ref, "name", path, 200, required=True))
+        name = clean_name(read_string(ref, "name", path, PUBLISHER_LIMITS["name"], required=True))
         if slug and not SLUG.match(slug):
             raise PayloadError(f"{path}.slug", "Letters, digits, hyphens and underscores only.")
-        website = read_string(ref, "website", path, 200)
+        website = read_string(ref, "website", path, PUBLISHER_LIMITS["website"])
         if website:
             check_url(website, f"{path}.website")
         slug = self._free_slug(
@@ -354,11 +363,13 @@ class Catalog:
                 self.topics_by_slug[slug] = topic
         if slug in self.topics_by_slug:
             return self.topics_by_slug[slug]
-        if not SLUG.match(slug) or len(slug) > 100:
+        if not SLUG.match(slug) or len(slug) > TOPIC_LIMITS["slug"]:
             raise PayloadError(path, "A slug: letters, digits, hyphens and underscores.")
         name = ref.get("name") or slug.replace("-", " ").capitalize()
-        if not isinstance(name, str) or len(name) > 100:
-            raise PayloadError(f"{path}.name", "A string of at most 100 characters.")
+        if not isinstance(name, str) or len(name) > TOPIC_LIMITS["name"]:
+            raise PayloadError(
+                f"{path}.name", f"A string of at most {TOPIC_LIMITS['name']} characters."
+            )
         without_nul(name, f"{path}.name")
         topic = Topic(slug=slug, name=name)
         self.topics_by_slug[slug] = topic

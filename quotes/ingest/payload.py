@@ -58,9 +58,21 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import models
 
-ARTICLE_FIELDS = {"publisher", "title", "url", "published_on", "authors", "language", "body"}
-ARTICLE_KEYS = ARTICLE_FIELDS | {"quotes"}
+from actors.models import Affiliation, Organization, Person
+from quotes.models import Article, Publisher, Quote, Topic
+
+ARTICLE_KEYS = {
+    "publisher",
+    "title",
+    "url",
+    "published_on",
+    "authors",
+    "language",
+    "body",
+    "quotes",
+}
 QUOTE_KEYS = {
     "text",
     "kind",
@@ -90,6 +102,30 @@ PUBLISHER_KEYS = {"slug", "name", "website"}
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 _url_validator = URLValidator(schemes=["http", "https"])
+
+
+def max_length(model: type[models.Model], field_name: str) -> int:
+    """The longest value the model's field stores (for an array, each item's)."""
+    field = model._meta.get_field(field_name)
+    return getattr(field, "base_field", field).max_length
+
+
+def constraint_message(model: type[models.Model], name: str) -> str:
+    """The message of the model's constraint ``name``: the rule said once, where it is kept."""
+    constraint = next(c for c in model._meta.constraints if c.name == name)
+    return str(constraint.get_violation_error_message())
+
+
+# The longest text each payload field takes: the model's limit for the field it fills.
+ARTICLE_LIMITS = {key: max_length(Article, key) for key in ("title", "url", "authors", "language")}
+QUOTE_LIMITS = {
+    key: max_length(Quote, key)
+    for key in ("attribution", "source_label", "cue", "place", "language", "extractor_version")
+}
+ROLE_LIMITS = {"title": max_length(Affiliation, "role")}
+PUBLISHER_LIMITS = {key: max_length(Publisher, key) for key in ("name", "slug", "website")}
+TOPIC_LIMITS = {key: max_length(Topic, key) for key in ("name", "slug")}
+NAME_LIMITS = {Person: max_length(Person, "name"), Organization: max_length(Organization, "name")}
 
 
 class PayloadError(ValueError):
@@ -186,6 +222,17 @@ def read_offset(data, key, path):
         return None
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise PayloadError(f"{path}.{key}", "A character offset: an integer from 0.")
+    return value
+
+
+def read_confidence(data, key, path):
+    value = data.get(key)
+    if value is not None and (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not 0 <= value <= 1  # also refuses NaN
+    ):
+        raise PayloadError(f"{path}.{key}", "A number from 0 to 1, or null.")
     return value
 
 

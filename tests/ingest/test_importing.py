@@ -212,6 +212,32 @@ def test_an_author_with_a_nul_character_is_rejected_not_a_database_error(known):
     assert error.value.field == "authors"
 
 
+@pytest.mark.parametrize(
+    "key", ["attribution", "source_label", "cue", "place", "language", "extractor_version"]
+)
+def test_a_quote_text_longer_than_the_model_stores_is_rejected(known, key):
+    limit = Quote._meta.get_field(key).max_length
+    payload = article(1)
+    payload["quotes"][0][key] = "x" * (limit + 1)
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert (error.value.field, error.value.reason) == (
+        f"quotes[0].{key}",
+        f"At most {limit} characters.",
+    )
+
+
+def test_an_anonymous_quote_naming_its_speaker_gets_the_models_message(known):
+    payload = article(1)
+    payload["quotes"][0]["anonymous"] = True
+    constraint = next(
+        c for c in Quote._meta.constraints if c.name == "quote_anonymous_has_no_speaker"
+    )
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert error.value.reason == constraint.violation_error_message
+
+
 def test_every_imported_quote_is_verbatim(known, tmp_path):
     payload = article(1)
     payload["quotes"][0].update(start_offset=3, end_offset=9)  # wrong hints: the body decides
