@@ -25,6 +25,7 @@ from .payload import (
     ROLE_KEYS,
     ROLE_LIMITS,
     SLUG,
+    TOPIC_KEYS,
     TOPIC_LIMITS,
     WIKIDATA_ID,
     PayloadError,
@@ -357,6 +358,7 @@ class Catalog:
             ref = {"slug": ref}
         if not isinstance(ref, dict) or not isinstance(ref.get("slug"), str):
             raise PayloadError(path, 'A topic slug or {"slug", "name"}.')
+        check_fields(ref, TOPIC_KEYS, path)
         slug = without_nul(ref["slug"], path)
         if slug not in self.topics_by_slug and not self.preload:
             for topic in Topic.objects.filter(slug=slug):

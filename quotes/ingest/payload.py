@@ -16,7 +16,8 @@ One article per payload (one per line in a file)::
           "kind": "direct",                    # direct | paraphrase | claim (default direct)
           "speaker": "ismail-haniyeh",         # slug, Wikidata id ("Q..."), name or alias,
                                                # or {"slug", "wikidata_id", "name"}
-          "speaking_organization": null,       # an organization speaking as a body (same refs)
+          "speaking_organization": null,       # an organization speaking as a body (same refs;
+                                               # the object may add "classification")
           "source_organization": null,         # an unnamed source's organization
           "attribution": "the Hamas leader",   # the source as the article words it
           "anonymous": false,
@@ -99,6 +100,7 @@ PERSON_REF_KEYS = {"slug", "wikidata_id", "name"}
 ORGANIZATION_REF_KEYS = {"slug", "wikidata_id", "name", "classification"}
 ROLE_KEYS = {"title", "organization", "start_date", "end_date"}
 PUBLISHER_KEYS = {"slug", "name", "website"}
+TOPIC_KEYS = {"slug", "name"}
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 _url_validator = URLValidator(schemes=["http", "https"])

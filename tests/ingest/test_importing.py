@@ -205,6 +205,17 @@ def test_a_confidence_that_is_not_a_number_from_zero_to_one_is_rejected(known, c
     assert error.value.field == "quotes[0].extraction_confidence"
 
 
+def test_a_topic_object_with_an_unknown_field_is_rejected_like_other_objects(known):
+    payload = article(1)
+    payload["quotes"][0]["topics"] = [{"slug": "truce", "label": "Truce"}]
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert (error.value.field, error.value.reason) == (
+        "quotes[0].topics[0].label",
+        "Unknown field.",
+    )
+
+
 def test_an_author_with_a_nul_character_is_rejected_not_a_database_error(known):
     # PostgreSQL text cannot hold NUL: found by the schemathesis run on POST /articles/.
     with pytest.raises(PayloadError) as error:
