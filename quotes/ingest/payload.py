@@ -125,7 +125,7 @@ QUOTE_LIMITS = {
     for key in ("attribution", "source_label", "cue", "place", "language", "extractor_version")
 }
 ROLE_LIMITS = {"title": max_length(Affiliation, "role")}
-PUBLISHER_LIMITS = {key: max_length(Publisher, key) for key in ("name", "slug", "website")}
+PUBLISHER_LIMITS = {key: max_length(Publisher, key) for key in ("name", "website")}
 TOPIC_LIMITS = {key: max_length(Topic, key) for key in ("name", "slug")}
 NAME_LIMITS = {Person: max_length(Person, "name"), Organization: max_length(Organization, "name")}
 
