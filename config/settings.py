@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 
 from config.database import Cursor
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
+    "corsheaders",
     "simple_history",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "config.api.caching.CacheControlMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -218,6 +222,19 @@ if redis_url := os.environ.get("REDIS_URL"):
             "LOCATION": redis_url,
         }
     }
+
+# Browser frontends on other origins (CORS, django-cors-headers): the listed origins may call
+# the API, with the user's session cookie too, and read the headers a client needs. None in
+# production unless CORS_ALLOWED_ORIGINS lists them; in development any localhost port.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+if DEBUG and "CORS_ALLOWED_ORIGINS" not in os.environ:
+    CORS_ALLOWED_ORIGIN_REGEXES = [r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$"]
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-match", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After", "Content-Disposition"]
+# Seconds a browser or CDN may reuse an anonymous read (config.api.caching); 0: revalidate.
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "whosaid API",

@@ -18,8 +18,17 @@ from rest_framework.relations import PKOnlyObject
 # them was a sixth of a quote list's CPU. Two consequences: a method field is called on the
 # serializer being represented, not on the field's parent; and a nested field never sees the
 # request's context, so read serializers keep their fields context-free (no hyperlinks).
+#
+# The fields made from the model are read-only: a response always carries them (null where
+# they may be null), so the schema's response components mark them required.
 # (No docstring: drf-spectacular would describe every schema component with it.)
 class ReadModelSerializer(serializers.ModelSerializer):
+    def get_extra_kwargs(self):
+        extra_kwargs = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            extra_kwargs[name] = {**extra_kwargs.get(name, {}), "read_only": True}
+        return extra_kwargs
+
     def get_fields(self):
         cls = type(self)
         fields = cls.__dict__.get("_fields_built_once")
