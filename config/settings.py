@@ -203,9 +203,9 @@ REST_FRAMEWORK = {
         "config.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    # Every query parameter a view reads is declared in the schema; ?format= is not one of
-    # them (the browsable API is chosen with an Accept: text/html header).
-    "URL_FORMAT_OVERRIDE": None,
+    # ?format=json or ?format=api on every endpoint; anything else is a 400 (negotiation.py).
+    "URL_FORMAT_OVERRIDE": "format",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "config.api.negotiation.ContentNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

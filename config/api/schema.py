@@ -15,6 +15,16 @@ IF_MATCH = OpenApiParameter(
     description="The `ETag` of the version you edited; if the resource changed since, the "
     "answer is 412 and nothing is written.",
 )
+FORMAT = OpenApiParameter(
+    "format",
+    str,
+    OpenApiParameter.QUERY,
+    required=False,
+    enum=["json"],
+    description="`json`, the default. In a browser, `format=api` shows the browsable API. "
+    "Any other value answers 400. Quote lists download from their own URLs "
+    "(`quotes.csv`, `.jsonl`, `.jsonld`).",
+)
 CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review"}
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 TOO_MANY_REQUESTS = "Too many requests: wait for `Retry-After` seconds."
@@ -46,6 +56,8 @@ class AutoSchema(openapi.AutoSchema):
         parameters = list(super().get_override_parameters())
         if getattr(self.view, "action", None) in CONDITIONAL_ACTIONS:
             parameters.append(IF_MATCH)
+        if self.method == "GET" and not getattr(self.view, "declares_own_errors", False):
+            parameters.append(FORMAT)
         return parameters
 
     def get_response_serializers(self):

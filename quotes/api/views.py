@@ -87,6 +87,8 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     write_serializer_class = QuoteWriteSerializer
     filterset_class = QuoteFilterSet
     pagination_class = KeysetCursorPagination
+    schema = downloads.QuoteListSchema()
+    download_format = None  # set by the download URLs (quotes.csv, ...)
 
     def get_queryset(self):
         queryset = super().get_queryset().visible_to(self.request.user)
@@ -126,10 +128,12 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
         return self.detail_response(quote)
 
     def perform_content_negotiation(self, request, force=False):
-        # A download answers in the format it names, so an Accept header asking for that
+        # A download answers in the format its URL names, so an Accept header asking for that
         # format (text/csv, ...) is not a 406; its errors are JSON.
-        if "format" in request.query_params:
+        if self.download_format is not None:
             force = True
+        elif not force and (fmt := request.query_params.get("format")) in downloads.FORMATS:
+            raise serializers.ValidationError({"format": [downloads.moved_message(request, fmt)]})
         return super().perform_content_negotiation(request, force)
 
     def paginate_queryset(self, queryset):
@@ -141,16 +145,12 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
                 quote.highlight = marked.get(quote.pk)
         return page
 
-    @extend_schema(
-        summary="List and search quotes",
-        description=QUOTE_LIST_DESCRIPTION,
-        parameters=[downloads.FORMAT_PARAMETER],
-        responses=downloads.list_responses(QuoteListSerializer),
-    )
+    @extend_schema(summary="List and search quotes", description=QUOTE_LIST_DESCRIPTION)
     def list(self, request, *args, **kwargs):
-        if (response := downloads.download(self, request)) is not None:  # ?format=
-            return response
         return super().list(request, *args, **kwargs)
+
+    def download(self, request, *args, **kwargs):
+        return downloads.download(self, request)
 
     @extend_schema(summary="A quote, with its context and a citation")
     def retrieve(self, request, *args, **kwargs):
@@ -167,9 +167,8 @@ class NestedQuoteViewSet(NestedListMixin, QuoteViewSet):
     list=extend_schema(
         summary="A person's quotes",
         description=QUOTE_LIST_DESCRIPTION,
-        parameters=[SLUG_PATH_PARAMETER, downloads.FORMAT_PARAMETER],
-        responses=downloads.list_responses(QuoteListSerializer),
-    )
+        parameters=[SLUG_PATH_PARAMETER],
+    ),
 )
 class PersonQuoteViewSet(NestedQuoteViewSet):
     parent_model = Person
@@ -182,9 +181,8 @@ class PersonQuoteViewSet(NestedQuoteViewSet):
         description="Quotes said in a role held in the organization, by the organization as "
         "a body, or by its unnamed sources ('a senior Hamas official'); "
         "`include_sub_organizations=true` adds the bodies below it. " + QUOTE_LIST_DESCRIPTION,
-        parameters=[SLUG_PATH_PARAMETER, downloads.FORMAT_PARAMETER],
-        responses=downloads.list_responses(QuoteListSerializer),
-    )
+        parameters=[SLUG_PATH_PARAMETER],
+    ),
 )
 class OrganizationQuoteViewSet(NestedQuoteViewSet):
     parent_model = Organization

@@ -1,0 +1,24 @@
+"""``?format=``: one rule for every endpoint.
+
+``format=json`` (the default) answers JSON, ``format=api`` the browsable API (a browser asks for
+it with ``Accept: text/html`` too); any other value is a 400 naming the accepted ones, never a
+404 or a silently ignored parameter. Quote downloads have their own URLs (``quotes.csv``).
+"""
+
+from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+
+
+class ContentNegotiation(DefaultContentNegotiation):
+    def filter_renderers(self, renderers, format):
+        chosen = [renderer for renderer in renderers if renderer.format == format]
+        if not chosen:
+            accepted = ", ".join(renderer.format for renderer in renderers)
+            raise ValidationError(
+                {
+                    self.settings.URL_FORMAT_OVERRIDE: [
+                        f'"{format}" is not a format here: {accepted}.'
+                    ]
+                }
+            )
+        return chosen
