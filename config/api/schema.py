@@ -101,6 +101,15 @@ class AutoSchema(openapi.AutoSchema):
             auths.append({})  # reads are public; a staff session only shows more
         return auths
 
+    def _map_basic_serializer(self, serializer, direction):
+        # Fields a list carries only when asked for (``Meta.present_only_when_asked``) are
+        # declared, but not required.
+        schema = super()._map_basic_serializer(serializer, direction)
+        optional = getattr(getattr(serializer, "Meta", None), "present_only_when_asked", ())
+        if optional and "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in optional]
+        return schema
+
     def _get_filter_parameters(self):
         parameters = super()._get_filter_parameters()
         for parameter in parameters:

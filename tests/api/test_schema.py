@@ -55,6 +55,7 @@ def test_quote_list_declares_every_parameter_it_reads(schema):
         "cursor",
         "page_size",
         "format",
+        "include",
     }
     q = parameters(schema, "/api/v1/quotes/")["q"]
     assert q["schema"]["maxLength"] == 200
@@ -119,3 +120,30 @@ def test_the_article_payload_documents_null_as_absent_for_optional_fields(schema
         name for name, field in quote["properties"].items() if field.get("nullable")
     }
     assert "null" in article["description"]
+
+
+def test_responses_require_every_field_they_always_carry(schema):
+    # Generated clients type an optional field as `T | undefined`; only a list's extras
+    # (?include=) and a 400's `errors` may be absent.
+    may_be_absent = {"QuoteList": {"context", "citation"}, "ValidationError": {"errors"}}
+    for name, component in schema["components"]["schemas"].items():
+        if name.endswith("Request") or "properties" not in component:
+            continue
+        absent = set(component["properties"]) - set(component.get("required", []))
+        assert absent == may_be_absent.get(name, set()), name
+
+
+def test_a_field_that_may_be_null_is_nullable(schema):
+    quote = schema["components"]["schemas"]["QuoteList"]["properties"]
+    for name in ("said_on", "start_offset", "extraction_confidence", "speaker", "role"):
+        assert quote[name].get("nullable"), name
+    for name in ("text", "kind", "status", "cue", "article"):
+        assert not quote[name].get("nullable"), name
+
+
+def test_every_response_has_one_media_type(schema):
+    # A union of JSON and text makes a generated client cast every JSON answer.
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            for code, response in operation["responses"].items():
+                assert len(response.get("content", {})) <= 1, (method, path, code)
