@@ -38,11 +38,11 @@ class AutoSchema(openapi.AutoSchema):
         responses.setdefault("429", self._error(ErrorSerializer, "429", TOO_MANY_REQUESTS))
         if self.method != "GET":
             return self._add_write_errors(responses, direction)
-        if self._is_list_view():
-            responses.setdefault(
-                "400",
-                self._get_response_for_code(ValidationErrorSerializer, "400", direction=direction),
-            )
+        # Every read checks ?format=; lists their filters and pages too.
+        responses.setdefault(
+            "400",
+            self._get_response_for_code(ValidationErrorSerializer, "400", direction=direction),
+        )
         responses.setdefault("404", self._get_response_for_code(ErrorSerializer, "404"))
         for code in ("400", "404"):
             if code in responses and not responses[code].get("description"):
