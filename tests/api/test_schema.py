@@ -93,12 +93,30 @@ def test_every_read_documents_its_errors(schema):
 
 
 @pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
-def test_docs_are_served_from_local_static_files(client, url):
+def test_docs_pages_reference_no_other_host(client, url):
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "drf_spectacular_sidecar" in html
-    assert "cdn." not in html and "unpkg" not in html and "jsdelivr" not in html
+    # Every URL the page names is on this host (the fonts and the CDN are gone).
+    hosts = set(re.findall(r"(?:https?:)?//([\w.-]+)", html))
+    assert hosts <= {"testserver"}, hosts
+
+
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_docs_pages_forbid_the_browser_to_load_from_other_hosts(client, url):
+    # ReDoc's bundle shows a logo from its maker's CDN: the policy blocks it.
+    policy = dict(
+        directive.strip().split(" ", 1)
+        for directive in client.get(url)["Content-Security-Policy"].split(";")
+    )
+    for directive in ("default-src", "img-src", "font-src", "connect-src", "style-src"):
+        sources = policy[directive].split()
+        assert all(source in {"'self'", "data:", "blob:", "'unsafe-inline'"} for source in sources)
+
+
+def test_swagger_ui_shows_no_validator_badge_from_another_host(client):
+    assert '"validatorUrl": null' in client.get("/api/docs/").content.decode()
 
 
 def test_schema_endpoint_serves_json(client):
