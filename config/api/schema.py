@@ -5,7 +5,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import permissions
 
 from .errors import ErrorSerializer, ValidationErrorSerializer
-from .filters import MAX_REPEATS
+from .filters import MAX_ID, MAX_REPEATS
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -100,6 +100,16 @@ class AutoSchema(openapi.AutoSchema):
         if anonymous_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
             auths.append({})  # reads are public; a staff session only shows more
         return auths
+
+    def _resolve_path_parameters(self, variables):
+        # An id in a path is an integer (a typed client passes the `id` it read); any segment
+        # still reaches the view (ReadOnlyViewSet.lookup_value_regex), so a malformed one
+        # answers the JSON 404.
+        parameters = super()._resolve_path_parameters(variables)
+        for parameter in parameters:
+            if parameter["name"] == "id":
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+        return parameters
 
     def _map_basic_serializer(self, serializer, direction):
         # Fields a list carries only when asked for (``Meta.present_only_when_asked``) are
