@@ -249,7 +249,10 @@ SPECTACULAR_SETTINGS = {
         '`"errors": {field or parameter: [reasons]}`. Unknown query parameters are ignored; '
         "unknown or read-only body fields are a 400. "
         "Quote lists use cursor pages (`next`/`previous` links); other lists use `page`. "
-        "`page_size` is 1 to 100 (default 20)."
+        "`page_size` is 1 to 100 (default 20). `format` is `json` (the default) or `api` (the "
+        "browsable API) everywhere. Anonymous reads may be cached for a minute "
+        "(`Cache-Control: public`); a signed-in user's reads are `private, no-store`. "
+        "Browser frontends on the origins in `CORS_ALLOWED_ORIGINS` may call the API."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
