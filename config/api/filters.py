@@ -248,8 +248,11 @@ class FilterSet(filters.FilterSet):
         form_class = cls.__dict__.get("_form_class_built_once")
         if form_class is None:
             form_class = cls._form_class_built_once = super().get_form_class()
-            for field in form_class.base_fields.values():
-                field.help_text = inline_markdown(field.help_text)
+            # A form field read before (the schema generator reads them) is shared by every
+            # FilterSet inheriting its filter: each help text is made from the filter's own.
+            for name, filter_ in self.filters.items():
+                help_text = filter_.extra.get("help_text") or ""
+                form_class.base_fields[name].help_text = inline_markdown(help_text)
         return form_class
 
 

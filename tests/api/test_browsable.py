@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from tests.factories import QuoteFactory
+from quotes.filtersets import PersonQuoteFilterSet, QuoteFilterSet
+from tests.factories import PersonFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +64,17 @@ def test_descriptions_and_help_texts_show_code_not_backticks(client):
     assert "<code>-said_on</code>" in html  # a filter's help text
     help_texts = re.findall(r'class="helptext"[^>]*>(.*?)</', html, re.S)
     assert help_texts and not any("`" in text for text in help_texts)
+
+
+def test_a_help_text_shared_by_nested_lists_is_converted_once(client, monkeypatch):
+    # The FilterSets of /quotes/ and /people/{slug}/quotes/ share their filters' form fields
+    # once the schema has read them; each builds its form class once per process.
+    for filterset in (QuoteFilterSet, PersonQuoteFilterSet):
+        if "_form_class_built_once" in filterset.__dict__:
+            monkeypatch.delattr(filterset, "_form_class_built_once")
+    assert client.get("/api/schema/").status_code == 200
+    PersonFactory(slug="ana-ruiz")
+    for url in ("/api/v1/people/ana-ruiz/quotes/", "/api/v1/quotes/"):
+        html = page(client, url)
+        assert "<code>-said_on</code>" in html, url
+        assert "&lt;code&gt;" not in html, url
