@@ -57,3 +57,9 @@ def test_the_schema_declares_the_format_parameter_on_every_json_read():
             if is_download
             else (declared["format"]["schema"]["enum"] == ["json"])
         ), path
+
+
+def test_an_empty_format_is_a_400_like_any_empty_parameter(api, data):
+    response = api.get("/api/v1/", {"format": ""})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"format": ["Give a value or leave the parameter out."]}
