@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 
 from config.database import Cursor
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
+    "corsheaders",
     "simple_history",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "config.api.caching.CacheControlMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -180,7 +184,7 @@ if not DEBUG:
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "config.api.schema.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["config.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "config.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "config.api.errors.exception_handler",
@@ -199,9 +203,9 @@ REST_FRAMEWORK = {
         "config.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    # Every query parameter a view reads is declared in the schema; ?format= is not one of
-    # them (the browsable API is chosen with an Accept: text/html header).
-    "URL_FORMAT_OVERRIDE": None,
+    # ?format=json or ?format=api on every endpoint; anything else is a 400 (negotiation.py).
+    "URL_FORMAT_OVERRIDE": "format",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "config.api.negotiation.ContentNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -219,6 +223,19 @@ if redis_url := os.environ.get("REDIS_URL"):
         }
     }
 
+# Browser frontends on other origins (CORS, django-cors-headers): the listed origins may call
+# the API, with the user's session cookie too, and read the headers a client needs. None in
+# production unless CORS_ALLOWED_ORIGINS lists them; in development any localhost port.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+if DEBUG and "CORS_ALLOWED_ORIGINS" not in os.environ:
+    CORS_ALLOWED_ORIGIN_REGEXES = [r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$"]
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-match", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After", "Content-Disposition"]
+# Seconds a browser or CDN may reuse an anonymous read (config.api.caching); 0: revalidate.
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "whosaid API",
     "DESCRIPTION": (
@@ -232,13 +249,26 @@ SPECTACULAR_SETTINGS = {
         '`"errors": {field or parameter: [reasons]}`. Unknown query parameters are ignored; '
         "unknown or read-only body fields are a 400. "
         "Quote lists use cursor pages (`next`/`previous` links); other lists use `page`. "
-        "`page_size` is 1 to 100 (default 20)."
+        "`page_size` is 1 to 100 (default 20). `format` is `json` (the default) or `api` (the "
+        "browsable API) everywhere. Anonymous reads may be cached for a minute "
+        "(`Cache-Control: public`); a signed-in user's reads are `private, no-store`. "
+        "Browser frontends on the origins in `CORS_ALLOWED_ORIGINS` may call the API."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Nothing from other hosts (config/api/docs.py): no validator badge, the reader's fonts.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif"},
+            }
+        }
+    },
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
