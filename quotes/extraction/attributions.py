@@ -127,6 +127,10 @@ _MAX_APPOSITION_SOURCE_WORDS = 40
 #: and the cue is the verb alone.
 _MAX_COLON_CUE_WORDS = 5
 
+#: 'X agreed.' names a speaker for the quotation after it when its cue ends at most this many
+#: characters before the sentence does.
+_MAX_AGREEMENT_TAIL = 30
+
 #: (source, cue)
 Attribution = tuple[Span, Span]
 
@@ -162,7 +166,7 @@ def attribution_before(text: str, lo: int, hi: int) -> Attribution | None:
         if source is None and re.search(r"\s(?:and|then)\s+$", words[: m.start()]):
             # 'Ms. Sherry smiled and said, “': the subject of the coordinated verbs
             clause_subject = subject(text, lo, lo + m.start())
-            source = clause_subject[0] if clause_subject is not None else None
+            source = clause_subject.source if clause_subject is not None else None
         if source is None:
             continue  # inverted: 'said Herzog: “'
         return Span(*source), Span(lo + m.start(), lo + m.end())
@@ -208,14 +212,15 @@ def _participle_source(text: str, lo: int, cue: Span) -> tuple[int, int] | None:
     mayor reportedly shouting: “'), or the clause's subject."""
     found = attribution_before_participle(text, lo, cue.start)
     if found is not None:
-        return found[0]
+        source, _cue = found
+        return source
     absolute = _WITH_BEFORE_PARTICIPLE_RE.search(text, lo, cue.start)
     if absolute is not None:
         source = source_before(text, absolute.start("src"), cue.start)
         if source is not None:
             return source
     clause_subject = subject(text, lo, cue.start)
-    return clause_subject[0] if clause_subject is not None else None
+    return clause_subject.source if clause_subject is not None else None
 
 
 def _colon_attribution(text: str, lo: int, hi: int) -> Attribution | None:
@@ -245,21 +250,21 @@ def _colon_attribution(text: str, lo: int, hi: int) -> Attribution | None:
     if name is not None and (
         clause_subject is None
         or (
-            lo + name.start(1) > clause_subject[1]
-            and tokens(text[clause_subject[1] :])[0].lower() not in cues.CUE_VERBS
+            lo + name.start(1) > clause_subject.verb
+            and tokens(text[clause_subject.verb :])[0].lower() not in cues.CUE_VERBS
         )
     ):
         # '... doesn't surprise Republican pollster Daron Shaw: “': the name before the colon
         return Span(lo + name.start(1), lo + name.end(1)), _colon_cue(colon_at)
     if clause_subject is None:
         return None
-    verb = TOKEN_RE.match(text, clause_subject[1])
+    verb = TOKEN_RE.match(text, clause_subject.verb)
     if verb is None:
         return None
     cue_end = colon_at
     if len(tokens(text[verb.start() : cue_end])) > _MAX_COLON_CUE_WORDS:
         cue_end = verb.end()
-    return Span(*clause_subject[0]), Span(verb.start(), cue_end)
+    return clause_subject.source, Span(verb.start(), cue_end)
 
 
 def fronted_attribution(text: str, lo: int, hi: int) -> Attribution | None:
@@ -286,7 +291,7 @@ def opening_participle(text: str, sentence: Span, q: Quote, quote_end: int) -> A
     clause_subject = subject(text, quote_end + comma_after, sentence.end)
     if clause_subject is None:
         return None
-    return Span(*clause_subject[0]), Span(*cue.span("cue"))
+    return clause_subject.source, Span(*cue.span("cue"))
 
 
 def presented_source(text: str, lo: int, hi: int) -> Attribution | None:
@@ -431,6 +436,6 @@ def bare_attribution(text: str, sentence: Span) -> Attribution | None:
     while end > start and text[end - 1] in ".: ":
         end -= 1
     found = attribution_before(text, start, end)
-    if found is None or found[1].end < end - 30:
+    if found is None or found[1].end < end - _MAX_AGREEMENT_TAIL:
         return None
     return found

@@ -76,7 +76,7 @@ class Clauses:
             ):
                 continue  # '..., who declared in Ohio, “...”' introduces a direct quote
             content = trim_content(text, lo, comma if comma > 0 else end)
-            if not tokens(text[content[0] : content[1]]):
+            if not tokens(content.of(text)):
                 continue
             speaker = self.speakers.add(source, cue, [(m.start(), lo)], paragraph_start, start)
             self.doc.emit(content, "paraphrase", speaker, Prior.REPORTED_SUBORDINATE)
@@ -88,7 +88,7 @@ class Clauses:
                 continue
             comma = text.find(",", cue[1], end)
             content = trim_content(text, cue[1], comma if comma > 0 else end)
-            if not tokens(text[content[0] : content[1]]):
+            if not tokens(content.of(text)):
                 continue
             region = [(m.start(), cue[1])]
             speaker = self.speakers.add(m.span("src"), cue, region, paragraph_start, start)
@@ -113,7 +113,7 @@ class Clauses:
             later = list(TOKEN_RE.finditer(text, m.end(), stop_at))[2:]
             verb = next((w for w in later if w.group(0) in VERBISH), None)
             content = trim_content(text, lo, verb.start() if verb else stop_at)
-            if not tokens(text[content[0] : content[1]]):
+            if not tokens(content.of(text)):
                 continue
             source = m.span("src")
             if text[source[1] - 2 : source[1]] in ("'s", "’s"):
@@ -135,7 +135,7 @@ class Clauses:
         if not m.group(1).isupper() and _SENTENCE_BREAK_RE.search(text, m.end(), end):
             return False
         content = trim_content(text, m.end(), end)
-        n_words = len(tokens(text[content[0] : content[1]]))
+        n_words = len(tokens(content.of(text)))
         if n_words < 2:
             return False
         if start > 0 and n_words <= _MAX_SUBHEAD_WORDS and not self._next_to_a_turn(paragraph):

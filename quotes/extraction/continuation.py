@@ -165,7 +165,7 @@ class Continuations:
         cue_word = part.group("cue").lower()
         lo = content_start(text, cue, cue_word, clause_end)
         content = trim_content(text, lo, participle_content_end(text, cue_word, lo, clause_end))
-        if len(tokens(text[content[0] : content[1]])) >= 2:
+        if len(tokens(content.of(text))) >= 2:
             source = (quoted[-1].source_start, quoted[-1].source_end)
             speaker = self.speakers.add(source, cue, [(part.start(), lo)], paragraph_start, start)
             self.doc.emit(content, "paraphrase", speaker, Prior.REPORTED_CLAUSE)

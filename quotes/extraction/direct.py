@@ -318,13 +318,14 @@ class DirectQuotes:
         if not found:
             return True
         quotation.standalone = True
+        source, cue = found
         quotation.speaker = self._speaker(sentence, found, [(start, q.open)])
         if cursor == start:
-            self._sentence_lead(start, found[0][0], q, quotation.speaker)
-        if cursor == start and attribution_before_participle(text, start, found[1][0]):
+            self._sentence_lead(start, source.start, q, quotation.speaker)
+        if cursor == start and attribution_before_participle(text, start, cue.start):
             # 'The plant closed, the mayor said, adding, “...”': the clause before is the
             # mayor's reported speech
-            self.reported.main_clause(Span(start, found[1][0]), sentence.paragraph_start)
+            self.reported.main_clause(Span(start, cue.start), sentence.paragraph_start)
         return True
 
     # ---- after the quotation ------------------------------------------------------------

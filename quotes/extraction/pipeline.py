@@ -169,7 +169,7 @@ class Extractor:
         )
         if not found:
             return None
-        return self.doc.speakers.add(found[0], found[1], [sentence], paragraph_start)
+        return self.doc.speakers.add(*found, [sentence], paragraph_start)
 
 
 def _one_per_content(found: list[Candidate]) -> list[Candidate]:

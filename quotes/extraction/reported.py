@@ -212,8 +212,8 @@ def content_end(text: str, start: int, end: int, stops: str = ".!?") -> int:
 @dataclass
 class _Clause:
     """A sentence, or its part, whose main clause is read: `span` in the text, `end` before its
-    final punctuation, `words` its text (the patterns below are matched on it, offsets from
-    `span.start`)."""
+    final punctuation, `wording` its own text (the rules' patterns are matched on it, so their
+    offsets count from `span.start`)."""
 
     text: str
     span: Span
@@ -225,25 +225,25 @@ class _Clause:
         return content_end(self.text, *self.span, stops=".!?,;")
 
     @cached_property
-    def words(self) -> str:
+    def wording(self) -> str:
         return self.span.of(self.text)
 
     @cached_property
     def headline(self) -> bool:
-        return is_title_case(self.words)
+        return is_title_case(self.wording)
 
     @cached_property
     def quoted(self) -> list[tuple[int, int]]:
-        return [m.span() for m in QUOTED_RE.finditer(self.words)]
+        return [m.span() for m in QUOTED_RE.finditer(self.wording)]
 
     @cached_property
     def cue_matches(self) -> list[re.Match[str]]:
         cue_re = cues.HEADLINE_CUE_RE if self.headline else cues.CUE_RE
-        return _outside_quotations(cue_re.finditer(self.words), self.quoted)
+        return _outside_quotations(cue_re.finditer(self.wording), self.quoted)
 
     @cached_property
     def progressive_matches(self) -> list[re.Match[str]]:
-        return _outside_quotations(cues.PROGRESSIVE_CUE_RE.finditer(self.words), self.quoted)
+        return _outside_quotations(cues.PROGRESSIVE_CUE_RE.finditer(self.wording), self.quoted)
 
 
 class ReportedSpeech:
@@ -263,29 +263,15 @@ class ReportedSpeech:
         )
 
     def sentence(self, sentence: Span, paragraph_start: int, depth: int = 0) -> None:
-        """Reported speech in one sentence; a participle clause ('..., saying that ...') and
-        coordinated clauses ('X said A, but Y argued B') each give their own attribution."""
-        text = self.text
-        start = sentence.start
-        end = content_end(text, *sentence)
-        if depth < _MAX_DEPTH and self._with_clause(start, end, paragraph_start, depth):
+        """Reported speech in one sentence; an absolute clause ('..., with 47 percent saying
+        A'), a participle clause ('..., saying that ...') and coordinated clauses ('X said A, but
+        Y argued B') each give their own attribution."""
+        end = content_end(self.text, *sentence)
+        if depth < _MAX_DEPTH and (
+            self._with_clause(sentence.start, end, paragraph_start, depth)
+            or self._participle_clause(sentence.start, end, paragraph_start, depth)
+        ):
             return
-        part = PARTICIPLE_CLAUSE_RE.search(text, start, end)
-        if part is not None and depth < _MAX_DEPTH:
-            subj = subject(text, start, part.start())
-            if subj is not None:
-                cue = part.span("cue")
-                cue_word = part.group("cue").lower()
-                lo = content_start(text, cue, cue_word, end)
-                clause_end = self.clause_end(lo, end, paragraph_start, depth, subj[0], cue)
-                content = trim_content(
-                    text, lo, participle_content_end(text, cue_word, lo, clause_end)
-                )
-                if len(tokens(text[content[0] : content[1]])) >= 2:
-                    speaker = self.speakers.add(subj[0], cue, [(start, lo)], paragraph_start, start)
-                    self.doc.emit(content, "paraphrase", speaker, Prior.REPORTED_CLAUSE)
-                    self.main_clause(Span(start, part.start()), paragraph_start, depth)
-                    return
         self.main_clause(sentence, paragraph_start, depth)
 
     def main_clause(self, sentence: Span, paragraph_start: int, depth: int = 0) -> None:
@@ -307,11 +293,34 @@ class ReportedSpeech:
         lo = content_start(text, cue, m.group("cue").lower(), end)
         clause_end = self.clause_end(lo, end, paragraph_start, depth, source, cue)
         content = trim_content(text, lo, clause_end)
-        if len(tokens(text[content[0] : content[1]])) < 2:
+        if len(tokens(content.of(text))) < 2:
             return False
         speaker = self.speakers.add(source, cue, [(m.start(), lo)], paragraph_start, start)
         self.doc.emit(content, "paraphrase", speaker, Prior.REPORTED_SUBORDINATE)
         self.main_clause(Span(start, m.start()), paragraph_start, depth + 1)
+        return True
+
+    def _participle_clause(self, start: int, end: int, paragraph_start: int, depth: int) -> bool:
+        """'The mayor defended the plan, saying it would pay for itself': the participle's
+        content is the subject's; the clause before it is read on its own."""
+        text = self.text
+        part = PARTICIPLE_CLAUSE_RE.search(text, start, end)
+        if part is None:
+            return False
+        clause_subject = subject(text, start, part.start())
+        if clause_subject is None:
+            return False
+        source = clause_subject.source
+        cue = part.span("cue")
+        cue_word = part.group("cue").lower()
+        lo = content_start(text, cue, cue_word, end)
+        clause_end = self.clause_end(lo, end, paragraph_start, depth, source, cue)
+        content = trim_content(text, lo, participle_content_end(text, cue_word, lo, clause_end))
+        if len(tokens(content.of(text))) < 2:
+            return False
+        speaker = self.speakers.add(source, cue, [(start, lo)], paragraph_start, start)
+        self.doc.emit(content, "paraphrase", speaker, Prior.REPORTED_CLAUSE)
+        self.main_clause(Span(start, part.start()), paragraph_start, depth)
         return True
 
     # ---- where a content clause ends ----------------------------------------------------
@@ -386,7 +395,7 @@ class ReportedSpeech:
                     next_lo, end, paragraph_start, depth + 1, source, next_cue
                 )
                 content = trim_content(text, next_lo, next_end)
-                if len(tokens(text[content[0] : content[1]])) >= 2:
+                if len(tokens(content.of(text))) >= 2:
                     speaker = self.speakers.add(
                         source, next_cue, [(m.end(), next_lo)], paragraph_start, lo
                     )
@@ -403,7 +412,7 @@ class ReportedSpeech:
     def _according_to_opening(self, clause: _Clause) -> bool:
         """'According to the report, the plan failed.'"""
         text, start = self.text, clause.span.start
-        m = _ACCORDING_TO_OPENING_RE.match(clause.words)
+        m = _ACCORDING_TO_OPENING_RE.match(clause.wording)
         if m is None:
             return False
         source_start = start + m.end()
@@ -422,7 +431,7 @@ class ReportedSpeech:
     def _in_a_document(self, clause: _Clause) -> bool:
         """'In a new Washington Post-ABC News poll, 75 percent of Republicans said ...'"""
         text, start = self.text, clause.span.start
-        m = _IN_SOURCE_RE.match(clause.words)
+        m = _IN_SOURCE_RE.match(clause.wording)
         if m is None:
             return False
         source = (start + m.start("src"), start + m.end("src"))
@@ -441,7 +450,7 @@ class ReportedSpeech:
     def _according_to_closing(self, clause: _Clause) -> bool:
         """'Cargo rose 12 percent, according to the port.'"""
         text, start = self.text, clause.span.start
-        for m in _ACCORDING_TO_CLOSING_RE.finditer(clause.words):
+        for m in _ACCORDING_TO_CLOSING_RE.finditer(clause.wording):
             source = source_after(text, start + m.end(), clause.end, reference_ok)
             if source is None:
                 continue
@@ -453,7 +462,7 @@ class ReportedSpeech:
             colon = text.rfind(": ", start, start + m.start())
             lo = colon + 1 if colon >= 0 and not open_quotation(text[start:colon]) else start
             before = trim_content(text, lo, start + m.start())
-            if len(tokens(text[before[0] : before[1]])) >= 2:
+            if len(tokens(before.of(text))) >= 2:
                 self.doc.emit(before, "claim", speaker, Prior.CLAIM_ACCORDING_TO)
             self._claim_resumed(clause, before, source, speaker)
             return True
@@ -471,8 +480,8 @@ class ReportedSpeech:
         if rest is None:
             return
         after = trim_content(text, source[1] + rest.end(), clause.end)
-        words = tokens(text[after[0] : after[1]])
-        intro = not has_verb(tokens(text[before[0] : before[1]]))
+        words = tokens(after.of(text))
+        intro = not has_verb(tokens(before.of(text)))
         if len(words) >= 3 and (
             words[0].lower() in VERBISH
             or (intro and has_verb(words) and words[0].lower() not in _NOT_RESUMING)
@@ -521,7 +530,7 @@ class ReportedSpeech:
         if tokens(text[source_lo : source[0]]):
             return False
         content = trim_content(text, start, start + comma)
-        if len(tokens(text[content[0] : content[1]])) < 3 or (
+        if len(tokens(content.of(text))) < 3 or (
             aside is None and is_intro(text, start, start + comma)
         ):
             return False
@@ -550,7 +559,7 @@ class ReportedSpeech:
         if re.match(r"(?:who|which|according|on condition)\b", rest):
             return
         content = trim_content(self.text, lo, end)
-        if len(tokens(self.text[content[0] : content[1]])) >= 2:
+        if len(tokens(content.of(self.text))) >= 2:
             self.doc.emit(content, "paraphrase", speaker, Prior.REPORTED_AFTER_CUE)
 
     def _said_before_content(self, clause: _Clause) -> bool:
@@ -574,7 +583,7 @@ class ReportedSpeech:
         end, main_clause = self._content_end(clause, source, cue, cue_word, lo)
         content = trim_content(text, lo, end)
         min_words = 1 if cue_word in cues.OBJECT_CONTENT_CUES else 3
-        words = tokens(text[content[0] : content[1]])
+        words = tokens(content.of(text))
         if (
             len(words) < min_words
             and not _ANSWER_RE.fullmatch(text, *content)
@@ -598,8 +607,8 @@ class ReportedSpeech:
         text = self.text
         source = source_before(text, start, cue_start)
         if source is None and _COORDINATED_BEFORE_RE.search(text, start, cue_start):
-            subj = subject(text, start, cue_start)
-            source = subj[0] if subj is not None else None
+            clause_subject = subject(text, start, cue_start)
+            source = clause_subject.source if clause_subject is not None else None
         if source is None:
             source = embedded_subject(text, start, cue_start)
         return source
