@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from actors.models import Person
 from quotes import verbatim
@@ -160,3 +161,10 @@ def test_every_imported_quote_is_verbatim_and_a_rerun_changes_nothing(db, folder
 def test_proper_names_in_sources(source, name):
     mention = name_mention(source)
     assert (mention.surface if mention else None) == name
+
+
+def test_a_missing_corpus_folder_says_where_the_corpus_comes_from(db, tmp_path):
+    with pytest.raises(CommandError) as failure:
+        call_command("import_polnear", str(tmp_path / "polnear"), "--no-progress")
+    assert "https://github.com/networkdynamics/PolNeAR" in str(failure.value)
+    assert "make demo POLNEAR=" in str(failure.value)

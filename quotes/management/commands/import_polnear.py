@@ -40,7 +40,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         folder = Path(options["folder"])
         if not folder.is_dir():
-            raise CommandError(f"No such folder: {folder}")
+            raise CommandError(
+                f"No PolNeAR folder at {folder}. The corpus is test data and does not ship with "
+                "whosaid: clone https://github.com/networkdynamics/PolNeAR and give its data "
+                "folder (the one with metadata.tsv), e.g. make demo POLNEAR=../PolNeAR/data"
+            )
         started = time.monotonic()
         corpus = read_corpus(folder, status=options["status"])
         if not corpus.payloads:
