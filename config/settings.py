@@ -97,15 +97,16 @@ TEMPLATES = [
 ]
 
 
-# Database: PostgreSQL only. DATABASE_URL when set, otherwise the embedded development server.
-def _database_url() -> str:
+# Database: PostgreSQL only. DATABASE_URL when set, otherwise the embedded development server
+# (started by the first connection, not here).
+def _database() -> dict:
     if url := os.environ.get("DATABASE_URL"):
-        return url
+        return dj_database_url.parse(url)
     if not DEBUG:
         raise ImproperlyConfigured("Production needs DATABASE_URL (postgres://...).")
     from config import embedded_db
 
-    return embedded_db.database_url()
+    return embedded_db.settings()
 
 
 def _prepare_threshold() -> int | None:
@@ -115,9 +116,7 @@ def _prepare_threshold() -> int | None:
     return env_int("DATABASE_PREPARE_THRESHOLD", 5)
 
 
-DATABASES = {
-    "default": dj_database_url.parse(_database_url(), conn_max_age=env_int("CONN_MAX_AGE", 60))
-}
+DATABASES = {"default": {**_database(), "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 60)}}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("whosaid runs on PostgreSQL only; DATABASE_URL must be postgres://.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
