@@ -6,6 +6,7 @@ retracting is reserved to holders of ``quotes.verify_quote``.
 """
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, F, OrderBy, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
@@ -37,8 +38,13 @@ class NullsLastBothWays(OrderBy):
         return self
 
 
+# A web address typed without its scheme is taken as https (Django 6's default; 5.2 warns).
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Publisher)
 class PublisherAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["name", "website"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -82,6 +88,7 @@ class QuoteInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "publisher", "published_on", "language", "quote_count"]
     list_filter = ["publisher", "language", "published_on"]
     list_select_related = ["publisher"]

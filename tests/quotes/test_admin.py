@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from quotes.admin import NullsLastBothWays, QuoteAdmin
 from quotes.choices import Channel, QuoteKind, ReviewStatus
-from quotes.models import Article, Quote
+from quotes.models import Article, Publisher, Quote
 from quotes.roles import EDITORS
 from tests.admin_pages import changelist_queries
 from tests.factories import (
@@ -548,3 +548,11 @@ def test_reviewed_quotes_are_read_only_in_the_article_page_for_editors(client):
     formset = response.context["inline_admin_formsets"][0].formset
     disabled = {form.instance.status: form.fields["text"].disabled for form in formset.forms}
     assert disabled == {ReviewStatus.VERIFIED: True, ReviewStatus.DRAFT: False}
+
+
+def test_a_website_typed_without_its_scheme_is_stored_as_https(admin_client):
+    admin_client.post(
+        reverse("admin:quotes_publisher_add"),
+        {"name": "Example News", "slug": "example-news", "website": "www.example.com"},
+    )
+    assert Publisher.objects.get(slug="example-news").website == "https://www.example.com"
