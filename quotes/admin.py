@@ -160,6 +160,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "kind",
         "channel",
         "is_anonymous",
+        "is_unattributed",
         "article__publisher",
         # The quote's own language and a date hierarchy would each scan every quote for their
         # choices on every page (0.3 s apiece at a million quotes); the articles' languages and
@@ -210,6 +211,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
                     "speaking_organization",
                     "attribution",
                     ("is_anonymous", "source_organization", "source_label"),
+                    "is_unattributed",
                 ]
             },
         ),
@@ -286,6 +288,8 @@ class QuoteAdmin(SimpleHistoryAdmin):
             return quote.speaking_organization
         if quote.source_organization_id:
             return f"{quote.attribution} ({quote.source_organization})"
+        if quote.is_unattributed:
+            return f"unattributed ({quote.cue})" if quote.cue else "unattributed"
         return quote.attribution
 
     @admin.display(description="role at the time", ordering="affiliation__role")

@@ -59,6 +59,9 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
     kind = ChoiceFilter(choices=QuoteKind.choices)
     channel = ChoiceFilter(choices=Channel.choices)
     anonymous = StrictBooleanFilter(field_name="is_anonymous", help_text="Unnamed sources.")
+    unattributed = StrictBooleanFilter(
+        field_name="is_unattributed", help_text="Reported without a source (no one named)."
+    )
     topic = SlugsFilter(method="filter_topic", help_text="Topic slug; repeatable (any of).")
     language = TextFilter(field_name="language", help_text="Language code, e.g. en.")
     status = ChoiceFilter(

@@ -199,6 +199,13 @@ class Quote(TimestampedModel):
         'anonymity".',
     )
     is_anonymous = models.BooleanField("anonymous source", default=False)
+    is_unattributed = models.BooleanField(
+        "unattributed",
+        default=False,
+        db_default=False,  # the bulk importer's COPY leaves it out
+        help_text="The article reports it without saying whose it is ('accusations have "
+        "mounted', 'is expected'): no source; the cue keeps the wording.",
+    )
     source_organization = models.ForeignKey(
         Organization,
         null=True,
@@ -279,10 +286,24 @@ class Quote(TimestampedModel):
             models.CheckConstraint(
                 condition=Q(speaker__isnull=False)
                 | Q(speaking_organization__isnull=False)
-                | ~Q(attribution=""),
+                | ~Q(attribution="")
+                | Q(is_unattributed=True),
                 name="quote_has_source",
                 violation_error_message="Give a speaker, a speaking organization or the "
-                "attribution as worded.",
+                "attribution as worded, or mark the quote unattributed.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_unattributed=False)
+                | Q(
+                    speaker__isnull=True,
+                    speaking_organization__isnull=True,
+                    source_organization__isnull=True,
+                    attribution="",
+                    is_anonymous=False,
+                ),
+                name="quote_unattributed_has_no_source",
+                violation_error_message="An unattributed quote has no speaker, organization, "
+                "attribution or anonymous source.",
             ),
             models.CheckConstraint(
                 condition=Q(speaker__isnull=True) | Q(speaking_organization__isnull=True),

@@ -54,6 +54,8 @@ def citation(quote: Quote) -> str:
         source = f"Unnamed source ({quote.source_organization_ref['name']})"
     elif quote.is_anonymous:
         source = "Unnamed source"
+    elif quote.is_unattributed:
+        source = "Unattributed"
     else:
         source = quote.attribution[:1].upper() + quote.attribution[1:]
     parts = [source]

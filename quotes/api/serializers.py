@@ -67,6 +67,10 @@ class QuoteSerializer(ReadModelSerializer):
         help_text="An unnamed source's organization ('a Hamas official').",
     )
     anonymous = serializers.BooleanField(source="is_anonymous")
+    unattributed = serializers.BooleanField(
+        source="is_unattributed",
+        help_text="Reported without a source ('accusations have mounted'); `cue` has the words.",
+    )
     role = RoleSerializer(source="role_ref", allow_null=True)
     article = ArticleRefSerializer()
     topics = TopicSerializer(many=True, source="topic_refs")
@@ -82,6 +86,7 @@ class QuoteSerializer(ReadModelSerializer):
             "source_organization",
             "attribution",
             "anonymous",
+            "unattributed",
             "role",
             "said_on",
             "channel",
@@ -172,6 +177,7 @@ class QuoteWriteSerializer(ModelCleanSerializer):
     speaking_organization = _slug_of(Organization, "Slug of an organization speaking as a body.")
     source_organization = _slug_of(Organization, "Slug of an unnamed source's organization.")
     anonymous = serializers.BooleanField(source="is_anonymous", required=False)
+    unattributed = serializers.BooleanField(source="is_unattributed", required=False)
     role = serializers.PrimaryKeyRelatedField(
         source="affiliation",
         queryset=Affiliation.objects.all(),
@@ -192,6 +198,7 @@ class QuoteWriteSerializer(ModelCleanSerializer):
             "source_organization",
             "attribution",
             "anonymous",
+            "unattributed",
             "source_label",
             "role",
             "said_on",

@@ -91,6 +91,23 @@ class TestConstraints:
         with pytest.raises(IntegrityError):
             QuoteFactory(extractor_version="rules-1.8", extraction_confidence=confidence)
 
+    def test_an_unattributed_claim_needs_no_source(self):
+        quote = QuoteFactory(
+            speaker=None, attribution="", is_unattributed=True, cue="accusations have mounted"
+        )
+        quote.full_clean()
+
+    @pytest.mark.parametrize(
+        "source",
+        [
+            {"attribution": "officials"},
+            {"speaker": None, "speaking_organization": None, "is_anonymous": True},
+        ],
+    )
+    def test_an_unattributed_claim_names_no_source(self, source):
+        with pytest.raises(IntegrityError):
+            QuoteFactory(**{"speaker": None, "attribution": "", **source}, is_unattributed=True)
+
     def test_unnamed_source_with_attribution_is_accepted(self):
         quote = QuoteFactory(
             speaker=None,
