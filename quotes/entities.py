@@ -51,7 +51,7 @@ PLACES = {
     "united kingdom", "great britain", "saudi arabia", "south africa", "new zealand",
     "el salvador", "costa rica", "sri lanka", "hong kong", "western europe", "eastern europe",
     "latin america", "middle east", "british columbia", "silicon valley", "capitol hill",
-    "wall street", "st. paul", "st. louis", "los angeles", "san francisco", "las vegas",
+    "wall street", "st paul", "st louis", "los angeles", "san francisco", "las vegas",
 }  # fmt: skip
 # Words that make a name an organization's, a work's or a description's whatever else it holds.
 ORGANIZATION_WORDS = {

@@ -57,7 +57,7 @@ def test_a_name_after_the_article_is_an_organizations(evidence):
     assert kind("Boston Globe", evidence, before="reported by the ") == Kind.ORGANIZATION
 
 
-@pytest.mark.parametrize("name", ["North Carolina", "Puerto Rico", "Western Europe"])
+@pytest.mark.parametrize("name", ["North Carolina", "Puerto Rico", "Western Europe", "St. Paul"])
 def test_places_are_places(evidence, name):
     assert kind(name, evidence) == Kind.PLACE
 
