@@ -103,7 +103,8 @@ def given_names() -> set[str]:
 
 
 def surname_rank(word: str) -> int | None:
-    return _census("dist.all.last").get(word.lower())
+    """The census rank of a surname; the census writes "O'Connor" as OCONNOR."""
+    return _census("dist.all.last").get(word.lower().replace("'", "").replace("’", ""))
 
 
 def _fold(token: str) -> str:
