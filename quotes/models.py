@@ -229,7 +229,10 @@ class Quote(TimestampedModel):
         help_text="The speaker's role when speaking; found from the date when left blank.",
     )
     said_on = models.DateField(
-        null=True, blank=True, help_text="When it was said; the article's date when blank."
+        null=True,
+        blank=True,
+        help_text="When it was said, if the article tells; blank when it does not (the role is "
+        "then the one held on the article's date).",
     )
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.OTHER)
     cue = models.CharField(max_length=50, blank=True, help_text='"said", "vowed", ...')
@@ -273,7 +276,7 @@ class Quote(TimestampedModel):
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
-        ordering = ["-said_on", "-pk"]
+        ordering = [models.F("said_on").desc(nulls_last=True), "-pk"]
         permissions = [("verify_quote", "Can verify or retract quotes")]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="quote_text_not_empty"),
@@ -330,7 +333,12 @@ class Quote(TimestampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_document"], name="quote_search_document_gin"),
-            models.Index(fields=["-said_on", "-id"], name="quote_said_on_id"),
+            # Newest first, undated quotes last; read backwards, oldest first after the undated.
+            models.Index(
+                models.F("said_on").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="quote_said_on_undated_last",
+            ),
             models.Index(fields=["article", "start_offset"], name="quote_article_offset"),
             # The review queue: drafts by the extractor's confidence (only drafts: small). The
             # admin breaks ties newest first whichever way its column is sorted, so each way has
@@ -379,13 +387,12 @@ class Quote(TimestampedModel):
         self.start_offset, self.end_offset = start, end
         self.text = body[start:end]
 
-    def resolve_said_on(self):
-        if self.said_on is None:
-            self.said_on = self.article.published_on
-
     def resolve_affiliation(self):
-        if self.affiliation_id is None and self.speaker_id is not None and self.said_on:
-            self.affiliation = Affiliation.objects.role_on(self.speaker_id, self.said_on)
+        """The role the speaker held when speaking: on ``said_on``, or when that is unknown on
+        the article's date, the day the article describes its speakers' roles."""
+        day = self.said_on or self.article.published_on
+        if self.affiliation_id is None and self.speaker_id is not None and day:
+            self.affiliation = Affiliation.objects.role_on(self.speaker_id, day)
 
     def prepare(self):
         """Fill what can be derived; raises ValidationError when the text is not verbatim."""
@@ -395,7 +402,6 @@ class Quote(TimestampedModel):
             self.locate_in_article()
         except verbatim.VerbatimError as error:
             raise ValidationError({"text": str(error)}) from error
-        self.resolve_said_on()
         self.resolve_affiliation()
 
     def clean(self):

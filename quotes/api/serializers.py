@@ -185,7 +185,8 @@ class QuoteWriteSerializer(ModelCleanSerializer):
         queryset=Affiliation.objects.all(),
         required=False,
         allow_null=True,
-        help_text="The speaker's affiliation id; left out, the role held on `said_on`.",
+        help_text="The speaker's affiliation id; left out, the role held on `said_on` (or, "
+        "when that is unknown, on the article's date).",
     )
     topics = SlugReference(queryset=Topic.objects.all(), many=True, required=False)
 

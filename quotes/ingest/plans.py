@@ -123,14 +123,14 @@ def _parse_quote(data, path, article, catalog, create) -> QuotePlan:
         raise PayloadError(f"{path}.text", str(error)) from error
     source = _parse_source(data, path, catalog, create)
     speaker = source["speaker"]
-    said_on = read_date(data.get("said_on"), f"{path}.said_on") or article["published_on"]
+    said_on = read_date(data.get("said_on"), f"{path}.said_on")  # None: the article does not say
     role = None
     if data.get("role") is not None:
         if speaker is None:
             raise PayloadError(f"{path}.role", ROLE_NEEDS_SPEAKER)
         role = catalog.role(speaker, data["role"], f"{path}.role", create)
     elif speaker is not None:
-        role = catalog.role_on(speaker, said_on)
+        role = catalog.role_on(speaker, said_on or article["published_on"])
     confidence = read_confidence(data, "extraction_confidence", path)
     topics = data.get("topics") or []
     if not isinstance(topics, list):

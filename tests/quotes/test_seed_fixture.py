@@ -110,6 +110,19 @@ def test_every_speaker_quote_has_the_role_held_on_its_date(seed):
         assert quote.affiliation == Affiliation.objects.role_on(quote.speaker, day)
 
 
+def test_only_the_quotes_the_article_dates_have_a_date(seed):
+    dated = Quote.objects.filter(said_on__isnull=False).order_by("start_offset")
+    assert [q.text.split()[:2] for q in dated] == [
+        ["Anyone", "who"],  # Netanyahu "in a statement Wednesday"
+        ["its", "forces"],  # the military's "announcement Friday"
+        ["to", "bring"],  # "On Tuesday", Netanyahu pledged
+        ["the", "country"],  # and Herzog "also told"
+        ["Israel", "is"],  # at that meeting
+        ["only", "cautious"],  # "on Tuesday", Biden
+        ["There’s", "no"],
+    ]
+
+
 def test_according_to_covers_the_figures_not_the_reporters_sentence(seed):
     authorities = Quote.objects.filter(cue="according to", speaking_organization__isnull=False)
     assert sorted(q.text for q in authorities) == [
