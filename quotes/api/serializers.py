@@ -348,6 +348,9 @@ class QuotePayloadSerializer(serializers.Serializer):
     source_organization = OrganizationReferenceField(required=False)
     attribution = _optional_text(payload.QUOTE_LIMITS["attribution"])
     anonymous = serializers.BooleanField(required=False)
+    unattributed = serializers.BooleanField(
+        required=False, help_text="Reported without a source: then no speaker or attribution."
+    )
     source_label = _optional_text(payload.QUOTE_LIMITS["source_label"])
     role = RolePayloadSerializer(required=False, allow_null=True)
     said_on = serializers.DateField(required=False, allow_null=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quotes.entities import Kind, NameEvidence, kind_of, person_tokens
+from quotes.ingest.entities import Kind, NameEvidence, kind_of, person_tokens
 
 BODIES = [
     "Trump rallies\n\nDonald Trump spoke at a tower in Ohio. Mr. Trump said the cash was there. "
