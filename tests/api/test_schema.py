@@ -48,6 +48,7 @@ def test_quote_list_declares_every_parameter_it_reads(schema):
         "kind",
         "channel",
         "anonymous",
+        "unattributed",
         "topic",
         "language",
         "status",

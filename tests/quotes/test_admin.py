@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from quotes.admin import NullsLastBothWays, QuoteAdmin
 from quotes.choices import Channel, QuoteKind, ReviewStatus
-from quotes.models import Article, Quote
+from quotes.models import Article, Publisher, Quote
 from quotes.roles import EDITORS
 from tests.admin_pages import changelist_queries
 from tests.factories import (
@@ -106,7 +106,7 @@ def quote_form(quote=None, **values):
             speaker=quote.speaker_id or "",
             affiliation=quote.affiliation_id or "",
             attribution=quote.attribution,
-            said_on=quote.said_on.isoformat(),
+            said_on=quote.said_on.isoformat() if quote.said_on else "",
             status=quote.status,
         )
     data.update(values)
@@ -298,7 +298,7 @@ def test_role_of_another_person_is_rejected_on_the_affiliation_field(admin_clien
     ]
 
 
-def test_added_quote_gets_its_offsets_date_and_role(admin_client):
+def test_added_quote_gets_its_offsets_and_role_and_no_date_it_was_not_given(admin_client):
     article = ArticleFactory(body=BODY)
     role = AffiliationFactory()
     response = admin_client.post(
@@ -308,7 +308,7 @@ def test_added_quote_gets_its_offsets_date_and_role(admin_client):
     assert response.status_code == 302
     quote = Quote.objects.get()
     assert article.body[quote.start_offset : quote.end_offset] == quote.text
-    assert (quote.said_on, quote.affiliation) == (article.published_on, role)
+    assert (quote.said_on, quote.affiliation) == (None, role)
 
 
 # Lists and search
@@ -550,3 +550,11 @@ def test_reviewed_quotes_are_read_only_in_the_article_page_for_editors(client):
     formset = response.context["inline_admin_formsets"][0].formset
     disabled = {form.instance.status: form.fields["text"].disabled for form in formset.forms}
     assert disabled == {ReviewStatus.VERIFIED: True, ReviewStatus.DRAFT: False}
+
+
+def test_a_website_typed_without_its_scheme_is_stored_as_https(admin_client):
+    admin_client.post(
+        reverse("admin:quotes_publisher_add"),
+        {"name": "Example News", "slug": "example-news", "website": "www.example.com"},
+    )
+    assert Publisher.objects.get(slug="example-news").website == "https://www.example.com"
