@@ -1,4 +1,4 @@
-"""Read-side helpers for quotes: the context sentence(s), a ready citation, organization scope."""
+"""Read-side helpers for quotes: the context sentence(s), organization scope."""
 
 import re
 
@@ -41,33 +41,6 @@ def quote_context(quote: Quote) -> str | None:
         finish = match.end()
         break
     return body[begin:finish].strip()
-
-
-def citation(quote: Quote) -> str:
-    """E.g. "Benjamin Netanyahu, Prime Minister (Prime Minister's Office (Israel)), quoted in
-    The New York Times, December 20, 2023". The quote comes from ``with_relations()``."""
-    if quote.speaker_id:
-        source = quote.speaker.name
-    elif quote.speaking_organization_id:
-        source = quote.speaking_organization_ref["name"]
-    elif quote.is_anonymous and quote.source_organization_id:
-        source = f"Unnamed source ({quote.source_organization_ref['name']})"
-    elif quote.is_anonymous:
-        source = "Unnamed source"
-    else:
-        source = quote.attribution[:1].upper() + quote.attribution[1:]
-    parts = [source]
-    if role := quote.role_ref:
-        parts.append(f"{role['role']} ({role['organization']['name']})")
-    article = quote.article
-    published = article.published_on
-    parts.append(f"quoted in {article.publisher.name}")
-    parts.append(f"{published:%B} {published.day}, {published.year}")
-    text = ", ".join(parts)
-    said = quote.said_on
-    if said and said != published:
-        text += f" (said {said:%B} {said.day}, {said.year})"
-    return text
 
 
 def quotes_of_organizations(queryset: QuerySet, organization_ids: list[int]) -> QuerySet:

@@ -10,7 +10,7 @@ from config.api.writing import (
     SlugReference,
     StrictInputMixin,
 )
-from quotes import selectors
+from quotes import citations, selectors
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.models import Article, Publisher, Quote, Topic
 
@@ -116,7 +116,8 @@ class QuoteDetailSerializer(QuoteSerializer):
         help_text="The sentence(s) of the article around the quote."
     )
     citation = serializers.SerializerMethodField(
-        help_text="Speaker, role, publisher and date, ready to paste."
+        help_text="Who said it, in which role, worded by kind (said, paraphrased, according to), "
+        "with the publisher and date, ready to paste."
     )
 
     class Meta(QuoteSerializer.Meta):
@@ -128,7 +129,7 @@ class QuoteDetailSerializer(QuoteSerializer):
 
     @extend_schema_field(serializers.CharField())
     def get_citation(self, quote):
-        return selectors.citation(quote)
+        return citations.citation(quote)
 
 
 class ArticleSerializer(ReadModelSerializer):
