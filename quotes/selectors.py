@@ -1,11 +1,19 @@
-"""Read-side helpers for quotes: the context sentence(s), organization scope."""
+"""Read-side helpers for quotes: the context sentence(s) and paragraph, organization scope,
+and a page of quotes for query parameters, as the API's quote list serves it."""
 
+import datetime
 import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, DateField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncMonth
+from rest_framework.request import Request
 
 from actors.models import Affiliation
+from config.api.pagination import KeysetCursorPagination
 
+from . import search, verbatim
 from .models import Quote
 
 # A sentence ends at . ! ? (with any closing quote mark or bracket) before a space, or at a
@@ -43,6 +51,26 @@ def quote_context(quote: Quote) -> str | None:
     return body[begin:finish].strip()
 
 
+def paragraph_around(quote: Quote) -> tuple[str, str, str] | None:
+    """``(before, quote, after)``: the paragraph of the article body holding the quote, split
+    around it; found again if the body was edited since. None without offsets or a body, or
+    when the quote no longer occurs in the body."""
+    body = quote.article.body
+    if not body or quote.start_offset is None:
+        return None
+    start, end = quote.start_offset, quote.end_offset
+    if body[start:end] != quote.text:
+        try:
+            start, end = verbatim.locate(body, quote.text, start)
+        except verbatim.VerbatimError:
+            return None
+    first = body.rfind("\n", 0, start) + 1
+    last = body.find("\n", end)
+    if last == -1:
+        last = len(body)
+    return body[first:start], body[start:end], body[end:last]
+
+
 def quotes_of_organizations(queryset: QuerySet, organization_ids: list[int]) -> QuerySet:
     """Quotes said in a role held in these organizations, by them as a body, or by their
     unnamed sources ("a senior Hamas official")."""
@@ -57,3 +85,59 @@ def quotes_of_organizations(queryset: QuerySet, organization_ids: list[int]) -> 
 def has_visible_quotes(user) -> Exists:
     """For articles: at least one quote this user may see."""
     return Exists(Quote.objects.visible_to(user).filter(article=OuterRef("pk")))
+
+
+# Pages of quotes, as the API's list pages them (config.api.pagination), for the site.
+
+
+@dataclass
+class QuotePage:
+    quotes: list[Quote]
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def page_of_quotes(filterset, request) -> QuotePage:
+    """The page of ``filterset.qs`` that the request's ``cursor`` and ``page_size`` name, with
+    each quote's ``highlight`` when searching: the API list's paging and highlights.
+
+    A bad cursor or page size raises the API's NotFound or ValidationError.
+    """
+    paginator = KeysetCursorPagination()
+    quotes = paginator.paginate_queryset(filterset.qs, Request(request))
+    if text := filterset.search_text.strip():
+        marked = search.highlights(quotes, text)
+        for quote in quotes:
+            quote.highlight = marked.get(quote.pk)
+    return QuotePage(
+        quotes,
+        _cursor_token(paginator, paginator.next_cursor),
+        _cursor_token(paginator, paginator.previous_cursor),
+    )
+
+
+def _cursor_token(paginator, cursor) -> str | None:
+    link = paginator.encode_cursor(cursor)
+    if link is None:
+        return None
+    return parse_qs(urlsplit(link).query)[paginator.cursor_query_param][0]
+
+
+def count_up_to(queryset: QuerySet, limit: int) -> int:
+    """How many rows match, counting no further than ``limit``."""
+    return queryset.order_by().values("pk")[:limit].count()
+
+
+def quotes_per_month(queryset: QuerySet) -> list[tuple[datetime.date, int]]:
+    """``[(first day of a month, quotes)]`` by the day said (else published), oldest first;
+    months without quotes are left out."""
+    said = Coalesce("said_on", "article__published_on", output_field=DateField())
+    rows = (
+        queryset.order_by()
+        .annotate(month=TruncMonth(said))
+        .values("month")
+        .annotate(quotes=Count("pk"))
+        .order_by("month")
+        .values_list("month", "quotes")
+    )
+    return list(rows)
