@@ -219,6 +219,12 @@ if redis_url := os.environ.get("REDIS_URL"):
         }
     }
 
+# The journalists' site (web/, mounted at /): how long a cache may keep its public pages, and
+# how many problem reports one client may send ("10/hour"; empty turns the limit off).
+INSTALLED_APPS.append("web")
+SITE_CACHE_SECONDS = env_int("SITE_CACHE_SECONDS", 60)
+SITE_REPORT_RATE = os.environ.get("SITE_REPORT_RATE", "10/hour") or None
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "whosaid API",
     "DESCRIPTION": (
