@@ -21,7 +21,7 @@ from actors.models import Organization, Person
 from quotes import citations
 from quotes.filtersets import QuoteFilterSet
 
-from .listing import PAGING_PARAMETERS, published_quotes, query_string
+from .listing import PAGING_PARAMETERS, published_quotes, query_string, scoped_to
 
 ENTRIES = 20
 
@@ -107,20 +107,27 @@ class SearchFeed(QuoteFeed):
         return Source(title, reverse("web:search") + query, newest_quotes(request, request.GET))
 
 
-class PersonFeed(QuoteFeed):
+class ScopedFeed(QuoteFeed):
+    """The quotes of one person or organization (``model``), as its page (``page``) lists them."""
+
+    model, parameter, page = None, "", ""
+
     def get_object(self, request, slug):
-        person = get_object_or_404(Person, slug=slug)
-        data = request.GET.copy()
-        data.setlist("speaker", [person.slug])
-        link = reverse("web:person", args=[person.slug])
-        return Source(person.name, link, newest_quotes(request, data))
+        owner = get_object_or_404(self.model, slug=slug)
+        link = reverse(self.page, args=[owner.slug])
+        quotes = newest_quotes(request, scoped_to(request.GET, self.parameter, owner.slug))
+        return Source(self.title_of(owner), link, quotes)
+
+    def title_of(self, owner) -> str:
+        return owner.name
 
 
-class OrganizationFeed(QuoteFeed):
-    def get_object(self, request, slug):
-        organization = get_object_or_404(Organization, slug=slug)
-        data = request.GET.copy()
-        data.setlist("organization", [organization.slug])
-        link = reverse("web:organization", args=[organization.slug])
-        title = f"{organization.name}, its members and its unnamed officials"
-        return Source(title, link, newest_quotes(request, data))
+class PersonFeed(ScopedFeed):
+    model, parameter, page = Person, "speaker", "web:person"
+
+
+class OrganizationFeed(ScopedFeed):
+    model, parameter, page = Organization, "organization", "web:organization"
+
+    def title_of(self, owner):
+        return f"{owner.name}, its members and its unnamed officials"

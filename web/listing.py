@@ -77,6 +77,13 @@ def quote_listing(request, data: QueryDict) -> Listing:
     return listing
 
 
+def scoped_to(query: QueryDict, parameter: str, slug: str) -> QueryDict:
+    """``query`` with ``parameter`` fixed to ``slug``: a person's or an organization's quotes."""
+    scoped = query.copy()
+    scoped.setlist(parameter, [slug])
+    return scoped
+
+
 def without_empty_values(query: QueryDict) -> QueryDict | None:
     """The query without the empty fields a submitted form sends (``?said_after=``), which the
     API reads as errors; None when it has none."""

@@ -32,6 +32,7 @@ from .listing import (
     PAGING_PARAMETERS,
     query_string,
     quote_listing,
+    scoped_to,
     without_empty_values,
     without_value,
 )
@@ -315,9 +316,7 @@ def person(request, slug):
         return not_found(request)
     if (cleaned := _cleaned_url(request)) is not None:
         return cleaned
-    data = request.GET.copy()
-    data.setlist("speaker", [found.slug])
-    listing = quote_listing(request, data)
+    listing = quote_listing(request, scoped_to(request.GET, "speaker", found.slug))
     affiliations = (
         Affiliation.objects.filter(person=found)
         .select_related("organization")
@@ -347,9 +346,7 @@ def organization(request, slug):
         return not_found(request)
     if (cleaned := _cleaned_url(request)) is not None:
         return cleaned
-    data = request.GET.copy()
-    data.setlist("organization", [found.slug])
-    listing = quote_listing(request, data)
+    listing = quote_listing(request, scoped_to(request.GET, "organization", found.slug))
     members_form = MembersForm(request.GET)
     members_valid = members_form.is_valid()
     on = (members_valid and members_form.cleaned_data["active_on"]) or datetime.date.today()

@@ -4,16 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import (
-    AffiliationFactory,
-    AliasFactory,
-    ArticleFactory,
-    OrganizationFactory,
-    PersonFactory,
-    PublisherFactory,
-    QuoteFactory,
-    TopicFactory,
-)
+from tests.api.test_query_counts import build  # the API's rows: the counts compare
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cold_content_type_cache")]
 
@@ -42,25 +33,6 @@ QUERY_COUNTS = {
     "/quotes/{quote}/report/": 1,
     "/quotes/{quote}/report/sent/": 0,
 }
-
-
-def build(rows):
-    parent = OrganizationFactory(slug="parent")
-    org = OrganizationFactory(slug="org", parent=parent)
-    OrganizationFactory.create_batch(rows - 1, parent=parent)
-    article = ArticleFactory(body="“We will not stop,” she said. “Aid must flow,” he said.")
-    PublisherFactory.create_batch(rows)
-    topics = [TopicFactory(slug=f"t{n}") for n in range(rows)]
-    for n in range(rows):
-        person = PersonFactory(name=f"Person {n}", slug=f"p{n}")
-        AliasFactory.create_batch(2, person=person)
-        AffiliationFactory(person=person, organization=org)
-        AffiliationFactory(person=person, organization=parent, end_date="2021-01-01")
-        quote = QuoteFactory(article=article, speaker=person, text="Aid must flow,")
-        quote.topics.set(topics[:3])
-    QuoteFactory(article=article, speaker=None, speaking_organization=org)
-    QuoteFactory(article=article, speaker=None, is_anonymous=True, source_organization=org)
-    return {"quote": quote.pk, "article": article.pk}
 
 
 def counts(client, rows):

@@ -165,3 +165,13 @@ def test_drafts_and_retracted_quotes_are_never_found(client, admin_client):
 def test_the_search_page_answers_only_reads(client):
     assert client.post("/").status_code == 405
     assert client.head("/").status_code == 200
+
+
+def test_the_form_shows_the_search_it_ran(client, seed):
+    response = client.get(
+        "/", {"q": "aid", "kind": "claim", "topic": "hostages", "said_after": "2023-12-01"}
+    )
+    assert 'id="q" name="q" value="aid"' in response.text
+    assert '<option value="claim" selected>' in response.text
+    assert '<option value="hostages" selected>Hostages</option>' in response.text
+    assert 'name="said_after" value="2023-12-01"' in response.text
