@@ -24,7 +24,7 @@ from actors.models import Affiliation, Organization, Person, PersonRedirect
 from config.api.filters import IsoDateField
 from quotes import citations, exporting, selectors
 from quotes.choices import Channel, QuoteKind
-from quotes.models import Article, CorrectionReport, Publisher, Quote, Topic
+from quotes.models import Article, Publisher, Quote, Topic
 
 from . import charts, marking
 from .forms import ReportForm, ReportThrottle
@@ -56,7 +56,8 @@ def public_page(view):
     return wrapper
 
 
-def not_found(request, exception=None):
+def not_found(request):
+    """The designed page, also under DEBUG (where raising Http404 shows Django's)."""
     return render(request, "404.html", status=404)
 
 
@@ -68,7 +69,7 @@ def _cleaned_url(request):
     return redirect(request.path + query_string(kept))
 
 
-def _listing_context(request, listing, base_query) -> dict:
+def _listing_context(request, listing) -> dict:
     """What the result list (``web/_results.html``) needs: quotes, paging links, the count."""
     for quote in listing.quotes:
         if getattr(quote, "highlight", None):
@@ -82,7 +83,7 @@ def _listing_context(request, listing, base_query) -> dict:
         and query_string(request.GET, cursor=listing.previous_cursor),
         "first_url": "cursor" in request.GET
         and request.path + query_string(request.GET, drop=["cursor"]),
-        "feed_query": query_string(base_query, drop=[*PAGING_PARAMETERS, "ordering"]),
+        "feed_query": query_string(request.GET, drop=[*PAGING_PARAMETERS, "ordering"]),
         "restart_url": request.path + query_string(request.GET, drop=PAGING_PARAMETERS),
     }
 
@@ -99,22 +100,20 @@ def _named(model, slugs: list[str]) -> dict[str, str]:
 
 
 def _suggestions(request, model, parameter: str, unknown: list[str]) -> list[dict]:
-    """People or organizations whose names are like a value no slug matched ("netanyahoo",
-    "Benjamin Netanyahu"), each with the search's URL had it named them."""
-    alias_field = model._meta.model_name
+    """People or organizations named like the first value no slug matched ("netanyahoo",
+    "Benjamin Netanyahu"), each with the URL of the search had it named them."""
+    if not unknown:
+        return []
+    value = unknown[0]
+    text = value.replace("-", " ").replace("_", " ")[:200]
+    similar = actor_selectors.search_by_name(model.objects.all(), text, model._meta.model_name)
     found = []
-    for value in unknown[:1]:
-        text = value.replace("-", " ").replace("_", " ")[:200]
-        for slug, name in actor_selectors.search_by_name(
-            model.objects.all(), text, alias_field
-        ).values_list("slug", "name")[:SUGGESTIONS]:
-            query = request.GET.copy()
-            query.setlist(
-                parameter, [slug if item == value else item for item in query.getlist(parameter)]
-            )
-            found.append(
-                {"name": name, "slug": slug, "url": query_string(query, drop=PAGING_PARAMETERS)}
-            )
+    for slug, name in similar.values_list("slug", "name")[:SUGGESTIONS]:
+        query = request.GET.copy()
+        query.setlist(
+            parameter, [slug if item == value else item for item in query.getlist(parameter)]
+        )
+        found.append({"name": name, "url": query_string(query, drop=PAGING_PARAMETERS)})
     return found
 
 
@@ -184,7 +183,7 @@ def search(request):
     }
     unknown_speakers = [slug for slug in speakers if slug not in names["speaker"]]
     unknown_organizations = [slug for slug in organizations if slug not in names["organization"]]
-    api_query = query_string(request.GET, drop=PAGING_PARAMETERS)
+    api_url = reverse("quote-list") + query_string(request.GET, drop=PAGING_PARAMETERS)
     first_values = {key: values[0] for key, values in request.GET.lists()}
     extra_values = [
         (key, value)
@@ -192,7 +191,7 @@ def search(request):
         for value in request.GET.getlist(key)[1:]
     ]
     context = {
-        **_listing_context(request, listing, request.GET),
+        **_listing_context(request, listing),
         "searched": bool(request.GET),
         "values": first_values,
         "extra_values": extra_values,
@@ -208,14 +207,10 @@ def search(request):
         "unknown_organizations": unknown_organizations,
         "active_filters": _active_filters(request, names),
         "downloads": [
-            (
-                label,
-                reverse("quote-list")
-                + query_string(request.GET, drop=PAGING_PARAMETERS, format=fmt),
-            )
+            (label, api_url + ("&" if "?" in api_url else "?") + f"format={fmt}")
             for label, fmt in [("CSV", "csv"), ("JSON-LD", "jsonld")]
         ],
-        "api_url": reverse("quote-list") + api_query,
+        "api_url": api_url,
     }
     return render(request, "web/search.html", context, status=_status(listing))
 
@@ -253,7 +248,7 @@ def quote(request, pk):
     if found is None:
         return not_found(request)
     jsonld = _quotation_jsonld(found)
-    jsonld["url"] = request.build_absolute_uri()
+    jsonld["url"] = request.build_absolute_uri(reverse("web:quote", args=[found.pk]))
     styles = citations.citations(found)
     context = {
         "quote": found,
@@ -273,7 +268,7 @@ def quote(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request, pk):
-    found = Quote.objects.visible_to(None).select_related("speaker").filter(pk=pk).first()
+    found = Quote.objects.visible_to(None).filter(pk=pk).first()
     if found is None:
         return not_found(request)
     status, throttled = 200, False
@@ -282,7 +277,8 @@ def report(request, pk):
         if not ReportThrottle().allow_request(request, None):
             status, throttled = 429, True
         elif form.is_valid():
-            CorrectionReport.objects.create(quote=found, **form.cleaned_data)
+            form.instance.quote = found
+            form.save()
             return redirect("web:report-sent", pk=found.pk)
         else:
             status = 400
@@ -324,7 +320,7 @@ def person(request, slug):
     )
     per_month = selectors.quotes_per_month(Quote.objects.visible_to(None).filter(speaker=found))
     context = {
-        **_listing_context(request, listing, request.GET),
+        **_listing_context(request, listing),
         "person": found,
         "affiliations": affiliations,
         "chart": charts.quotes_over_time(per_month),
@@ -364,7 +360,7 @@ def organization(request, slug):
         else []
     )
     context = {
-        **_listing_context(request, listing, request.GET),
+        **_listing_context(request, listing),
         "organization": found,
         "children": found.children.order_by("name"),
         "members": members,
