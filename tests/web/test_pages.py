@@ -248,3 +248,10 @@ def test_public_pages_may_be_cached_and_answer_a_repeat_with_304(client, seed, u
 def test_pages_in_error_are_not_marked_for_caches(client):
     response = client.get("/", {"said_after": "soon"})
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_the_error_page_renders_without_static_files_or_a_database(settings):
+    from django.template.loader import render_to_string
+
+    settings.STATIC_URL = None  # {% static %} would fail
+    assert "Something went wrong on our side" in render_to_string("500.html")
