@@ -12,11 +12,10 @@ from functools import wraps
 
 from django import forms
 from django.conf import settings
-from django.db.models import F
+from django.db.models import CharField, F, Value
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_safe
 
 from actors import selectors as actor_selectors
@@ -71,9 +70,6 @@ def _cleaned_url(request):
 
 def _listing_context(request, listing) -> dict:
     """What the result list (``web/_results.html``) needs: quotes, paging links, the count."""
-    for quote in listing.quotes:
-        if getattr(quote, "highlight", None):
-            quote.highlight = mark_safe(quote.highlight)  # escaped by quotes.search, <mark> only
     return {
         "listing": listing,
         "form": listing.form,
@@ -114,6 +110,22 @@ def _suggestions(request, model, parameter: str, unknown: list[str]) -> list[dic
             parameter, [slug if item == value else item for item in query.getlist(parameter)]
         )
         found.append({"name": name, "url": query_string(query, drop=PAGING_PARAMETERS)})
+    return found
+
+
+def _publishers_and_topics() -> dict[str, dict[str, str]]:
+    """``{"publisher": {slug: name}, "topic": {slug: name}}`` by name, for the form's lists (one
+    query: every search page shows them)."""
+    publishers = Publisher.objects.annotate(kind=Value("publisher", output_field=CharField()))
+    topics = Topic.objects.annotate(kind=Value("topic", output_field=CharField()))
+    rows = (
+        publishers.values_list("kind", "slug", "name")
+        .union(topics.values_list("kind", "slug", "name"), all=True)
+        .order_by("kind", "name")
+    )
+    found = {"publisher": {}, "topic": {}}
+    for kind, slug, name in rows:
+        found[kind][slug] = name
     return found
 
 
@@ -178,8 +190,7 @@ def search(request):
     names = {
         "speaker": _named(Person, speakers),
         "organization": _named(Organization, organizations),
-        "publisher": dict(Publisher.objects.order_by("name").values_list("slug", "name")),
-        "topic": dict(Topic.objects.order_by("name").values_list("slug", "name")),
+        **_publishers_and_topics(),
     }
     unknown_speakers = [slug for slug in speakers if slug not in names["speaker"]]
     unknown_organizations = [slug for slug in organizations if slug not in names["organization"]]
