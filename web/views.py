@@ -21,8 +21,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from actors import selectors as actor_selectors
 from actors.models import Affiliation, Organization, Person, PersonRedirect
 from config.api.filters import IsoDateField
-from quotes import citations, exporting, selectors
+from quotes import citations, selectors
 from quotes.choices import Channel, QuoteKind
+from quotes.ingest import exporting
 from quotes.models import Article, Publisher, Quote, Topic
 
 from . import charts, marking

@@ -1,4 +1,5 @@
-"""Read-side selectors: the paragraph around a quote, pages of quotes, counts, months."""
+"""Read-side selectors: the list endpoint's filters outside a request, the paragraph around a
+quote, pages of quotes, counts, months."""
 
 import datetime
 
@@ -67,3 +68,19 @@ def test_quotes_per_month_count_by_the_day_said():
         (datetime.date(2023, 11, 1), 2),
         (datetime.date(2023, 12, 1), 1),
     ]
+
+
+def test_invalid_filter_is_an_error(db):
+    with pytest.raises(selectors.FilterError):
+        selectors.filter_quotes({"said_after": "yesterday"})
+
+
+def test_filters_are_the_list_endpoints(db):
+    kept = QuoteFactory(said_on="2024-01-02")
+    QuoteFactory(said_on="2023-01-02")
+    assert list(selectors.filter_quotes({"said_after": "2024-01-01"})) == [kept]
+
+
+def test_no_filter_gives_every_quote_newest_first(db):
+    older, newer = QuoteFactory(said_on="2023-01-02"), QuoteFactory(said_on="2024-01-02")
+    assert list(selectors.filter_quotes({}, Quote.objects.all())) == [newer, older]
