@@ -145,40 +145,34 @@ def test_no_citation_nests_parentheses(article, levi):
             assert depth <= 1, text
 
 
+CHICAGO = (
+    "Patrick Kingsley and Adam Rasgon, “Talks Resume,” The Daily, December 20, 2023, "
+    "https://news.example/talks."
+)
+APA = "Kingsley, P., & Rasgon, A. (2023, December 20). Talks Resume. The Daily. " + (
+    "https://news.example/talks"
+)
+
+
 @pytest.mark.parametrize(
-    ("kind", "text", "expected"),
+    ("style", "kind", "opening", "reference"),
     [
-        (QuoteKind.DIRECT, "We will not stop,", "Dana Levi, quoted in"),
-        (QuoteKind.PARAPHRASE, "Talks continued", "Dana Levi, paraphrased in"),
-        (QuoteKind.CLAIM, "Talks continued", "According to Dana Levi, reported in"),
+        (citations.CHICAGO, QuoteKind.DIRECT, "Dana Levi, quoted in", CHICAGO),
+        (citations.CHICAGO, QuoteKind.PARAPHRASE, "Dana Levi, paraphrased in", CHICAGO),
+        (citations.CHICAGO, QuoteKind.CLAIM, "According to Dana Levi, reported in", CHICAGO),
+        (citations.APA, QuoteKind.DIRECT, "Dana Levi, as quoted in", APA),
+        (citations.APA, QuoteKind.PARAPHRASE, "Dana Levi, as paraphrased in", APA),
+        (citations.APA, QuoteKind.CLAIM, "According to Dana Levi, as cited in", APA),
     ],
 )
-def test_chicago_cites_the_article_as_the_secondary_source(article, levi, kind, text, expected):
+def test_reference_styles_cite_the_article_as_the_source_worded_by_kind(
+    article, levi, style, kind, opening, reference
+):
     article.authors = ["Patrick Kingsley", "Adam Rasgon"]
     article.save()
+    text = "We will not stop," if kind == QuoteKind.DIRECT else "Talks continued"
     quote = loaded(QuoteFactory(article=article, text=text, kind=kind, speaker=levi))
-    assert citations.citation(quote, citations.CHICAGO) == (
-        f"{expected} Patrick Kingsley and Adam Rasgon, “Talks Resume,” The Daily, "
-        "December 20, 2023, https://news.example/talks."
-    )
-
-
-@pytest.mark.parametrize(
-    ("kind", "text", "expected"),
-    [
-        (QuoteKind.DIRECT, "We will not stop,", "Dana Levi, as quoted in"),
-        (QuoteKind.PARAPHRASE, "Talks continued", "Dana Levi, as paraphrased in"),
-        (QuoteKind.CLAIM, "Talks continued", "According to Dana Levi, as cited in"),
-    ],
-)
-def test_apa_cites_the_article_as_the_reference(article, levi, kind, text, expected):
-    article.authors = ["Patrick Kingsley"]
-    article.save()
-    quote = loaded(QuoteFactory(article=article, text=text, kind=kind, speaker=levi))
-    assert citations.citation(quote, citations.APA) == (
-        f"{expected} Kingsley, P. (2023, December 20). Talks Resume. The Daily. "
-        "https://news.example/talks"
-    )
+    assert citations.citation(quote, style) == f"{opening} {reference}"
 
 
 def test_apa_without_authors_opens_with_the_title(article, levi):
