@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format fuzz demo bench clean-db
+.PHONY: install run test lint format fuzz demo bench clean-db screenshots
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ fuzz: install
 bench: install
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## The README's screenshots of the site (docs/screenshots/), taken in Chromium on the seed.
+screenshots: install
+	SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/web/test_browser.py -k screenshots
 
 ## Stop the embedded server and delete its data folder.
 clean-db: install

@@ -240,6 +240,12 @@ CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After", "Content-Disposition"]
 # Seconds a browser or CDN may reuse an anonymous read (config.api.caching); 0: revalidate.
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
+# The journalists' site (web/, mounted at /): how long a cache may keep its public pages, and
+# how many problem reports one client may send ("10/hour"; empty turns the limit off).
+INSTALLED_APPS.append("web")
+SITE_CACHE_SECONDS = env_int("SITE_CACHE_SECONDS", 60)
+SITE_REPORT_RATE = os.environ.get("SITE_REPORT_RATE", "10/hour") or None
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "whosaid API",
     "DESCRIPTION": (

@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
     path("healthz", HealthView.as_view(), name="healthz"),
+    path("", include("web.urls")),  # the journalists' site
 ]
 
 handler404 = "config.api.errors.not_found"

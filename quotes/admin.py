@@ -10,14 +10,15 @@ from django.db import models
 from django.db.models import Count, F, OrderBy, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import proposals, review, search, verbatim
+from . import proposals, review, search, selectors
 from .choices import ReviewStatus
-from .models import Article, Publisher, Quote, Topic
+from .models import Article, CorrectionReport, Publisher, Quote, Topic
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "retraction_reason", "updated_at"]
 
@@ -151,6 +152,52 @@ class EnteredByFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CorrectionReportInline(admin.TabularInline):
+    """Readers' reports on this quote (sent from the site); curators only mark them handled."""
+
+    model = CorrectionReport
+    fields = ["created_at", "problem", "details", "email", "handled"]
+    readonly_fields = ["created_at", "problem", "details", "email"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "problems reported by readers"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CorrectionReport)
+class CorrectionReportAdmin(admin.ModelAdmin):
+    """Readers' reports from the site's "Report a problem" form, newest first."""
+
+    list_display = ["created_at", "problem", "short_details", "quote_link", "email", "handled"]
+    list_filter = ["handled", "problem"]
+    list_select_related = ["quote"]
+    list_editable = ["handled"]
+    search_fields = ["details", "email"]
+    fields = ["quote_link", "problem", "details", "email", "created_at", "handled"]
+    readonly_fields = ["quote_link", "problem", "details", "email", "created_at"]
+    show_full_result_count = False
+    actions = ["mark_handled"]
+
+    def has_add_permission(self, request):
+        return False  # reports come from readers
+
+    @admin.display(description="details")
+    def short_details(self, report):
+        return Truncator(report.details).chars(90)
+
+    @admin.display(description="quote")
+    def quote_link(self, report):
+        url = reverse("admin:quotes_quote_change", args=[report.quote_id])
+        return format_html('<a href="{}">{}</a>', url, Truncator(report.quote.text).chars(70))
+
+    @admin.action(description="Mark handled", permissions=["change"])
+    def mark_handled(self, request, queryset):
+        count = queryset.update(handled=True)
+        self.message_user(request, f"{count} report(s) marked handled.", messages.SUCCESS)
+
+
 @admin.register(Quote)
 class QuoteAdmin(SimpleHistoryAdmin):
     list_display = ["short_text", "source", "role", "article", "said_on", "status", "confidence"]
@@ -246,6 +293,10 @@ class QuoteAdmin(SimpleHistoryAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_inlines(self, request, obj):
+        # A new quote has no reports yet.
+        return [CorrectionReportInline] if obj is not None else []
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_verify_permission(request):
@@ -309,24 +360,13 @@ class QuoteAdmin(SimpleHistoryAdmin):
     @admin.display(description="in the article")
     def in_context(self, quote):
         """The paragraph of the article body holding the quote, the quote marked."""
-        body = quote.article.body if quote.article_id else ""
-        if not body or quote.start_offset is None:
+        if not quote.article_id or not quote.article.body or quote.start_offset is None:
             return "—"
-        start, end = quote.start_offset, quote.end_offset
-        if body[start:end] != quote.text:  # the body was edited since: find the quote again
-            try:
-                start, end = verbatim.locate(body, quote.text, start)
-            except verbatim.VerbatimError:
-                return "The quote no longer occurs in the article body."
-        first = body.rfind("\n", 0, start) + 1
-        last = body.find("\n", end)
-        if last == -1:
-            last = len(body)
+        parts = selectors.paragraph_around(quote)
+        if parts is None:
+            return "The quote no longer occurs in the article body."
         return format_html(
-            '<p style="white-space: pre-wrap; max-width: 60em">{}<mark>{}</mark>{}</p>',
-            body[first:start],
-            body[start:end],
-            body[end:last],
+            '<p style="white-space: pre-wrap; max-width: 60em">{}<mark>{}</mark>{}</p>', *parts
         )
 
     # Review actions

@@ -22,3 +22,12 @@ class ReviewStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     VERIFIED = "verified", "Verified"
     RETRACTED = "retracted", "Retracted"
+
+
+class Problem(models.TextChoices):
+    """What a reader reports as wrong with a published quote."""
+
+    WRONG_SPEAKER = "wrong_speaker", "Wrong speaker"
+    WRONG_WORDS = "wrong_words", "Wrong words"
+    WRONG_DATE = "wrong_date", "Wrong date"
+    OTHER = "other", "Something else"

@@ -6,13 +6,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from actors.models import Affiliation, Organization, Person, TimestampedModel
 
 from . import verbatim
-from .choices import Channel, QuoteKind, ReviewStatus
+from .choices import Channel, Problem, QuoteKind, ReviewStatus
 
 
 class Publisher(TimestampedModel):
@@ -427,3 +429,42 @@ class Quote(TimestampedModel):
         self.reviewed_by = user
         self.reviewed_at = timezone.now()
         self.retraction_reason = reason if status == ReviewStatus.RETRACTED else ""
+
+
+CORRECTION_DETAILS_MAX_LENGTH = 2000
+
+
+class CorrectionReport(models.Model):
+    """A reader's report that a published quote is wrong, for curators; never shown publicly."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="correction_reports")
+    problem = models.CharField("what is wrong", max_length=20, choices=Problem.choices)
+    details = models.TextField(blank=True, max_length=CORRECTION_DETAILS_MAX_LENGTH)
+    email = models.EmailField(
+        "reader's e-mail", blank=True, help_text="Given by the reader to hear back; optional."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled = models.BooleanField(default=False, help_text="A curator has dealt with it.")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(problem__in=Problem.values), name="correction_report_problem_known"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("details"), CORRECTION_DETAILS_MAX_LENGTH),
+                name="correction_report_details_length",
+            ),
+        ]
+        indexes = [
+            # The curators' queue: reports not handled yet, newest first (small).
+            models.Index(
+                fields=["-created_at"],
+                condition=Q(handled=False),
+                name="correction_report_open",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_problem_display()}: quote {self.quote_id}"

@@ -1,7 +1,7 @@
 """The two curator roles, kept as groups after every ``migrate``.
 
 - **Editors** add, change and delete people, organizations, aliases, roles, publishers,
-  articles, topics and draft quotes, and see drafts.
+  articles, topics and draft quotes, see drafts, and handle readers' correction reports.
 - **Reviewers** are editors who may also verify, retract and reopen quotes (``verify_quote``)
   and change quotes once verified.
 
@@ -14,7 +14,7 @@ from django.db.models import Q
 
 CURATED_MODELS = {
     "actors": ["person", "organization", "alias", "affiliation"],
-    "quotes": ["publisher", "article", "topic", "quote"],
+    "quotes": ["publisher", "article", "topic", "quote", "correctionreport"],
 }
 ACTIONS = ["view", "add", "change", "delete"]
 EDITORS = "Editors"

@@ -1,13 +1,21 @@
-"""Read-side helpers for quotes: the context sentence(s), a ready citation, organization scope,
-the list endpoint's filters outside a request."""
+"""Read-side helpers for quotes: the context sentence(s) and paragraph, organization scope,
+the list endpoint's filters outside a request, and a page of quotes for query parameters as the
+API's quote list serves it."""
 
+import datetime
 import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import QueryDict
+from rest_framework.request import Request
 
 from actors.models import Affiliation
+from config.api.pagination import KeysetCursorPagination
 
+from . import search, verbatim
 from .models import Quote
 
 # A sentence ends at . ! ? (with any closing quote mark or bracket) before a space, or at a
@@ -45,33 +53,24 @@ def quote_context(quote: Quote) -> str | None:
     return body[begin:finish].strip()
 
 
-def citation(quote: Quote) -> str:
-    """E.g. "Benjamin Netanyahu, Prime Minister (Prime Minister's Office (Israel)), quoted in
-    The New York Times, December 20, 2023". The quote comes from ``with_relations()``."""
-    if quote.speaker_id:
-        source = quote.speaker.name
-    elif quote.speaking_organization_id:
-        source = quote.speaking_organization_ref["name"]
-    elif quote.is_anonymous and quote.source_organization_id:
-        source = f"Unnamed source ({quote.source_organization_ref['name']})"
-    elif quote.is_anonymous:
-        source = "Unnamed source"
-    elif quote.is_unattributed:
-        source = "Unattributed"
-    else:
-        source = quote.attribution[:1].upper() + quote.attribution[1:]
-    parts = [source]
-    if role := quote.role_ref:
-        parts.append(f"{role['role']} ({role['organization']['name']})")
-    article = quote.article
-    published = article.published_on
-    parts.append(f"quoted in {article.publisher.name}")
-    parts.append(f"{published:%B} {published.day}, {published.year}")
-    text = ", ".join(parts)
-    said = quote.said_on
-    if said and said != published:
-        text += f" (said {said:%B} {said.day}, {said.year})"
-    return text
+def paragraph_around(quote: Quote) -> tuple[str, str, str] | None:
+    """``(before, quote, after)``: the paragraph of the article body holding the quote, split
+    around it; found again if the body was edited since. None without offsets or a body, or
+    when the quote no longer occurs in the body."""
+    body = quote.article.body
+    if not body or quote.start_offset is None:
+        return None
+    start, end = quote.start_offset, quote.end_offset
+    if body[start:end] != quote.text:
+        try:
+            start, end = verbatim.locate(body, quote.text, start)
+        except verbatim.VerbatimError:
+            return None
+    first = body.rfind("\n", 0, start) + 1
+    last = body.find("\n", end)
+    if last == -1:
+        last = len(body)
+    return body[first:start], body[start:end], body[end:last]
 
 
 def quotes_of_organizations(queryset: QuerySet, organization_ids: list[int]) -> QuerySet:
@@ -116,3 +115,59 @@ def filter_quotes(params: dict | QueryDict | None = None, queryset: QuerySet | N
     if not filterset.is_valid():
         raise FilterError({key: list(value) for key, value in filterset.errors.items()})
     return filterset.qs
+
+
+# Pages of quotes, as the API's list pages them (config.api.pagination), for the site.
+
+
+@dataclass
+class QuotePage:
+    quotes: list[Quote]
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def page_of_quotes(filterset, request) -> QuotePage:
+    """The page of ``filterset.qs`` that the request's ``cursor`` and ``page_size`` name, with
+    each quote's ``highlight`` when searching: the API list's paging and highlights.
+
+    A bad cursor or page size raises the API's NotFound or ValidationError.
+    """
+    paginator = KeysetCursorPagination()
+    quotes = paginator.paginate_queryset(filterset.qs, Request(request))
+    if text := filterset.search_text.strip():
+        marked = search.highlights(quotes, text)
+        for quote in quotes:
+            quote.highlight = marked.get(quote.pk)
+    return QuotePage(
+        quotes,
+        _cursor_token(paginator, paginator.next_cursor),
+        _cursor_token(paginator, paginator.previous_cursor),
+    )
+
+
+def _cursor_token(paginator, cursor) -> str | None:
+    link = paginator.encode_cursor(cursor)
+    if link is None:
+        return None
+    return parse_qs(urlsplit(link).query)[paginator.cursor_query_param][0]
+
+
+def count_up_to(queryset: QuerySet, limit: int) -> int:
+    """How many rows match, counting no further than ``limit``."""
+    return queryset.order_by().values("pk")[:limit].count()
+
+
+def quotes_per_month(queryset: QuerySet) -> list[tuple[datetime.date, int]]:
+    """``[(first day of a month, quotes)]`` by the day said (else published), oldest first;
+    months without quotes are left out."""
+    said = Coalesce("said_on", "article__published_on", output_field=DateField())
+    rows = (
+        queryset.order_by()
+        .annotate(month=TruncMonth(said))
+        .values("month")
+        .annotate(quotes=Count("pk"))
+        .order_by("month")
+        .values_list("month", "quotes")
+    )
+    return list(rows)

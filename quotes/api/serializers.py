@@ -15,7 +15,7 @@ from config.api.writing import (
     SlugReference,
     StrictInputMixin,
 )
-from quotes import selectors
+from quotes import citations, selectors
 from quotes.choices import Channel, QuoteKind, ReviewStatus
 from quotes.ingest import payload
 from quotes.models import Article, Publisher, Quote, Topic
@@ -110,7 +110,10 @@ class QuoteSerializer(ReadModelSerializer):
 
 
 CONTEXT_HELP = "The sentence(s) of the article around the quote; null without offsets."
-CITATION_HELP = "Speaker, role, publisher and date, ready to paste."
+CITATION_HELP = (
+    "Who said it, in which role, worded by kind (said, paraphrased, according to), with the "
+    "publisher and date, ready to paste."
+)
 # What a list adds to each quote when asked (``?include=context&include=citation``).
 LIST_INCLUDES = ("context", "citation")
 
@@ -151,7 +154,7 @@ class QuoteListSerializer(QuoteSerializer):
 
     @extend_schema_field(serializers.CharField())
     def get_citation(self, quote):
-        return selectors.citation(quote)
+        return citations.citation(quote)
 
 
 class QuoteDetailSerializer(QuoteSerializer):

@@ -83,6 +83,12 @@ def test_quote_detail_on_the_seed(api, seed):
     body = api.get(f"/api/v1/quotes/{quote['id']}/").json()
     assert body["context"].startswith("“No negotiations under fire,”")
     assert body["citation"] == (
-        "Basem Naim, Member of the Political Bureau (Hamas), quoted in The New York Times, "
-        "December 20, 2023"
+        "Basem Naim, Member of the Political Bureau, Hamas, said, as quoted in The New York "
+        "Times, December 20, 2023"
     )
+
+
+def test_a_citation_keeps_the_attribution_of_several_sources_as_worded(api, seed):
+    (quote,) = results(api, "/api/v1/quotes/", {"q": '"far outmatched"'})
+    body = api.get(f"/api/v1/quotes/{quote['id']}/").json()
+    assert body["citation"].startswith("The United Nations and aid groups, as paraphrased in ")

@@ -150,7 +150,7 @@ def test_add_page_renders_in_pinned_queries(
 
 
 @pytest.mark.parametrize(
-    ("model", "queries"), [("publisher", 4), ("topic", 4), ("article", 7), ("quote", 9)]
+    ("model", "queries"), [("publisher", 4), ("topic", 4), ("article", 7), ("quote", 10)]
 )
 def test_change_page_renders_in_pinned_queries(
     admin_client, django_assert_num_queries, model, queries
