@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from quotes.choices import ReviewStatus
+from quotes.models import Quote
 from tests.factories import QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +32,17 @@ def test_a_search_feed_carries_each_quote_with_its_citation_and_link(client, see
 
 
 def test_a_feed_is_newest_first_whatever_the_order_asked(client, seed):
-    response = client.get("/feed/", {"q": "hostages", "ordering": "said_on"})
-    dates = [entry.find(f"{ATOM}published").text for entry in entries(response)]
-    assert dates == sorted(dates, reverse=True)
+    def quotes(params):
+        links = [
+            entry.find(f"{ATOM}link").get("href") for entry in entries(client.get("/feed/", params))
+        ]
+        return [Quote.objects.get(pk=link.rstrip("/").rsplit("/", 1)[1]) for link in links]
+
+    newest_first = quotes({"q": "hostages"})
+    assert quotes({"q": "hostages", "ordering": "said_on"}) == newest_first
+    said = [quote.said_on for quote in newest_first if quote.said_on]
+    assert said == sorted(said, reverse=True)
+    assert newest_first[0].said_on == max(said)
 
 
 def test_a_person_feed_has_their_quotes(client, seed):
