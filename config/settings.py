@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,7 +195,7 @@ REST_FRAMEWORK = {
         "config.api.throttling.UserRateThrottle",
     ],
     # JSON only. Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (MAX_REQUEST_BYTES) answer 413.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["config.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "config.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

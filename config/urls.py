@@ -17,5 +17,3 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("healthz", HealthView.as_view(), name="healthz"),
 ]
-
-handler404 = "config.api.errors.not_found"

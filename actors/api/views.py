@@ -1,9 +1,7 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import serializers
 from rest_framework.decorators import action
 
 from actors import merging, selectors
@@ -105,12 +103,9 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
         survivor = self.get_object()
         serializer = PersonMergeSerializer(data=request.data, context={"survivor": survivor})
         serializer.is_valid(raise_exception=True)
-        try:
-            merged = merging.merge_people(
-                survivor, serializer.validated_data["duplicate"], user=request.user
-            )
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+        merged = merging.merge_people(
+            survivor, serializer.validated_data["duplicate"], user=request.user
+        )
         return self.detail_response(merged)
 
 

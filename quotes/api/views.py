@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -46,10 +45,6 @@ QUOTE_LIST_DESCRIPTION = (
     "(relevance paging stops after 1,000 results: narrow the search to go further), each with "
     "a `highlight`. Anonymous users see verified quotes; staff also see drafts and retractions."
 )
-
-
-def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(serializers.as_serializer_error(error))
 
 
 # What a quote's representation does not show: timestamps and curation fields of the quote, its
@@ -119,10 +114,7 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
         with transaction.atomic():
             quote = self.get_object()
             self.check_if_match(quote)
-            try:
-                review.review(quote, **serializer.validated_data, user=request.user)
-            except DjangoValidationError as error:
-                raise _as_api_error(error) from error
+            review.review(quote, **serializer.validated_data, user=request.user)
         return self.detail_response(quote)
 
     def perform_content_negotiation(self, request, force=False):
