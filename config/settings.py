@@ -211,14 +211,40 @@ REST_FRAMEWORK = {
 API_THROTTLE_RATES = {
     "anonymous": os.environ.get("THROTTLE_ANONYMOUS", "120/minute") or None,
     "user": os.environ.get("THROTTLE_USER", "1200/minute") or None,
+    "extract": os.environ.get("THROTTLE_EXTRACT", "30/minute") or None,
 }
+
+# Reliability (README: "Reliability"): the shared cache, who is a trusted proxy, bounds on
+# concurrent heavy requests, and protection of the admin login.
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to no cache while Redis is down (config.cache).
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": redis_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+# Addresses or networks of the reverse proxies in front of the app (comma-separated, e.g.
+# "10.0.0.0/8"): only their X-Forwarded-For is believed when telling clients apart.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Extractions and quote downloads running at once across all workers (0: no bound).
+EXTRACT_CONCURRENCY = env_int("EXTRACT_CONCURRENCY", 2)
+DOWNLOAD_CONCURRENCY = env_int("DOWNLOAD_CONCURRENCY", 4)
+INSTALLED_APPS += ["config", "axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After AXES_FAILURE_LIMIT wrong passwords for one user name from one address, that pair is
+# locked out for AXES_COOLOFF_MINUTES (the admin login answers 429).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "config.api.throttling.client_address"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "whosaid API",

@@ -22,6 +22,8 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from config.concurrency import AllSlotsBusy
+
 INVALID_INPUT = "Invalid input."
 # Seconds a client waits before trying again when a dependency is unavailable.
 RETRY_AFTER_SECONDS = 10
@@ -76,6 +78,8 @@ def as_api_exception(exc):
         return request_too_large()
     if isinstance(exc, DjangoValidationError):
         return ValidationError(serializers.as_serializer_error(exc))
+    if isinstance(exc, AllSlotsBusy):
+        return ServiceUnavailable(str(exc), wait=exc.retry_after)
     return exc
 
 
