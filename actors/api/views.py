@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -94,7 +95,8 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
         summary="Merge a duplicate into this person",
         description="Quotes, roles and aliases of `duplicate` move to this person in one "
         "transaction; the duplicate's name becomes an alias, its slug answers 301 here, and "
-        "the merge is recorded in the history. Needs the change and delete person permissions.",
+        "the merge is recorded in the history. Needs the change and delete person permissions. "
+        "Honours `If-Match` (the survivor's `ETag`).",
         request=PersonMergeSerializer,
         responses={200: PersonDetailSerializer},
     )
@@ -103,9 +105,11 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
         survivor = self.get_object()
         serializer = PersonMergeSerializer(data=request.data, context={"survivor": survivor})
         serializer.is_valid(raise_exception=True)
-        merged = merging.merge_people(
-            survivor, serializer.validated_data["duplicate"], user=request.user
-        )
+        duplicate = serializer.validated_data["duplicate"]
+        with transaction.atomic():
+            merging.lock_pair(survivor, duplicate)
+            self.check_if_match(self.get_queryset().get(pk=survivor.pk))
+            merged = merging.merge_people(survivor, duplicate, user=request.user)
         return self.detail_response(merged)
 
 

@@ -15,7 +15,7 @@ IF_MATCH = OpenApiParameter(
     description="The `ETag` of the version you edited; if the resource changed since, the "
     "answer is 412 and nothing is written.",
 )
-CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review"}
+CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review", "merge"}
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 TOO_MANY_REQUESTS = "Too many requests: wait for `Retry-After` seconds."
 

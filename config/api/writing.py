@@ -162,7 +162,9 @@ class WritableModelMixin(
     """
 
     write_serializer_class = None
-    locking_actions = {"update", "partial_update", "destroy"}
+    # Every write to one resource, custom actions included: the row is locked from the
+    # If-Match check to the write.
+    locking_actions = {"update", "partial_update", "destroy", "review"}
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:

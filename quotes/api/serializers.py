@@ -82,10 +82,12 @@ class QuoteSerializer(ReadModelSerializer):
             "source_organization",
             "attribution",
             "anonymous",
+            "source_label",
             "role",
             "said_on",
             "channel",
             "cue",
+            "place",
             "article",
             "start_offset",
             "end_offset",
@@ -150,7 +152,7 @@ class ArticleDetailSerializer(ArticleSerializer):
     )
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "quotes"]
+        fields = [*ArticleSerializer.Meta.fields, "body", "quotes"]
 
 
 # Writes: the fields a client may set, validated by the models. Review status, reviewer,
