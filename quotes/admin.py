@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, F, OrderBy, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -324,15 +325,25 @@ class QuoteAdmin(SimpleHistoryAdmin):
     def mark_verified(self, request, queryset):
         self._review(request, queryset, ReviewStatus.VERIFIED)
 
-    @admin.action(description="Mark retracted", permissions=["verify"])
+    @admin.action(description="Mark retracted (asks why)", permissions=["verify"])
     def mark_retracted(self, request, queryset):
-        self._review(request, queryset, ReviewStatus.RETRACTED)
+        reason = request.POST.get("retraction_reason")
+        if reason is None or not reason.strip():
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "quotes": queryset,
+                "error": "Say why the quotes are retracted." if reason is not None else "",
+                "title": "Retract quotes",
+            }
+            return TemplateResponse(request, "admin/quotes/quote/retract.html", context)
+        return self._review(request, queryset, ReviewStatus.RETRACTED, reason.strip())
 
-    def _review(self, request, queryset, status):
+    def _review(self, request, queryset, status, reason=""):
         quotes = list(queryset.select_related(None).only("pk", *REVIEW_FIELDS))
         now = timezone.now()
         for quote in quotes:
-            quote.mark_reviewed(status, request.user, quote.retraction_reason)
+            quote.mark_reviewed(status, request.user, reason)
             quote.updated_at = now
         Quote.objects.bulk_update(quotes, REVIEW_FIELDS)
         label = ReviewStatus(status).label.lower()

@@ -208,16 +208,33 @@ def test_mark_verified_sets_status_and_reviewer(client):
         assert quote.reviewed_at is not None
 
 
-def test_mark_retracted_sets_status_and_reviewer(client):
+def test_mark_retracted_sets_status_reviewer_and_reason(client):
     user = staff_client(client, "view_quote", "change_quote", "verify_quote")
     quote = QuoteFactory(status=ReviewStatus.VERIFIED)
     client.post(
         reverse("admin:quotes_quote_changelist"),
-        {"action": "mark_retracted", "_selected_action": [quote.pk]},
+        {
+            "action": "mark_retracted",
+            "_selected_action": [quote.pk],
+            "retraction_reason": "Misattributed.",
+        },
     )
     quote.refresh_from_db()
     assert (quote.status, quote.reviewed_by) == (ReviewStatus.RETRACTED, user)
+    assert quote.retraction_reason == "Misattributed."
     assert quote.reviewed_at is not None
+
+
+def test_mark_retracted_asks_why_and_changes_nothing_until_told(client):
+    staff_client(client, "view_quote", "change_quote", "verify_quote")
+    quote = QuoteFactory(status=ReviewStatus.VERIFIED)
+    response = client.post(
+        reverse("admin:quotes_quote_changelist"),
+        {"action": "mark_retracted", "_selected_action": [quote.pk]},
+    )
+    assert 'name="retraction_reason"' in response.text
+    quote.refresh_from_db()
+    assert quote.status == ReviewStatus.VERIFIED
 
 
 def test_review_actions_are_not_offered_without_verify_permission(client):
