@@ -131,10 +131,11 @@ DATABASES["default"].setdefault("OPTIONS", {}).update(
     server_side_binding=True, prepare_threshold=_prepare_threshold(), cursor_factory=Cursor
 )
 if os.environ.get("WHOSAID_WEB_PROCESS") and (
-    timeout := env_int("WEB_STATEMENT_TIMEOUT_MS", 30000)
+    timeout := env_int("WEB_STATEMENT_TIMEOUT_MS", 20000)
 ):
     # Set by config/wsgi.py and config/asgi.py: no query of a web request may hold a worker,
     # while migrations, imports and exports (management commands) run as long as they need.
+    # gunicorn.conf.py keeps it below the worker timeout.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={timeout}"
 if test_database_name := os.environ.get("TEST_DATABASE_NAME"):
     # Lets several test runs share one server, e.g. CI jobs or parallel checkouts.
@@ -268,6 +269,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api.schema.state_what_the_server_enforces",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "AliasKindEnum": "actors.choices.AliasKind",
         "QuoteKindEnum": "quotes.choices.QuoteKind",

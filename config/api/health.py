@@ -17,6 +17,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,6 +25,7 @@ from rest_framework.views import APIView
 from config.cache import cache_state
 from config.models import HealthProbe
 
+from .errors import ValidationErrorSerializer
 from .renderers import JSONRenderer
 
 logger = logging.getLogger(__name__)
@@ -123,12 +125,15 @@ class HealthView(APIView):
                 f"(the result is reused for {DEEP_CHECK_SECONDS:g} seconds).",
             )
         ],
-        responses={200: HealthSerializer, 503: HealthSerializer},
+        responses={200: HealthSerializer, 400: ValidationErrorSerializer, 503: HealthSerializer},
         tags=["health"],
     )
     def get(self, request):
+        deep = request.query_params.get("deep", "false")
+        if deep not in {"true", "false", "1", "0"}:
+            raise ValidationError({"deep": ["Enter true or false."]})
         parts = run(LIVENESS)
-        if request.query_params.get("deep") in {"1", "true"}:
+        if deep in {"true", "1"}:
             parts.update(last_deep_check.get())
         status = overall(parts)
         return Response({"status": status, **parts}, status=503 if status == UNAVAILABLE else 200)

@@ -98,3 +98,32 @@ class AutoSchema(openapi.AutoSchema):
                     "description", f"Repeat the parameter for several (at most {MAX_REPEATS})."
                 )
         return parameters
+
+
+# What Django's URLValidator takes: an http(s) or ftp(s) URL with a host, not any URI.
+URL_PATTERN = r"^([hH][tT][tT][pP][sS]?|[fF][tT][pP][sS]?)://[^\s/?#]+[^\s]*$"
+
+
+def state_what_the_server_enforces(result, generator, request, public):
+    """Request bodies as the server reads them: an unknown property is a 400
+    (``StrictInputMixin``, the import's key checks), and a URL is one URLValidator takes."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _strict(component)
+    return result
+
+
+def _strict(schema):
+    if isinstance(schema, list):
+        for item in schema:
+            _strict(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    if schema.get("type") == "object" and "properties" in schema:
+        schema.setdefault("additionalProperties", False)
+    if schema.get("format") == "uri":
+        schema.setdefault("pattern", URL_PATTERN)
+    for value in schema.values():
+        if isinstance(value, dict | list):
+            _strict(value)

@@ -264,6 +264,26 @@ class ActorReferenceField(serializers.JSONField):
     pass
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "description": "The publisher's slug."},
+            {
+                "type": "object",
+                "properties": {
+                    "slug": {"type": "string"},
+                    "name": {"type": "string"},
+                    "website": {"type": "string"},
+                },
+                "description": "With `name`, creates the publisher when unknown.",
+            },
+        ],
+    }
+)
+class PublisherReferenceField(serializers.JSONField):
+    pass
+
+
 class RolePayloadSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     organization = ActorReferenceField()
@@ -303,7 +323,7 @@ class ArticlePayloadSerializer(serializers.Serializer):
     """An article with its quotes, the shape ``import_articles`` reads. An optional field may be
     null: the same as leaving it out."""
 
-    publisher = ActorReferenceField(help_text='A slug, or {"slug", "name", "website"}.')
+    publisher = PublisherReferenceField(help_text='A slug, or {"slug", "name", "website"}.')
     title = serializers.CharField(max_length=500)
     url = serializers.URLField(
         max_length=1000, required=False, allow_null=True, help_text="Canonical URL."
