@@ -64,3 +64,17 @@ class Slot:
 
     def __exit__(self, *exc_info):
         self.release()
+
+
+class HeldWhileStreaming:
+    """A streamed body that holds ``slot`` until the server closes the response (finished,
+    failed, or the client gone), for StreamingHttpResponse, which calls ``close()``."""
+
+    def __init__(self, chunks, slot: Slot):
+        self.chunks, self.slot = chunks, slot
+
+    def __iter__(self):
+        return iter(self.chunks)
+
+    def close(self):
+        self.slot.release()

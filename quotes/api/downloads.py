@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from config.api.pagination import page_size_from
+from config.concurrency import HeldWhileStreaming, Slots
 from quotes import exporting
 
 FORMATS = {
@@ -44,6 +46,11 @@ FORMAT_PARAMETER = OpenApiParameter(
         "Filters, search and visibility are those of the list."
     ),
 )
+
+
+def download_slots() -> Slots:
+    """At most DOWNLOAD_CONCURRENCY downloads stream at once across all workers."""
+    return Slots("download", settings.DOWNLOAD_CONCURRENCY, what="downloads", retry_after=30)
 
 
 def requested_format(request) -> str | None:
@@ -71,7 +78,9 @@ def download(view, request) -> StreamingHttpResponse | None:
     # is on the list the download was started from.
     page_size_from(request)
     quotes = view.filter_queryset(view.get_queryset())
-    response = StreamingHttpResponse(_buffered(FORMATS[fmt](quotes)), content_type=MEDIA_TYPES[fmt])
+    slot = download_slots().take()  # 503 with Retry-After when every slot streams
+    chunks = HeldWhileStreaming(_buffered(FORMATS[fmt](quotes)), slot)
+    response = StreamingHttpResponse(chunks, content_type=MEDIA_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="quotes.{fmt}"'
     response["Cache-Control"] = "private, no-store"
     return response
