@@ -6,6 +6,7 @@ reviewers create verified quotes, only those who may add people create them inli
 the article and its quotes enter the history under the writer's name.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import review
@@ -13,6 +14,8 @@ from .importing import ArticleImport, import_article
 from .models import Article, Quote
 
 API_CREATION = "Created through the API"
+# Each quote is located in the body: a bound on the work one request may ask for.
+MAX_QUOTES = 1000
 
 
 def _statuses(payload) -> list:
@@ -30,9 +33,13 @@ def _statuses(payload) -> list:
 def create_article(payload, user) -> ArticleImport:
     """Store ``payload`` all or nothing; an existing article comes back with ``created=False``.
 
-    Raises ``importing.PayloadError`` naming the field, ``PermissionDenied`` for a status the
-    user may not set.
+    Raises ``importing.PayloadError`` naming the field, ``ValidationError`` for more than
+    ``MAX_QUOTES`` quotes, ``PermissionDenied`` for a status the user may not set.
     """
+    quotes = payload.get("quotes") if isinstance(payload, dict) else None
+    if isinstance(quotes, list) and len(quotes) > MAX_QUOTES:
+        message = f"At most {MAX_QUOTES:,} quotes per article here; import_articles takes more."
+        raise ValidationError({"quotes": message})
     review.check_can_set_statuses(user, _statuses(payload))
     with transaction.atomic():
         stored = import_article(payload, create_people=user.has_perm("actors.add_person"))

@@ -124,3 +124,18 @@ def test_a_chunked_body_within_the_limit_is_read(editor_token):
         },
     )
     assert status == 201, content
+
+
+def test_an_article_posted_with_more_quotes_than_the_bound_is_a_400(editor_api):
+    from quotes.writing import MAX_QUOTES
+
+    payload = {
+        "publisher": "nobody",
+        "title": "T",
+        "published_on": "2023-12-20",
+        "body": "x",
+        "quotes": [{"text": "x"}] * (MAX_QUOTES + 1),
+    }
+    response = editor_api.post("/api/v1/articles/", payload)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["quotes"]
