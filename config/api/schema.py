@@ -18,6 +18,10 @@ IF_MATCH = OpenApiParameter(
 CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review", "merge"}
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 TOO_MANY_REQUESTS = "Too many requests: wait for `Retry-After` seconds."
+UNAVAILABLE = (
+    "Unavailable for a moment (the database, or every slot of a bounded operation is busy): "
+    "try again after `Retry-After` seconds."
+)
 
 
 class AutoSchema(openapi.AutoSchema):
@@ -26,6 +30,7 @@ class AutoSchema(openapi.AutoSchema):
         if getattr(self.view, "declares_own_errors", False):
             return responses
         responses.setdefault("429", self._error(ErrorSerializer, "429", TOO_MANY_REQUESTS))
+        responses.setdefault("503", self._error(ErrorSerializer, "503", UNAVAILABLE))
         if self.method != "GET":
             return self._add_write_errors(responses, direction)
         if self._is_list_view():
