@@ -15,11 +15,14 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.concurrency import AllSlotsBusy
+
 from . import proposals, review, search, verbatim
 from .choices import ReviewStatus
 from .models import Article, Publisher, Quote, Topic
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "retraction_reason", "updated_at"]
+MAX_ARTICLES_TO_PROPOSE = 10
 
 
 class NullsLastBothWays(OrderBy):
@@ -112,13 +115,29 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Propose draft quotes (extractor)", permissions=["add_quote"])
     def propose_quotes(self, request, queryset):
-        gazetteer = proposals.build_gazetteer()
+        # The extractor runs in this request: a few articles at a time, and within the
+        # service's bound on concurrent extractions (/extract/'s).
+        articles = list(queryset[: MAX_ARTICLES_TO_PROPOSE + 1])
+        if len(articles) > MAX_ARTICLES_TO_PROPOSE:
+            self.message_user(
+                request,
+                f"Select at most {MAX_ARTICLES_TO_PROPOSE} articles: the extractor runs while "
+                "you wait.",
+                messages.WARNING,
+            )
+            return
         totals = proposals.ProposalResult()
-        for article in queryset:
-            result = proposals.propose_quotes(article, gazetteer=gazetteer)
-            totals.created += result.created
-            totals.duplicates += result.duplicates
-            totals.invalid += result.invalid
+        try:
+            with proposals.extraction_slots().take():
+                gazetteer = proposals.build_gazetteer()
+                for article in articles:
+                    result = proposals.propose_quotes(article, gazetteer=gazetteer)
+                    totals.created += result.created
+                    totals.duplicates += result.duplicates
+                    totals.invalid += result.invalid
+        except AllSlotsBusy as busy:
+            self.message_user(request, str(busy), messages.WARNING)
+            return
         self.message_user(
             request,
             f"{totals.created} draft quotes proposed; {totals.duplicates} already present, "

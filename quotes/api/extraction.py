@@ -13,7 +13,6 @@ proposed from in the admin ("Propose draft quotes").
 
 from __future__ import annotations
 
-from django.conf import settings
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -25,11 +24,10 @@ from config.api.errors import ErrorSerializer, RequestTooLarge, ValidationErrorS
 from config.api.permissions import HasPermissions
 from config.api.throttling import ExtractionRateThrottle
 from config.api.writing import StrictInputMixin
-from config.concurrency import Slots
 from quotes.api.serializers import RoleSerializer
 from quotes.choices import Channel, QuoteKind
 from quotes.extraction import EXTRACTOR_VERSION, extract
-from quotes.proposals import build_gazetteer, gazetteer_pk, roles_when_said
+from quotes.proposals import build_gazetteer, extraction_slots, gazetteer_pk, roles_when_said
 
 # Typical articles take a few hundredths of a second per 10,000 characters; texts built to be
 # slow (hundreds of parenthesised quotations) about a second at this length (bench/README.md).
@@ -42,10 +40,6 @@ TOO_LONG = (
 
 class CanAddQuotes(HasPermissions):
     required = ("quotes.add_quote",)
-
-
-def extraction_slots() -> Slots:
-    return Slots("extract", settings.EXTRACT_CONCURRENCY, what="extractions", retry_after=2)
 
 
 class ExtractRequestSerializer(StrictInputMixin, serializers.Serializer):

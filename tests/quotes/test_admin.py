@@ -565,3 +565,20 @@ def test_reviewed_quotes_are_read_only_in_the_article_page_for_editors(client):
     formset = response.context["inline_admin_formsets"][0].formset
     disabled = {form.instance.status: form.fields["text"].disabled for form in formset.forms}
     assert disabled == {ReviewStatus.VERIFIED: True, ReviewStatus.DRAFT: False}
+
+
+def test_proposing_quotes_for_too_many_articles_at_once_is_refused(client):
+    from quotes.admin import MAX_ARTICLES_TO_PROPOSE
+
+    staff_client(client, "view_article", "add_quote")
+    articles = [
+        ArticleFactory(body="“We will not stop,” the minister said.")
+        for _ in range(MAX_ARTICLES_TO_PROPOSE + 1)
+    ]
+    response = client.post(
+        reverse("admin:quotes_article_changelist"),
+        {"action": "propose_quotes", "_selected_action": [article.pk for article in articles]},
+        follow=True,
+    )
+    assert f"at most {MAX_ARTICLES_TO_PROPOSE} articles" in response.content.decode()
+    assert not Quote.objects.exists()
