@@ -8,6 +8,7 @@ from django.db import connection
 from config.concurrency import AllSlotsBusy
 from quotes.api import downloads
 from tests.factories import QuoteFactory
+from tests.reliability.conftest import held_by_another_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,24 +46,8 @@ def test_beyond_the_concurrent_downloads_the_answer_is_503_with_retry_after(api,
 
 def test_a_download_refused_for_lack_of_slots_says_when_to_retry(api, settings):
     settings.DOWNLOAD_CONCURRENCY = 1
-    holding, done = threading.Event(), threading.Event()
-
-    def hold():
-        try:
-            with downloads.download_slots().take():
-                holding.set()
-                done.wait(timeout=10)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    try:
-        holding.wait(timeout=10)
+    with held_by_another_worker(downloads.download_slots()):
         response = api.get(CSV)
-    finally:
-        done.set()
-        thread.join()
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "downloads" in response.json()["detail"]

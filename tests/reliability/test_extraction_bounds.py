@@ -1,12 +1,10 @@
 """/extract/ cannot occupy the service: a rate per user and a bound across all workers."""
 
-import threading
-
 import pytest
 from django.core.cache import cache
-from django.db import connection
 
 from quotes.api import extraction
+from tests.reliability.conftest import held_by_another_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -24,24 +22,8 @@ def test_each_user_has_a_rate_of_extractions(editor_api, settings):
 @pytest.mark.django_db(transaction=True)
 def test_beyond_the_concurrent_extractions_the_answer_is_503_with_retry_after(editor_api, settings):
     settings.EXTRACT_CONCURRENCY = 1
-    holding, done = threading.Event(), threading.Event()
-
-    def hold_the_only_slot():
-        try:
-            with extraction.extraction_slots().take():
-                holding.set()
-                done.wait(timeout=10)
-        finally:
-            connection.close()
-
-    other_worker = threading.Thread(target=hold_the_only_slot)
-    other_worker.start()
-    try:
-        holding.wait(timeout=10)
+    with held_by_another_worker(extraction.extraction_slots()):
         busy = editor_api.post(URL, {"text": TEXT})
-    finally:
-        done.set()
-        other_worker.join()
     assert busy.status_code == 503
     assert int(busy["Retry-After"]) > 0
     assert editor_api.post(URL, {"text": TEXT}).status_code == 200  # the slot is free again
