@@ -1,7 +1,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.decorators import action
 
 from actors.models import Organization, Person
@@ -16,13 +16,14 @@ from config.api.viewsets import (
     SlugLookupMixin,
 )
 from config.api.writing import Conflict, WritableModelMixin
-from quotes import importing, review, search, writing
+from quotes import review, search
 from quotes.filtersets import (
     ArticleFilterSet,
     OrganizationQuoteFilterSet,
     PersonQuoteFilterSet,
     QuoteFilterSet,
 )
+from quotes.ingest import create_article
 from quotes.models import Article, Publisher, Quote, Topic
 
 from . import downloads
@@ -203,9 +204,7 @@ class ArticleViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     )
     def create(self, request, *args, **kwargs):
         try:
-            stored = writing.create_article(request.data, request.user)
-        except importing.PayloadError as error:
-            raise serializers.ValidationError({error.field: [error.reason]}) from error
+            stored = create_article(request.data, request.user)
         except IntegrityError as error:  # the same article posted twice at the same moment
             raise Conflict("This article was just stored by another request.") from error
         if not stored.created:

@@ -127,7 +127,7 @@ def test_a_chunked_body_within_the_limit_is_read(editor_token):
 
 
 def test_an_article_posted_with_more_quotes_than_the_bound_is_a_400(editor_api):
-    from quotes.writing import MAX_QUOTES
+    from quotes.ingest.article import MAX_QUOTES
 
     payload = {
         "publisher": "nobody",

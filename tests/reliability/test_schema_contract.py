@@ -26,8 +26,10 @@ def test_an_unknown_body_property_is_a_400(editor_api):
 
 
 def test_request_urls_carry_the_pattern_urlvalidator_takes(components):
-    url = components["ArticlePayloadRequest"]["properties"]["url"]
-    assert (url["format"], url["pattern"]) == ("uri", URL_PATTERN)
+    for component in ("ArticlePayloadRequest", "ArticleWriteRequest", "PublisherWriteRequest"):
+        field = "website" if component.startswith("Publisher") else "url"
+        url, empty = components[component]["properties"][field]["oneOf"]
+        assert (url["format"], url["pattern"], empty["maxLength"]) == ("uri", URL_PATTERN, 0)
 
 
 def test_an_article_payloads_publisher_is_not_nullable(components):
