@@ -357,6 +357,9 @@ class QuotePayloadSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Not draft: reviewers only.",
     )
+    retraction_reason = _optional_text(
+        None, help_text="Why it is retracted: required with status retracted, else empty."
+    )
     topics = serializers.ListField(child=TopicReferenceField(), required=False, allow_null=True)
     extractor_version = _optional_text(
         payload.QUOTE_LIMITS["extractor_version"],

@@ -31,6 +31,7 @@ One article per payload (one per line in a file)::
           "start_offset": 12, "end_offset": 29,  # optional hints; the body decides
           "language": "en",                    # default: the article's language
           "status": "draft",                   # draft | verified | retracted
+          "retraction_reason": "",             # why, with status retracted (only then)
           "topics": ["ceasefire"],             # slugs, or {"slug", "name"}; created if new
           "extractor_version": "", "extraction_confidence": null
         }
@@ -92,6 +93,7 @@ QUOTE_KEYS = {
     "end_offset",
     "language",
     "status",
+    "retraction_reason",
     "topics",
     "extractor_version",
     "extraction_confidence",

@@ -131,3 +131,24 @@ def test_every_write_action_on_one_resource_locks_its_row():
             if action.detail and set(action.mapping) - {"get", "head", "options"}:
                 locked = action.__name__ in viewset.locking_actions
                 assert locked or action.__name__ == "merge", (viewset.__name__, action.__name__)
+
+
+@pytest.mark.django_db
+def test_a_retracted_quote_posted_with_its_article_needs_a_reason(reviewer_api):
+    from tests.factories import PublisherFactory
+
+    PublisherFactory(slug="daily")
+    payload = {
+        "publisher": "daily",
+        "title": "Talks",
+        "published_on": "2023-12-20",
+        "body": "We will not stop, the minister said.",
+        "quotes": [
+            {"text": "We will not stop,", "attribution": "the minister", "status": "retracted"}
+        ],
+    }
+    response = reviewer_api.post("/api/v1/articles/", payload)
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "quotes[0].retraction_reason": ["Say why the quote is retracted."]
+    }
