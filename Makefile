@@ -15,12 +15,15 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-## Start the embedded database (unless DATABASE_URL is set), migrate, load the seed, serve.
+## Start the embedded database (unless DATABASE_URL is set), migrate, load the seed into an
+## empty database (never over edited rows), serve on 127.0.0.1:$(PORT) (make run PORT=8001).
+PORT ?= 8000
 run: install
+	$(MANAGE) check_port $(PORT)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddata seed
-	$(MANAGE) ensure_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) load_seed
+	$(MANAGE) ensure_admin --port $(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## Lint, format check, Django checks and the whole pytest suite.
 test: install lint
@@ -36,11 +39,12 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Load the seed plus the PolNeAR corpus (test data, never shipped) into the local database.
+## Load the seed plus the PolNeAR corpus into the local database. PolNeAR is test data and does
+## not ship: clone https://github.com/networkdynamics/PolNeAR and set POLNEAR to its data folder.
 POLNEAR ?= ../shared/corpora/polnear
 demo: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddata seed
+	$(MANAGE) load_seed
 	$(MANAGE) import_polnear $(POLNEAR)
 
 ## Property-based fuzzing of every API operation against the OpenAPI schema.

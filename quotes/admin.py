@@ -6,6 +6,7 @@ retracting is reserved to holders of ``quotes.verify_quote``.
 """
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, F, OrderBy, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
@@ -41,8 +42,13 @@ class NullsLastBothWays(OrderBy):
         return self
 
 
+# A web address typed without its scheme is taken as https (Django 6's default; 5.2 warns).
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Publisher)
 class PublisherAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["name", "website"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -86,6 +92,7 @@ class QuoteInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "publisher", "published_on", "language", "quote_count"]
     list_filter = ["publisher", "language", "published_on"]
     list_select_related = ["publisher"]
@@ -173,6 +180,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "kind",
         "channel",
         "is_anonymous",
+        "is_unattributed",
         "article__publisher",
         # The quote's own language and a date hierarchy would each scan every quote for their
         # choices on every page (0.3 s apiece at a million quotes); the articles' languages and
@@ -223,6 +231,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
                     "speaking_organization",
                     "attribution",
                     ("is_anonymous", "source_organization", "source_label"),
+                    "is_unattributed",
                 ]
             },
         ),
@@ -299,6 +308,8 @@ class QuoteAdmin(SimpleHistoryAdmin):
             return quote.speaking_organization
         if quote.source_organization_id:
             return f"{quote.attribution} ({quote.source_organization})"
+        if quote.is_unattributed:
+            return f"unattributed ({quote.cue})" if quote.cue else "unattributed"
         return quote.attribution
 
     @admin.display(description="role at the time", ordering="affiliation__role")

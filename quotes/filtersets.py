@@ -20,8 +20,10 @@ from .models import Article, Quote
 
 RELEVANCE = "relevance"
 QUOTE_ORDERINGS = {
-    "-said_on": ("-said_on", "-id"),
-    "said_on": ("said_on", "id"),
+    # Undated quotes (the article does not say when) sort as older than any dated one: last
+    # newest first, first oldest first, as the index on (said_on, id) reads either way.
+    "-said_on": (F("said_on").desc(nulls_last=True), "-id"),
+    "said_on": (F("said_on").asc(nulls_first=True), "id"),
     RELEVANCE: ("-search_rank", "-id"),
     # The review queue: drafts by the extractor's confidence, those entered by hand (no
     # confidence) last either way. Each has its index on drafts (Quote.Meta.indexes).
@@ -48,8 +50,15 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
     publisher = SlugsFilter(
         field_name="article__publisher__slug", help_text="Publisher slug; repeatable."
     )
-    said_after = DateFilter(field_name="said_on", lookup_expr="gte", help_text="On or after.")
-    said_before = DateFilter(field_name="said_on", lookup_expr="lte", help_text="On or before.")
+    said_after = DateFilter(
+        field_name="said_on",
+        lookup_expr="gte",
+        help_text="Said on or after (quotes whose article does not say when are left out: "
+        "`published_after` selects by the article's date).",
+    )
+    said_before = DateFilter(
+        field_name="said_on", lookup_expr="lte", help_text="Said on or before (dated quotes only)."
+    )
     published_after = DateFilter(
         field_name="article__published_on", lookup_expr="gte", help_text="On or after."
     )
@@ -59,6 +68,9 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
     kind = ChoiceFilter(choices=QuoteKind.choices)
     channel = ChoiceFilter(choices=Channel.choices)
     anonymous = StrictBooleanFilter(field_name="is_anonymous", help_text="Unnamed sources.")
+    unattributed = StrictBooleanFilter(
+        field_name="is_unattributed", help_text="Reported without a source (no one named)."
+    )
     topic = SlugsFilter(method="filter_topic", help_text="Topic slug; repeatable (any of).")
     language = TextFilter(field_name="language", help_text="Language code, e.g. en.")
     status = ChoiceFilter(
@@ -69,7 +81,8 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
     ordering = ChoiceFilter(
         method="filter_nothing",
         choices=[(key, key) for key in QUOTE_ORDERINGS],
-        help_text="`-said_on` (newest first, the default without `q`), `said_on`, "
+        help_text="`-said_on` (newest first, the default without `q`), `said_on` (undated "
+        "quotes count as the oldest), "
         "`relevance` (the default with `q`; without `q` it means the default), or the "
         "extractor's `confidence` (`-confidence`: most confident first), for the review queue "
         "with `status=draft`; quotes entered by hand have none and come last either way. Ties "

@@ -199,6 +199,13 @@ class Quote(TimestampedModel):
         'anonymity".',
     )
     is_anonymous = models.BooleanField("anonymous source", default=False)
+    is_unattributed = models.BooleanField(
+        "unattributed",
+        default=False,
+        db_default=False,  # the bulk importer's COPY leaves it out
+        help_text="The article reports it without saying whose it is ('accusations have "
+        "mounted', 'is expected'): no source; the cue keeps the wording.",
+    )
     source_organization = models.ForeignKey(
         Organization,
         null=True,
@@ -222,7 +229,10 @@ class Quote(TimestampedModel):
         help_text="The speaker's role when speaking; found from the date when left blank.",
     )
     said_on = models.DateField(
-        null=True, blank=True, help_text="When it was said; the article's date when blank."
+        null=True,
+        blank=True,
+        help_text="When it was said, if the article tells; blank when it does not (the role is "
+        "then the one held on the article's date).",
     )
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.OTHER)
     cue = models.CharField(max_length=50, blank=True, help_text='"said", "vowed", ...')
@@ -266,7 +276,7 @@ class Quote(TimestampedModel):
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
-        ordering = ["-said_on", "-pk"]
+        ordering = [models.F("said_on").desc(nulls_last=True), "-pk"]
         permissions = [("verify_quote", "Can verify or retract quotes")]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="quote_text_not_empty"),
@@ -279,10 +289,24 @@ class Quote(TimestampedModel):
             models.CheckConstraint(
                 condition=Q(speaker__isnull=False)
                 | Q(speaking_organization__isnull=False)
-                | ~Q(attribution=""),
+                | ~Q(attribution="")
+                | Q(is_unattributed=True),
                 name="quote_has_source",
                 violation_error_message="Give a speaker, a speaking organization or the "
-                "attribution as worded.",
+                "attribution as worded, or mark the quote unattributed.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_unattributed=False)
+                | Q(
+                    speaker__isnull=True,
+                    speaking_organization__isnull=True,
+                    source_organization__isnull=True,
+                    attribution="",
+                    is_anonymous=False,
+                ),
+                name="quote_unattributed_has_no_source",
+                violation_error_message="An unattributed quote has no speaker, organization, "
+                "attribution or anonymous source.",
             ),
             models.CheckConstraint(
                 condition=Q(speaker__isnull=True) | Q(speaking_organization__isnull=True),
@@ -321,7 +345,12 @@ class Quote(TimestampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_document"], name="quote_search_document_gin"),
-            models.Index(fields=["-said_on", "-id"], name="quote_said_on_id"),
+            # Newest first, undated quotes last; read backwards, oldest first after the undated.
+            models.Index(
+                models.F("said_on").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="quote_said_on_undated_last",
+            ),
             models.Index(fields=["article", "start_offset"], name="quote_article_offset"),
             # The review queue: drafts by the extractor's confidence (only drafts: small). The
             # admin breaks ties newest first whichever way its column is sorted, so each way has
@@ -370,13 +399,12 @@ class Quote(TimestampedModel):
         self.start_offset, self.end_offset = start, end
         self.text = body[start:end]
 
-    def resolve_said_on(self):
-        if self.said_on is None:
-            self.said_on = self.article.published_on
-
     def resolve_affiliation(self):
-        if self.affiliation_id is None and self.speaker_id is not None and self.said_on:
-            self.affiliation = Affiliation.objects.role_on(self.speaker_id, self.said_on)
+        """The role the speaker held when speaking: on ``said_on``, or when that is unknown on
+        the article's date, the day the article describes its speakers' roles."""
+        day = self.said_on or self.article.published_on
+        if self.affiliation_id is None and self.speaker_id is not None and day:
+            self.affiliation = Affiliation.objects.role_on(self.speaker_id, day)
 
     def prepare(self):
         """Fill what can be derived; raises ValidationError when the text is not verbatim."""
@@ -386,7 +414,6 @@ class Quote(TimestampedModel):
             self.locate_in_article()
         except verbatim.VerbatimError as error:
             raise ValidationError({"text": str(error)}) from error
-        self.resolve_said_on()
         self.resolve_affiliation()
 
     def clean(self):

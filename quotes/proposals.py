@@ -128,7 +128,7 @@ def roles_when_said(
 ) -> list[Affiliation | None]:
     """The role each candidate's speaker held when speaking, as the draft quote would get it.
 
-    The day is the candidate's own date, else the article's (``Quote.resolve_said_on``); the
+    The day is the candidate's own date, else the article's (``Quote.resolve_affiliation``); the
     role is ``Affiliation.objects.role_on`` for that speaker and day, looked up once per speaker
     and day. Unnamed sources and candidates without a known speaker or day have none.
     """

@@ -3,7 +3,7 @@ the list endpoint's filters outside a request."""
 
 import re
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import QueryDict
 
 from actors.models import Affiliation
@@ -56,6 +56,8 @@ def citation(quote: Quote) -> str:
         source = f"Unnamed source ({quote.source_organization_ref['name']})"
     elif quote.is_anonymous:
         source = "Unnamed source"
+    elif quote.is_unattributed:
+        source = "Unattributed"
     else:
         source = quote.attribution[:1].upper() + quote.attribution[1:]
     parts = [source]
@@ -103,7 +105,7 @@ def filter_quotes(params: dict | QueryDict | None = None, queryset: QuerySet | N
 
     queryset = Quote.objects.all() if queryset is None else queryset
     if not params:
-        return queryset.order_by("-said_on", "-id")
+        return queryset.order_by(F("said_on").desc(nulls_last=True), "-id")
     if not isinstance(params, QueryDict):
         data = QueryDict(mutable=True)
         for key, value in params.items():

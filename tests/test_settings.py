@@ -143,3 +143,26 @@ def test_a_prepare_threshold_that_is_not_a_number_is_refused():
     result = manage("check", DATABASE_PREPARE_THRESHOLD="sometimes")
     assert result.returncode != 0
     assert "DATABASE_PREPARE_THRESHOLD must be a whole number" in result.stderr
+
+
+def test_production_allows_no_cross_origin_caller_unless_told():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.CORS_ALLOWED_ORIGINS, getattr(s, 'CORS_ALLOWED_ORIGIN_REGEXES', []))"
+    )
+    environ = {"DEBUG": "false", "SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "quotes.example"}
+    default = python(
+        "-c",
+        f"import django; django.setup(); {code}",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        **environ,
+    )
+    listed = python(
+        "-c",
+        f"import django; django.setup(); {code}",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        CORS_ALLOWED_ORIGINS="https://a.example, https://b.example",
+        **environ,
+    )
+    assert default.stdout.split() == ["[]", "[]"], default.stderr
+    assert listed.stdout.strip() == "['https://a.example', 'https://b.example'] []", listed.stderr

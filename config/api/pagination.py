@@ -62,6 +62,9 @@ class FirstPageCountingPaginator(Paginator):
         return self._get_page(rows[: self.per_page], 1, self)
 
 
+PAGE_KEYS = ("count", "next", "previous", "results")
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """Page numbers for the small tables (people, organizations, articles, ...)."""
 
@@ -80,6 +83,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
         if not number.isascii() or not number.isdigit():
             raise NotFound("Invalid page.")
         return number
+
+    def get_paginated_response_schema(self, schema):
+        # Every page carries all four keys; next and previous are null at the ends.
+        return {**super().get_paginated_response_schema(schema), "required": list(PAGE_KEYS)}
 
     def get_schema_operation_parameters(self, view):
         return [

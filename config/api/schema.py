@@ -5,7 +5,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import permissions
 
 from .errors import ErrorSerializer, ValidationErrorSerializer
-from .filters import MAX_REPEATS
+from .filters import MAX_ID, MAX_REPEATS
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -14,6 +14,16 @@ IF_MATCH = OpenApiParameter(
     required=False,
     description="The `ETag` of the version you edited; if the resource changed since, the "
     "answer is 412 and nothing is written.",
+)
+FORMAT = OpenApiParameter(
+    "format",
+    str,
+    OpenApiParameter.QUERY,
+    required=False,
+    enum=["json"],
+    description="`json`, the default. In a browser, `format=api` shows the browsable API. "
+    "Any other value answers 400. Quote lists download from their own URLs "
+    "(`quotes.csv`, `.jsonl`, `.jsonld`).",
 )
 CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review", "merge"}
 WRITE_ACTIONS = {"create", "update", "partial_update"}
@@ -33,11 +43,11 @@ class AutoSchema(openapi.AutoSchema):
         responses.setdefault("503", self._error(ErrorSerializer, "503", UNAVAILABLE))
         if self.method != "GET":
             return self._add_write_errors(responses, direction)
-        if self._is_list_view():
-            responses.setdefault(
-                "400",
-                self._get_response_for_code(ValidationErrorSerializer, "400", direction=direction),
-            )
+        # Every read checks ?format=; lists their filters and pages too.
+        responses.setdefault(
+            "400",
+            self._get_response_for_code(ValidationErrorSerializer, "400", direction=direction),
+        )
         responses.setdefault("404", self._get_response_for_code(ErrorSerializer, "404"))
         for code in ("400", "404"):
             if code in responses and not responses[code].get("description"):
@@ -51,6 +61,8 @@ class AutoSchema(openapi.AutoSchema):
         parameters = list(super().get_override_parameters())
         if getattr(self.view, "action", None) in CONDITIONAL_ACTIONS:
             parameters.append(IF_MATCH)
+        if self.method == "GET" and not getattr(self.view, "declares_own_errors", False):
+            parameters.append(FORMAT)
         return parameters
 
     def get_response_serializers(self):
@@ -93,6 +105,25 @@ class AutoSchema(openapi.AutoSchema):
         if anonymous_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
             auths.append({})  # reads are public; a staff session only shows more
         return auths
+
+    def _resolve_path_parameters(self, variables):
+        # An id in a path is an integer (a typed client passes the `id` it read); any segment
+        # still reaches the view (ReadOnlyViewSet.lookup_value_regex), so a malformed one
+        # answers the JSON 404.
+        parameters = super()._resolve_path_parameters(variables)
+        for parameter in parameters:
+            if parameter["name"] == "id":
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+        return parameters
+
+    def _map_basic_serializer(self, serializer, direction):
+        # Fields a list carries only when asked for (``Meta.present_only_when_asked``) are
+        # declared, but not required.
+        schema = super()._map_basic_serializer(serializer, direction)
+        optional = getattr(getattr(serializer, "Meta", None), "present_only_when_asked", ())
+        if optional and "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in optional]
+        return schema
 
     def _get_filter_parameters(self):
         parameters = super()._get_filter_parameters()

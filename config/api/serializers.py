@@ -18,8 +18,20 @@ from rest_framework.relations import PKOnlyObject
 # them was a sixth of a quote list's CPU. Two consequences: a method field is called on the
 # serializer being represented, not on the field's parent; and a nested field never sees the
 # request's context, so read serializers keep their fields context-free (no hyperlinks).
+#
+# A response always carries every field (null where it may be null), so the fields made from
+# the model are required: the schema's components then say so, and generated clients do not
+# type them `T | undefined`. (Read-only would say it too, but drops what a field allows, such
+# as a blank URL.) Read serializers never validate input.
 # (No docstring: drf-spectacular would describe every schema component with it.)
 class ReadModelSerializer(serializers.ModelSerializer):
+    def include_extra_kwargs(self, kwargs, extra_kwargs):
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if not kwargs.get("read_only"):
+            kwargs.pop("default", None)
+            kwargs["required"] = True
+        return kwargs
+
     def get_fields(self):
         cls = type(self)
         fields = cls.__dict__.get("_fields_built_once")

@@ -59,7 +59,7 @@ SLUG_PATH_PARAMETER = OpenApiParameter(
 
 
 class NestedListMixin:
-    """A list under a parent (``people/{slug}/quotes/``): 404 when the parent does not exist.
+    """Lists under a parent (``people/{slug}/quotes/``): 404 when the parent does not exist.
 
     The FilterSet reads the parent's slug from the URL; the schema gets it from
     ``SLUG_PATH_PARAMETER``.
@@ -67,7 +67,7 @@ class NestedListMixin:
 
     parent_model = None
 
-    def list(self, request, *args, **kwargs):
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
         if not self.parent_model.objects.filter(slug=kwargs["slug"]).exists():
             raise NotFound(f"No {self.parent_model._meta.verbose_name} with this slug.")
-        return super().list(request, *args, **kwargs)

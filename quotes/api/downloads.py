@@ -1,14 +1,16 @@
-"""Quote downloads: ``GET /api/v1/quotes/?format=csv|jsonl|jsonld``.
+"""Quote downloads: ``GET /api/v1/quotes.csv`` (``.jsonl``, ``.jsonld``), and the same beside
+each nested quote list (``people/{slug}/quotes.csv``, ``organizations/{slug}/quotes.csv``).
 
-The list endpoint's filters and search, and only the quotes the user may see, streamed whole
-(no pagination, flat memory: rows come from a server-side cursor in chunks) as CSV, JSON Lines
+The list's filters and search, and only the quotes the user may see, streamed whole (no
+pagination, flat memory: rows come from a server-side cursor in chunks) as CSV, JSON Lines
 (one quote per line) or JSON-LD (schema.org ``Quotation``). The formats are those of
-``manage.py export_quotes`` (``quotes.ingest.exporting``) except JSON Lines: the command writes the
-import format, whole articles with their bodies, which the API never publishes; here each line
-is a quote with a reference to its article.
+``manage.py export_quotes`` (``quotes.ingest.exporting``) except JSON Lines: the command
+writes the import format, whole articles with their bodies; here each line is a quote with a
+reference to its article. The CSV opens with a UTF-8 byte order mark, so spreadsheet programs
+read its curly quotes as such.
 
-``format`` is an ordinary, documented query parameter (``URL_FORMAT_OVERRIDE`` is off, so DRF
-does not read it); without it the endpoint answers its JSON pages.
+Each download is its own URL and its own operation in the schema, with one media type, so a
+generated client reads the JSON list without a union with text.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.http import StreamingHttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from django.urls import re_path
 from rest_framework.exceptions import ValidationError
 
 from config.api.pagination import page_size_from
+from config.api.schema import AutoSchema
+from config.api.viewsets import SLUG_PATH_PARAMETER
 from config.concurrency import HeldWhileStreaming, Slots
 from quotes.ingest import exporting
 
@@ -31,21 +34,14 @@ FORMATS = {
     "jsonld": exporting.jsonld_chunks,
 }
 MEDIA_TYPES = exporting.MEDIA_TYPES
+DESCRIPTIONS = {
+    "csv": "CSV, one quote per row, opening with a UTF-8 byte order mark (spreadsheet "
+    "programs then read curly quotes and accents as written).",
+    "jsonl": "JSON Lines, one quote per line with a reference to its article.",
+    "jsonld": "JSON-LD: schema.org `Quotation` nodes, each `isPartOf` its `NewsArticle`.",
+}
+BYTE_ORDER_MARK = "\ufeff"
 CHUNK_BYTES = 64 * 1024
-
-FORMAT_PARAMETER = OpenApiParameter(
-    "format",
-    OpenApiTypes.STR,
-    OpenApiParameter.QUERY,
-    enum=sorted(FORMATS),
-    description=(
-        "Download every matching quote in one streamed file instead of JSON pages (`cursor` "
-        "and `page_size` are ignored): `csv` (text/csv, one quote per row), `jsonl` "
-        "(application/jsonl, one quote per line with a reference to its article) or `jsonld` "
-        "(application/ld+json, schema.org `Quotation` nodes, `isPartOf` the `NewsArticle`). "
-        "Filters, search and visibility are those of the list."
-    ),
-)
 
 
 def download_slots() -> Slots:
@@ -53,37 +49,56 @@ def download_slots() -> Slots:
     return Slots("download", settings.DOWNLOAD_CONCURRENCY, what="downloads", retry_after=30)
 
 
-def requested_format(request) -> str | None:
-    """The download format asked for, None for the JSON list; 400 for an unknown one."""
-    value = request.query_params.get("format")
-    if value is None:
-        return None
-    if value not in FORMATS:
-        raise ValidationError(
-            {"format": [f'"{value}" is not a download format: {", ".join(sorted(FORMATS))}.']}
+def urls(prefix: str, viewset, name: str) -> list:
+    """``<prefix>.csv`` and the other downloads of a quote list view set."""
+    return [
+        re_path(
+            rf"^{prefix}\.{fmt}$",
+            viewset.as_view({"get": "download"}, download_format=fmt),
+            name=f"{name}-{fmt}",
         )
-    return value
+        for fmt in FORMATS
+    ]
 
 
-def download(view, request) -> StreamingHttpResponse | None:
-    """The streamed download for a list view of quotes, or None when ``format`` is absent.
-
-    ``view.filter_queryset(view.get_queryset())`` is the list's queryset: visibility, filters
-    and search (an invalid filter raises the API's 400 before anything is streamed).
-    """
-    fmt = requested_format(request)
-    if fmt is None:
-        return None
+def download(view, request) -> StreamingHttpResponse:
+    """The streamed download of a quote list view: ``view.filter_queryset(view.get_queryset())``
+    is the list's queryset (visibility, filters and search; an invalid filter raises the API's
+    400 before anything is streamed)."""
+    fmt = view.download_format
+    if "format" in request.query_params:
+        raise ValidationError(
+            {"format": [f"A download's format is its URL's: leave `format` out of .{fmt}."]}
+        )
     # A download is not paged, so page_size is ignored; a malformed one is still the 400 it
     # is on the list the download was started from.
     page_size_from(request)
     quotes = view.filter_queryset(view.get_queryset())
+    chunks = FORMATS[fmt](quotes)
+    if fmt == "csv":
+        chunks = _after(BYTE_ORDER_MARK, chunks)
     slot = download_slots().take()  # 503 with Retry-After when every slot streams
-    chunks = HeldWhileStreaming(_buffered(FORMATS[fmt](quotes)), slot)
-    response = StreamingHttpResponse(chunks, content_type=MEDIA_TYPES[fmt])
+    response = StreamingHttpResponse(
+        HeldWhileStreaming(_buffered(chunks), slot), content_type=MEDIA_TYPES[fmt]
+    )
     response["Content-Disposition"] = f'attachment; filename="quotes.{fmt}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def moved_message(request, fmt: str) -> str:
+    """What a quote list answers to ``?format=csv``: where that download lives."""
+    query = request.query_params.copy()
+    query.pop("format")
+    url = request.path.rstrip("/") + f".{fmt}"
+    if query:
+        url += "?" + query.urlencode()
+    return f'"{fmt}" is a download with its own URL: {url}'
+
+
+def _after(first: str, chunks: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from chunks
 
 
 def _buffered(chunks: Iterable[str], size: int = CHUNK_BYTES) -> Iterator[bytes]:
@@ -101,11 +116,53 @@ def _buffered(chunks: Iterable[str], size: int = CHUNK_BYTES) -> Iterator[bytes]
         yield b"".join(parts)
 
 
-def list_responses(serializer_class) -> dict:
-    """The 200 answers of a quote list: its JSON pages, or a download in each format."""
-    return {
-        (200, "application/json"): serializer_class,
-        (200, MEDIA_TYPES["csv"].split(";")[0]): OpenApiTypes.STR,
-        (200, MEDIA_TYPES["jsonl"]): OpenApiTypes.STR,
-        (200, MEDIA_TYPES["jsonld"]): OpenApiTypes.OBJECT,
-    }
+class QuoteListSchema(AutoSchema):
+    """A quote list's operations; at a download URL, the download's: the list's filters, no
+    pages, and one media type."""
+
+    def _download_format(self) -> str | None:
+        return getattr(self.view, "download_format", None)
+
+    def _is_list_view(self, serializer=None):
+        return self._download_format() is not None or super()._is_list_view(serializer)
+
+    def _get_pagination_parameters(self):
+        return [] if self._download_format() else super()._get_pagination_parameters()
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self._download_format():
+            parameters = [p for p in parameters if p.name != "format"]
+            if "{slug}" in self.path:
+                parameters.append(SLUG_PATH_PARAMETER)
+        return parameters
+
+    def get_operation_id(self):
+        # quotes_csv, people_quotes_csv, ... (not quotes.csv_list)
+        fmt = self._download_format()
+        operation_id = super().get_operation_id()
+        return operation_id if fmt is None else operation_id.replace(f".{fmt}_list", f"_{fmt}")
+
+    def get_summary(self):
+        fmt = self._download_format()
+        return super().get_summary() if fmt is None else f"Download as {fmt.upper()}"
+
+    def get_description(self):
+        fmt = self._download_format()
+        if fmt is None:
+            return super().get_description()
+        return (
+            f"Every matching quote in one streamed file, without pages: {DESCRIPTIONS[fmt]} "
+            "Filters, search and visibility are those of the list; errors are JSON."
+        )
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        fmt = self._download_format()
+        if fmt is not None:
+            schema = {"type": "object"} if fmt == "jsonld" else {"type": "string"}
+            responses["200"] = {
+                "content": {MEDIA_TYPES[fmt].split(";")[0]: {"schema": schema}},
+                "description": DESCRIPTIONS[fmt],
+            }
+        return responses

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+import functools
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -69,6 +73,10 @@ class QuoteSerializer(ReadModelSerializer):
         help_text="An unnamed source's organization ('a Hamas official').",
     )
     anonymous = serializers.BooleanField(source="is_anonymous")
+    unattributed = serializers.BooleanField(
+        source="is_unattributed",
+        help_text="Reported without a source ('accusations have mounted'); `cue` has the words.",
+    )
     role = RoleSerializer(source="role_ref", allow_null=True)
     article = ArticleRefSerializer()
     topics = TopicSerializer(many=True, source="topic_refs")
@@ -85,6 +93,7 @@ class QuoteSerializer(ReadModelSerializer):
             "attribution",
             "anonymous",
             "source_label",
+            "unattributed",
             "role",
             "said_on",
             "channel",
@@ -102,29 +111,41 @@ class QuoteSerializer(ReadModelSerializer):
         ]
 
 
+CONTEXT_HELP = "The sentence(s) of the article around the quote; null without offsets."
+CITATION_HELP = "Speaker, role, publisher and date, ready to paste."
+# What a list adds to each quote when asked (``?include=context&include=citation``).
+LIST_INCLUDES = ("context", "citation")
+
+
 class QuoteListSerializer(QuoteSerializer):
     highlight = serializers.SerializerMethodField(
         help_text="With `q`: the quote text, HTML-escaped, matched terms in <mark>; else null."
     )
+    context = serializers.SerializerMethodField(
+        help_text=f"{CONTEXT_HELP} Only with `include=context`."
+    )
+    citation = serializers.SerializerMethodField(
+        help_text=f"{CITATION_HELP} Only with `include=citation`."
+    )
 
     class Meta(QuoteSerializer.Meta):
-        fields = [*QuoteSerializer.Meta.fields, "highlight"]
+        fields = [*QuoteSerializer.Meta.fields, "highlight", *LIST_INCLUDES]
+        present_only_when_asked = LIST_INCLUDES
+
+    @classmethod
+    @functools.cache
+    def including(cls, names: frozenset[str]) -> type[QuoteListSerializer]:
+        """This serializer without the extras not asked for (one class per choice, built
+        once, so that a list pays nothing for an extra it did not ask for)."""
+        left_out = {name: None for name in LIST_INCLUDES if name not in names}
+        meta = type(
+            "Meta", (cls.Meta,), {"fields": [n for n in cls.Meta.fields if n not in left_out]}
+        )
+        return type(cls.__name__, (cls,), {**left_out, "Meta": meta, "__module__": cls.__module__})
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_highlight(self, quote):
         return getattr(quote, "highlight", None)
-
-
-class QuoteDetailSerializer(QuoteSerializer):
-    context = serializers.SerializerMethodField(
-        help_text="The sentence(s) of the article around the quote."
-    )
-    citation = serializers.SerializerMethodField(
-        help_text="Speaker, role, publisher and date, ready to paste."
-    )
-
-    class Meta(QuoteSerializer.Meta):
-        fields = [*QuoteSerializer.Meta.fields, "context", "citation"]
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_context(self, quote):
@@ -133,6 +154,17 @@ class QuoteDetailSerializer(QuoteSerializer):
     @extend_schema_field(serializers.CharField())
     def get_citation(self, quote):
         return selectors.citation(quote)
+
+
+class QuoteDetailSerializer(QuoteSerializer):
+    context = serializers.SerializerMethodField(help_text=CONTEXT_HELP)
+    citation = serializers.SerializerMethodField(help_text=CITATION_HELP)
+
+    class Meta(QuoteSerializer.Meta):
+        fields = [*QuoteSerializer.Meta.fields, "context", "citation"]
+
+    get_context = QuoteListSerializer.get_context
+    get_citation = QuoteListSerializer.get_citation
 
 
 class ArticleSerializer(ReadModelSerializer):
@@ -155,6 +187,13 @@ class ArticleDetailSerializer(ArticleSerializer):
 
     class Meta(ArticleSerializer.Meta):
         fields = [*ArticleSerializer.Meta.fields, "body", "quotes"]
+        extra_kwargs = {
+            "body": {
+                "help_text": "The article's text. Each quote is the span from its "
+                "`start_offset` to its `end_offset`, counted in Unicode code points (a "
+                "JavaScript string counts UTF-16 units: slice `Array.from(body)`)."
+            }
+        }
 
 
 # Writes: the fields a client may set, validated by the models. Review status, reviewer,
@@ -176,12 +215,14 @@ class QuoteWriteSerializer(ModelCleanSerializer):
     speaking_organization = _slug_of(Organization, "Slug of an organization speaking as a body.")
     source_organization = _slug_of(Organization, "Slug of an unnamed source's organization.")
     anonymous = serializers.BooleanField(source="is_anonymous", required=False)
+    unattributed = serializers.BooleanField(source="is_unattributed", required=False)
     role = serializers.PrimaryKeyRelatedField(
         source="affiliation",
         queryset=Affiliation.objects.all(),
         required=False,
         allow_null=True,
-        help_text="The speaker's affiliation id; left out, the role held on `said_on`.",
+        help_text="The speaker's affiliation id; left out, the role held on `said_on` (or, "
+        "when that is unknown, on the article's date).",
     )
     topics = SlugReference(queryset=Topic.objects.all(), many=True, required=False)
 
@@ -196,6 +237,7 @@ class QuoteWriteSerializer(ModelCleanSerializer):
             "source_organization",
             "attribution",
             "anonymous",
+            "unattributed",
             "source_label",
             "role",
             "said_on",
@@ -342,6 +384,9 @@ class QuotePayloadSerializer(serializers.Serializer):
     source_organization = OrganizationReferenceField(required=False)
     attribution = _optional_text(payload.QUOTE_LIMITS["attribution"])
     anonymous = serializers.BooleanField(required=False)
+    unattributed = serializers.BooleanField(
+        required=False, help_text="Reported without a source: then no speaker or attribution."
+    )
     source_label = _optional_text(payload.QUOTE_LIMITS["source_label"])
     role = RolePayloadSerializer(required=False, allow_null=True)
     said_on = serializers.DateField(required=False, allow_null=True)

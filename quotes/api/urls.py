@@ -3,7 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from actors.api.urls import SLUG
 
-from . import views
+from . import downloads, views
 from .extraction import ExtractView
 
 router = SimpleRouter()
@@ -13,6 +13,11 @@ router.register("publishers", views.PublisherViewSet, basename="publisher")
 router.register("topics", views.TopicViewSet, basename="topic")
 
 urlpatterns = [
+    *downloads.urls("quotes", views.QuoteViewSet, "quote"),
+    *downloads.urls(rf"people/{SLUG}/quotes", views.PersonQuoteViewSet, "person-quotes"),
+    *downloads.urls(
+        rf"organizations/{SLUG}/quotes", views.OrganizationQuoteViewSet, "organization-quotes"
+    ),
     *router.urls,
     path("extract/", ExtractView.as_view(), name="extract"),
     # A person's and an organization's quotes live here: quotes depend on actors, not the

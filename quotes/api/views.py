@@ -1,7 +1,9 @@
+import functools
+
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import status
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 
 from actors.models import Organization, Person
@@ -28,6 +30,7 @@ from quotes.models import Article, Publisher, Quote, Topic
 
 from . import downloads
 from .serializers import (
+    LIST_INCLUDES,
     ArticleDetailSerializer,
     ArticlePayloadSerializer,
     ArticleSerializer,
@@ -45,6 +48,17 @@ QUOTE_LIST_DESCRIPTION = (
     "Quotes, newest first, in cursor pages (follow `next`). With `q`, the best matches first "
     "(relevance paging stops after 1,000 results: narrow the search to go further), each with "
     "a `highlight`. Anonymous users see verified quotes; staff also see drafts and retractions."
+)
+
+
+INCLUDE = OpenApiParameter(
+    "include",
+    str,
+    OpenApiParameter.QUERY,
+    enum=list(LIST_INCLUDES),
+    many=True,
+    description="Adds to each quote its `context` (the sentences around it) or its `citation`; "
+    "repeat for both. Without it a list carries neither.",
 )
 
 
@@ -83,15 +97,31 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     write_serializer_class = QuoteWriteSerializer
     filterset_class = QuoteFilterSet
     pagination_class = KeysetCursorPagination
+    schema = downloads.QuoteListSchema()
+    download_format = None  # set by the download URLs (quotes.csv, ...)
 
     def get_queryset(self):
         queryset = super().get_queryset().visible_to(self.request.user)
-        if self.action == "list":
-            # The context, cut from the article's body, is for the detail only.
+        if self.action == "list" and "context" not in self.includes:
+            # The context is cut from the article's body: a list reads it only when asked.
             return queryset.defer(*NOT_SHOWN, "article__body")
-        if self.action == "retrieve":
+        if self.action in {"list", "retrieve"}:
             return queryset.defer(*NOT_SHOWN)
         return queryset
+
+    def get_serializer_class(self):
+        if self.action == "list" and not getattr(self, "swagger_fake_view", False):
+            return QuoteListSerializer.including(self.includes)
+        return super().get_serializer_class()
+
+    @functools.cached_property
+    def includes(self) -> frozenset[str]:
+        """The extras ``?include=`` asks each quote of a list for; 400 for an unknown one."""
+        names = frozenset(self.request.query_params.getlist(INCLUDE.name))
+        if unknown := sorted(names - set(LIST_INCLUDES)):
+            accepted = " or ".join(LIST_INCLUDES)
+            raise serializers.ValidationError({INCLUDE.name: [f'"{unknown[0]}": {accepted}.']})
+        return names
 
     def perform_update(self, serializer):
         review.check_can_edit(self.request.user, serializer.instance)
@@ -119,10 +149,12 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
         return self.detail_response(quote)
 
     def perform_content_negotiation(self, request, force=False):
-        # A download answers in the format it names, so an Accept header asking for that
+        # A download answers in the format its URL names, so an Accept header asking for that
         # format (text/csv, ...) is not a 406; its errors are JSON.
-        if "format" in request.query_params:
+        if self.download_format is not None:
             force = True
+        elif not force and (fmt := request.query_params.get("format")) in downloads.FORMATS:
+            raise serializers.ValidationError({"format": [downloads.moved_message(request, fmt)]})
         return super().perform_content_negotiation(request, force)
 
     def paginate_queryset(self, queryset):
@@ -135,15 +167,13 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
         return page
 
     @extend_schema(
-        summary="List and search quotes",
-        description=QUOTE_LIST_DESCRIPTION,
-        parameters=[downloads.FORMAT_PARAMETER],
-        responses=downloads.list_responses(QuoteListSerializer),
+        summary="List and search quotes", description=QUOTE_LIST_DESCRIPTION, parameters=[INCLUDE]
     )
     def list(self, request, *args, **kwargs):
-        if (response := downloads.download(self, request)) is not None:  # ?format=
-            return response
         return super().list(request, *args, **kwargs)
+
+    def download(self, request, *args, **kwargs):
+        return downloads.download(self, request)
 
     @extend_schema(summary="A quote, with its context and a citation")
     def retrieve(self, request, *args, **kwargs):
@@ -160,9 +190,8 @@ class NestedQuoteViewSet(NestedListMixin, QuoteViewSet):
     list=extend_schema(
         summary="A person's quotes",
         description=QUOTE_LIST_DESCRIPTION,
-        parameters=[SLUG_PATH_PARAMETER, downloads.FORMAT_PARAMETER],
-        responses=downloads.list_responses(QuoteListSerializer),
-    )
+        parameters=[SLUG_PATH_PARAMETER, INCLUDE],
+    ),
 )
 class PersonQuoteViewSet(NestedQuoteViewSet):
     parent_model = Person
@@ -175,9 +204,8 @@ class PersonQuoteViewSet(NestedQuoteViewSet):
         description="Quotes said in a role held in the organization, by the organization as "
         "a body, or by its unnamed sources ('a senior Hamas official'); "
         "`include_sub_organizations=true` adds the bodies below it. " + QUOTE_LIST_DESCRIPTION,
-        parameters=[SLUG_PATH_PARAMETER, downloads.FORMAT_PARAMETER],
-        responses=downloads.list_responses(QuoteListSerializer),
-    )
+        parameters=[SLUG_PATH_PARAMETER, INCLUDE],
+    ),
 )
 class OrganizationQuoteViewSet(NestedQuoteViewSet):
     parent_model = Organization

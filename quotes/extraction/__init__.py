@@ -2,9 +2,12 @@
 
 from quotes.extraction import extract, Candidate, Gazetteer, EXTRACTOR_VERSION
 candidates = extract(text, article_date=date(2023, 12, 20), gazetteer=gazetteer)
+
+The stages are described in quotes/extraction/README.md.
 """
 
-from .extractor import EXTRACTOR_VERSION, Candidate, extract
+from .candidate import Candidate
 from .gazetteer import Gazetteer, Resolution
+from .pipeline import EXTRACTOR_VERSION, extract
 
 __all__ = ["EXTRACTOR_VERSION", "Candidate", "Gazetteer", "Resolution", "extract"]

@@ -2,26 +2,21 @@
 
 Curators sort the review queue of draft quotes by it, so it should rank right candidates above
 wrong ones and mean what it says: of the candidates at 0.8, about four in five are right. Each
-rule of the extractor passes a constant, its prior; once a few facts about the candidate itself
+rule of the extractor passes a constant, its `Prior`; once a few facts about the candidate itself
 are known that constant says little, so the confidence is a small logistic model over the facts
-and the constant:
+and the prior:
 
-    log-odds = INTERCEPT + RULE_WEIGHT * logit(rule constant) + the EVIDENCE_WEIGHTS of the facts
+    log-odds = INTERCEPT + RULE_WEIGHT * logit(prior) + the EVIDENCE_WEIGHTS of the facts
 
 The facts are what a candidate shows about itself (`evidence`, known when a rule emits it) and
 what it shows beside the others of its text (`attribution_evidence`, known once all are found):
 how many quotations its attribution has, whether its reported content overlaps another's.
 
-The numbers were fitted (L2-regularised logistic regression, penalty 1, no runtime dependency)
-on the PolNeAR train split, a candidate counting as right when the attribution it belongs to
-(same source and cue) matches a gold attribution under the official scoring. First fitted with
-the rules of rules-1.9, taking the AUC on train from 0.68 (the rules' constants, less 0.1 for a
-pronoun source and 0.15 for a weak cue) to 0.76 and the Brier score from 0.164 to 0.142; refitted
-with the rules after the reported-speech merges and the facts beside the others (14,428
-candidates, 79% right): AUC 0.757 -> 0.764, Brier 0.1421 -> 0.1410. Fitted on half of the
-documents and measured on the other half, 0.769 and 0.757 AUC (Brier 0.1403 and 0.1428), against
-0.762 and 0.753 (0.1404 and 0.1436) for the previous weights, every weight keeping its sign.
-Refit them when the rules change much.
+The weights were fitted (L2-regularised logistic regression, penalty 1, no runtime dependency)
+on the PolNeAR train split with the priors below, a candidate counting as right when the
+attribution it belongs to (same source and cue) matches a gold attribution under the official
+scoring (`evaluation`). Refit them when the rules or the priors change much; how well they rank
+is in `quotes/extraction/README.md`.
 """
 
 from __future__ import annotations
@@ -30,13 +25,54 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from . import cues
+from .candidate import Candidate
 from .text import QUOTE_CHARS
 
-if TYPE_CHECKING:
-    from .extractor import Candidate
+
+class Prior:
+    """The constant each rule passes for its candidates, set by hand: how sure the rule is on
+    its own. The weights below were fitted with these values."""
+
+    #: A quotation with its own attribution: '“A,” X said.', 'X said: “A.”'
+    QUOTATION_ATTRIBUTED = 0.9
+    #: A later quotation of a sentence whose speaker is known: '“A,” X said, “B.”'
+    QUOTATION_OF_SENTENCE_SPEAKER = 0.85
+    #: A quotation that takes the speaker of another quotation of its sentence or paragraph
+    #: ('“A.” “B,” X said.'), or of a paragraph that ended in 'X said:'
+    QUOTATION_OF_NEIGHBOUR = 0.8
+    #: A quotation right after a sentence that names its speaker and no content: 'X agreed. “A.”'
+    QUOTATION_ANNOUNCED = 0.75
+    #: A paragraph of quotation alone that goes on with the direct quote right before it
+    QUOTATION_CONTINUED = 0.7
+    #: A quotation named by the signature line under it: '“A.”' then '- Ana Ruiz.'
+    QUOTATION_SIGNED = 0.7
+    #: Words that go on with an attribution found just before them: a quotation after reported
+    #: speech ('X said A. “B.”'), a sentence after a direct quote ('“A,” X said. Still, “B.”')
+    CONTINUATION = 0.6
+    #: 'According to X, A' and 'A, according to X'
+    CLAIM_ACCORDING_TO = 0.7
+    #: The rest of a sentence after a mid-sentence 'according to': 'A, according to X, is B'
+    CLAIM_ACCORDING_TO_RESUMED = 0.65
+    #: 'In a new poll, A'
+    CLAIM_IN_SOURCE = 0.55
+    #: Reported speech before its attribution: 'A, X said.', 'A, said X.'
+    REPORTED_BEFORE_ATTRIBUTION = 0.7
+    #: Reported speech after its cue ('X said (that) A'), or resuming after a mid-sentence
+    #: attribution ('A, she said, B')
+    REPORTED_AFTER_CUE = 0.65
+    #: A further clause of a known speaker: 'X did A, saying B', 'X said A and urged B', and the
+    #: start of a sentence a direct quote finishes ('The levy, she said, “will cost jobs.”')
+    REPORTED_CLAUSE = 0.6
+    #: An absolute clause, 'A, with 47 percent of voters saying B', or a relative clause, 'X,
+    #: who predicted A, ...'
+    REPORTED_SUBORDINATE = 0.55
+    #: A speech noun or an object relative clause: 'her promise to A', 'A, which critics say B'
+    REPORTED_EMBEDDED = 0.5
+    #: A speaker's label opening a paragraph: 'TAPPER: ...', 'Rubio: I Am Not Running'
+    SPEAKER_LABEL = 0.5
+
 
 #: The plain verb of speech, the cue with the most reliable attributions.
 SAY_CUES: frozenset[str] = frozenset({"said", "says", "say", "saying"})

@@ -1,6 +1,8 @@
 """Lexical resources of the rule-based extractor: cue verbs, channels, pronouns, titles.
 
-Everything the rules match on lives here so it can be read (and extended) in one place.
+Everything the rules match on lives here so it can be read (and extended) in one place. A word
+joins a list when, measured on the PolNeAR train split, about half or more of what it adds is
+right (quotes/extraction/README.md).
 """
 
 from __future__ import annotations
@@ -76,7 +78,6 @@ STANCE_OBJECT_CUES: tuple[str, ...] = (
     "feel",
     "refused to",
     "apologized for",
-    # rules-1.7: measured one by one on train, kept when at least 40% of what they add is right
     "blasts",
     "challenged",
     "welcomed",
@@ -106,15 +107,15 @@ STANCE_OBJECT_CUES: tuple[str, ...] = (
     "talk about",
     "refuse to",
     "quote",
-    # rules-1.9: measured as the cue verbs
     "hailed",
 )
 
 
 #: Verbs (and verb forms) that introduce reported speech or an attributed claim.
-#: "according to" is handled separately (it yields kind="claim"). rules-1.9 dropped 'thought',
-#: 'wanted', 'planned', 'maintains' and 'supporting': on train most of what they found was no
-#: attribution ('he thought about it', 'she wanted a recount', 'maintains a lead').
+#: "according to" is handled separately (it yields kind="claim"). Not listed, though verbs of
+#: thought or wish: 'thought', 'wanted', 'planned', 'maintains', 'supporting', as most of what
+#: they find is no attribution ('he thought about it', 'she wanted a recount', 'maintains a
+#: lead').
 CUE_VERBS: tuple[str, ...] = (
     "said",
     "says",
@@ -278,8 +279,6 @@ CUE_VERBS: tuple[str, ...] = (
     "doubted",
     "projected",
     "forecast",
-    # rules-1.3: cues PolNeAR annotates that were missing (measured one by one on train,
-    # kept when about half or more of what they add is right)
     "worried",
     "learned",
     "insist",
@@ -291,12 +290,12 @@ CUE_VERBS: tuple[str, ...] = (
     "explain",
     "estimates",
     "reports",
-    # rules-1.4: intentions ('Kasich plans to stay in the race')
+    # intentions ('Kasich plans to stay in the race')
     "plans",
     "sought",
     "seeks",
     "intends",
-    # rules-1.5: findings and warnings ('the survey indicates that', 'made clear that')
+    # findings and warnings ('the survey indicates that', 'made clear that')
     "indicates",
     "indicate",
     "recognized",
@@ -312,11 +311,10 @@ CUE_VERBS: tuple[str, ...] = (
     "made clear",
     "made it clear",
     "makes clear",
-    # rules-1.6: views, only in 'X sees Y as Z' (see extractor._VIEW_CUES)
+    # views, only in 'X sees Y as Z' (see reported._VIEW_CUES)
     "see",
     "sees",
     "saw",
-    # rules-1.7: measured as the stance cues above
     "finds",
     "implied",
     "demands",
@@ -370,8 +368,6 @@ CUE_VERBS: tuple[str, ...] = (
     "credits",
     "recommends",
     "heralds",
-    # rules-1.9: measured one by one on train, kept when about half or more of what they add
-    # is right
     "know",
     "expect",
     "considered",
@@ -395,8 +391,6 @@ CUE_VERBS: tuple[str, ...] = (
     "chastised",
     "bashed",
     "characterized",
-    # rules-1.10: measured one by one on train, kept when about half or more of what they add
-    # is right
     "respond to",
     "invoked",
     "mention",
@@ -405,7 +399,7 @@ CUE_VERBS: tuple[str, ...] = (
     "Said",
 )
 
-#: rules-1.8: verbs of saying that introduce a quotation ('“...,” she went on') but seldom
+#: Verbs of saying that introduce a quotation ('“...,” she went on') but seldom
 #: reported speech ('the meeting went on for hours'); cues for quotations only.
 QUOTATION_CUES: frozenset[str] = frozenset(
     {
@@ -500,7 +494,6 @@ PARTICIPLE_CUES: tuple[str, ...] = (
     "acknowledging that",
     "opposing",
     "pointing to",
-    # rules-1.7 (measured as the stance cues)
     "repeating",
     "seeking",
     "offering",
@@ -526,9 +519,7 @@ PARTICIPLE_CUES: tuple[str, ...] = (
     "contrasting",
     "crediting",
     "fearing",
-    # rules-1.9 (measured as the cue verbs)
     "echoing",
-    # rules-1.10 (measured as the cue verbs)
     "hoping",
     "challenging",
     "considering",
@@ -636,7 +627,6 @@ OBJECT_CUES: frozenset[str] = frozenset(
         "urging",
         "asked",
         "asking",
-        # rules-1.7
         "reminded",
         "reminding",
     }
@@ -703,7 +693,7 @@ CUE_MODIFIERS: tuple[str, ...] = (
     "bluntly",
     "angrily",
     "subsequently",
-    # rules-1.7: headlines ('Trump Just Announced ...', 'Donald Trump Finally Endorses ...')
+    # headlines ('Trump Just Announced ...', 'Donald Trump Finally Endorses ...')
     "just",
     "finally",
     "initially",
@@ -722,7 +712,7 @@ CUE_MODIFIERS: tuple[str, ...] = (
     "was quick to",
     "later",
 )
-#: rules-1.9: negation between a source and its cue ('Reid would not say whether ...', 'Cruz
+#: Negation between a source and its cue ('Reid would not say whether ...', 'Cruz
 #: never mentioned Trump'); a negated relative clause ('Warren, who has not endorsed anyone,')
 #: is seldom an attribution, so only the source's own clause takes these.
 NEGATIONS: tuple[str, ...] = (
@@ -743,7 +733,7 @@ _MOD_ALT = "|".join(sorted({re.escape(m) for m in CUE_MODIFIERS}, key=len, rever
 
 #: A cue verb as a whole word (not the end of a compound: 'self-described').
 CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE_ALT})\b")
-#: rules-1.7: any cue verb title-cased, for headlines ('Senator Endorses Cruz', 'Mayor Calls Plan
+#: Any cue verb title-cased, for headlines ('Senator Endorses Cruz', 'Mayor Calls Plan
 #: “Reckless”'); only matched in a title-case sentence.
 HEADLINE_CUE_RE = re.compile(
     "(?<![\\w-])(?P<cue>"
@@ -754,14 +744,14 @@ HEADLINE_CUE_RE = re.compile(
 _LY_NON_ADVERBS = "family|rally|ally|bully|supply|reply|assembly|daily|weekly|monthly|quarterly"
 #: A lower-case adverb in -ly ('quickly'); lower case, so a name ('Kelly said') is none.
 LY_ADVERB_RE = re.compile(rf"(?!(?:{_LY_NON_ADVERBS})\b)[a-z]{{2,}}ly")
-#: One modifier between a source and its cue: a listed one or, rules-1.9, any adverb in -ly
+#: One modifier between a source and its cue: a listed one or any adverb in -ly
 #: ('has aggressively supported', 'who enthusiastically endorses').
 CUE_MODIFIER_PATTERN = rf"(?:{_MOD_ALT}|(?-i:{LY_ADVERB_RE.pattern}))"
 _NEG_ALT = "|".join(re.escape(n) for n in NEGATIONS)
 #: Optional modifiers and negations immediately before a cue verb (matched at the end of a
 #: prefix).
 MODIFIERS_TAIL_RE = re.compile(rf"(?:\b(?:{CUE_MODIFIER_PATTERN}|{_NEG_ALT})\s+)+$", re.IGNORECASE)
-#: rules-1.10: a participle cue in the progressive ('Trump is telling voters that ...', 'He’s not
+#: A participle cue in the progressive ('Trump is telling voters that ...', 'He’s not
 #: saying which'); the source comes before the auxiliary.
 PROGRESSIVE_CUE_RE = re.compile(
     r"\b(?:is|are|was|were|been|[’']s|[’']re)\s+(?:(?:not|also|now|still|just|already|"

@@ -17,6 +17,12 @@ import datetime as dt
 import re
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A weekday's name, capitalized, as a regular expression group.
+DAY_NAME = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
+#: A month's full name, capitalized, as a regular expression group.
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 
 MONTHS = {
     "jan": 1,
@@ -44,14 +50,24 @@ MONTH_DAY_RE = re.compile(
 DAY_MONTH_RE = re.compile(
     rf"\b(?P<day>\d{{1,2}})\s+{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
-WEEKDAY_RE = re.compile(
-    r"\b(?P<last>last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+WEEKDAY_RE = re.compile(rf"\b(?P<last>last\s+)?(?P<weekday>{DAY_NAME})\b")
 RELATIVE_RE = re.compile(
     r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|"
     r"last week|last month|last year|recently)\b",
     re.IGNORECASE,
 )
+#: What a date expression opens with (a cheap test before the sentence-by-sentence search).
+_DATE_HINT_RE = re.compile(
+    rf"\b{DAY_NAME}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d"
+    r"|\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    rf"|{RELATIVE_RE.pattern}",
+    re.IGNORECASE,
+)
+
+
+def may_hold_date(text: str) -> bool:
+    """Could `text` hold a date expression that `find_date` resolves?"""
+    return _DATE_HINT_RE.search(text) is not None
 
 
 def resolve_weekday(name: str, article_date: dt.date, *, strictly_before: bool = False) -> dt.date:

@@ -30,7 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extractor import Candidate, extract
+from .candidate import Candidate
+from .pipeline import extract
 from .text import QUOTE_CHARS
 
 MATCH_THRESHOLD = 0.8

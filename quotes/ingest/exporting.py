@@ -31,7 +31,7 @@ CHUNK_SIZE = 2000
 CSV_COLUMNS = [
     "id", "text", "kind", "speaker", "speaker_slug", "speaker_wikidata_id",
     "speaking_organization", "speaking_organization_slug", "source_organization",
-    "source_organization_slug", "attribution", "anonymous", "source_label", "role",
+    "source_organization_slug", "attribution", "anonymous", "unattributed", "source_label", "role",
     "role_organization", "said_on", "channel", "cue", "place", "language", "status", "topics",
     "start_offset", "end_offset", "article_id", "article_title", "article_url", "publisher",
     "publisher_slug", "published_on",
@@ -40,7 +40,7 @@ CSV_COLUMNS = [
 CSV_SOURCES = [
     "pk", "text", "kind", "speaker__name", "speaker__slug", "speaker__wikidata_id",
     "speaking_organization__name", "speaking_organization__slug", "source_organization__name",
-    "source_organization__slug", "attribution", "is_anonymous", "source_label",
+    "source_organization__slug", "attribution", "is_anonymous", "is_unattributed", "source_label",
     "affiliation__role", "affiliation__organization__name", "said_on", "channel", "cue",
     "place", "language", "status", "topic_refs", "start_offset", "end_offset", "article_id",
     "article__title", "article__url", "article__publisher__name", "article__publisher__slug",
@@ -64,7 +64,7 @@ QUOTATION_SOURCES = [
 PAYLOAD_SOURCES = [
     "text", "kind", *_actor("speaker"), *_actor("speaking_organization", "classification"),
     *_actor("source_organization", "classification"), "attribution", "is_anonymous",
-    "source_label", "affiliation", "affiliation__role",
+    "is_unattributed", "source_label", "affiliation", "affiliation__role",
     *_actor("affiliation__organization", "classification"), "affiliation__start_date",
     "affiliation__end_date", "said_on", "channel", "cue", "place", "start_offset", "end_offset",
     "language", "status", "retraction_reason", "topic_refs", "extractor_version",
@@ -102,12 +102,14 @@ def csv_rows(quotes: QuerySet, *, header: bool = True) -> Iterator[str]:
 
     if header:
         yield line(CSV_COLUMNS)
-    anonymous, topics = CSV_COLUMNS.index("anonymous"), CSV_COLUMNS.index("topics")
+    flags = [CSV_COLUMNS.index("anonymous"), CSV_COLUMNS.index("unattributed")]
+    topics = CSV_COLUMNS.index("topics")
     rows = quotes.with_topic_refs().values_list(*CSV_SOURCES)
     # The csv module writes None as an empty cell and a date as its ISO form.
     for values in rows.iterator(chunk_size=CHUNK_SIZE):
         values = list(values)
-        values[anonymous] = "true" if values[anonymous] else "false"
+        for flag in flags:
+            values[flag] = "true" if values[flag] else "false"
         values[topics] = "|".join(topic["slug"] for topic in values[topics])
         yield line(values)
 
@@ -218,6 +220,7 @@ def quote_payload(row: dict) -> dict:
         "source_organization": _actor_ref(row, "source_organization", "classification"),
         "attribution": row["attribution"],
         "anonymous": row["is_anonymous"],
+        "unattributed": row["is_unattributed"],
         "source_label": row["source_label"],
         "role": None
         if row["affiliation"] is None

@@ -21,10 +21,13 @@ One article per payload (one per line in a file)::
           "source_organization": null,         # an unnamed source's organization
           "attribution": "the Hamas leader",   # the source as the article words it
           "anonymous": false,
+          "unattributed": false,               # true: reported without a source ("is expected");
+                                               # then no speaker, organization or attribution
           "source_label": "",
           "role": null,                        # {"title", "organization", "start_date",
                                                #  "end_date"}; null: the role held on said_on
-          "said_on": null,                     # default: the article's date
+          "said_on": null,                     # null: the article does not say (the role is
+                                               # then the one held on the article's date)
           "channel": "statement",              # quotes.choices.Channel, default "other"
           "cue": "said",
           "place": "",
@@ -83,6 +86,7 @@ QUOTE_KEYS = {
     "source_organization",
     "attribution",
     "anonymous",
+    "unattributed",
     "source_label",
     "role",
     "said_on",

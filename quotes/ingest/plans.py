@@ -28,6 +28,7 @@ from .payload import (
 ONE_SPEAKER = constraint_message(Quote, "quote_one_speaker")
 HAS_SOURCE = constraint_message(Quote, "quote_has_source")
 ANONYMOUS_HAS_NO_SPEAKER = constraint_message(Quote, "quote_anonymous_has_no_speaker")
+UNATTRIBUTED_HAS_NO_SOURCE = constraint_message(Quote, "quote_unattributed_has_no_source")
 ROLE_NEEDS_SPEAKER = constraint_message(Quote, "quote_affiliation_needs_speaker")
 RETRACTION_HAS_REASON = constraint_message(Quote, "quote_retraction_has_reason")
 REASON_ONLY_WHEN_RETRACTED = constraint_message(Quote, "quote_reason_only_when_retracted")
@@ -125,14 +126,14 @@ def _parse_quote(data, path, article, catalog, create) -> QuotePlan:
         raise PayloadError(f"{path}.text", str(error)) from error
     source = _parse_source(data, path, catalog, create)
     speaker = source["speaker"]
-    said_on = read_date(data.get("said_on"), f"{path}.said_on") or article["published_on"]
+    said_on = read_date(data.get("said_on"), f"{path}.said_on")  # None: the article does not say
     role = None
     if data.get("role") is not None:
         if speaker is None:
             raise PayloadError(f"{path}.role", ROLE_NEEDS_SPEAKER)
         role = catalog.role(speaker, data["role"], f"{path}.role", create)
     elif speaker is not None:
-        role = catalog.role_on(speaker, said_on)
+        role = catalog.role_on(speaker, said_on or article["published_on"])
     confidence = read_confidence(data, "extraction_confidence", path)
     topics = data.get("topics") or []
     if not isinstance(topics, list):
@@ -175,7 +176,8 @@ def _review(data, path) -> dict:
 
 def _parse_source(data, path, catalog, create) -> dict:
     """Who the quote is attributed to, as the quote's values: the speaker or the speaking
-    organization, the unnamed source's organization, the attribution as worded, anonymity."""
+    organization, the unnamed source's organization, the attribution as worded, anonymity, or
+    none at all (unattributed)."""
     speaker = catalog.person(data.get("speaker"), f"{path}.speaker", create)
     speaking_org = catalog.organization(
         data.get("speaking_organization"), f"{path}.speaking_organization", create
@@ -184,12 +186,16 @@ def _parse_source(data, path, catalog, create) -> dict:
         data.get("source_organization"), f"{path}.source_organization", create
     )
     attribution = read_string(data, "attribution", path, QUOTE_LIMITS["attribution"])
-    anonymous = data.get("anonymous", False)
-    if not isinstance(anonymous, bool):
-        raise PayloadError(f"{path}.anonymous", "true or false.")
+    anonymous, unattributed = data.get("anonymous", False), data.get("unattributed", False)
+    for key, value in (("anonymous", anonymous), ("unattributed", unattributed)):
+        if not isinstance(value, bool):
+            raise PayloadError(f"{path}.{key}", "true or false.")
     if speaker is not None and speaking_org is not None:
         raise PayloadError(path, ONE_SPEAKER)
-    if speaker is None and speaking_org is None and not attribution:
+    named = speaker or speaking_org or source_org or attribution or anonymous
+    if unattributed and named:
+        raise PayloadError(f"{path}.unattributed", UNATTRIBUTED_HAS_NO_SOURCE)
+    if speaker is None and speaking_org is None and not attribution and not unattributed:
         raise PayloadError(path, HAS_SOURCE)
     if anonymous and speaker is not None:
         raise PayloadError(f"{path}.anonymous", ANONYMOUS_HAS_NO_SPEAKER)
@@ -198,5 +204,6 @@ def _parse_source(data, path, catalog, create) -> dict:
         "speaking_organization": speaking_org,
         "attribution": attribution,
         "is_anonymous": anonymous,
+        "is_unattributed": unattributed,
         "source_organization": source_org,
     }

@@ -15,10 +15,13 @@ The conversion, in ``read_corpus``:
   kind ``direct`` when the content is within quotation marks, else ``paraphrase``; attribution
   = the source span as worded; cue = the cue span. A discontinuous content span ("Content 10
   20;25 40") becomes its full extent when the pieces are in reading order (the extent is then
-  still a span of the body, so the verbatim rule holds); otherwise it is rejected. Attributions
-  without a source are rejected (a quote needs a source).
+  still a span of the body, so the verbatim rule holds); otherwise it is rejected. An
+  attribution without a source ("accusations have mounted", "is expected") is an unattributed
+  quote: no source, the cue as worded.
 - Speakers: a source that is a proper name (capitalised words, after stripping titles such as
-  "Mr." or "Sen." and descriptions such as "Clinton campaign manager") is linked to a Person.
+  "Mr." or "Sen." and descriptions such as "Clinton campaign manager") and that
+  ``quotes.entities`` types as a person (not "Trump Tower", "Daily Caller" or "North Carolina")
+  is linked to a Person; a place or outlet before the name is cut off ("Florida Rick Wilson").
   Full names give one Person per first and last name across the corpus ("Donald J. Trump" and
   "Donald Trump" are one); a surname-only mention ("Trump", "Mr. Trump") is linked to the
   full-name Person whose name the article contains, or to the only one in the corpus with that
@@ -35,6 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.text import slugify
+
+from .entities import Kind, NameEvidence, kind_of, person_tokens
 
 PUBLISHERS = {
     "breitbart": ("breitbart", "Breitbart News"),
@@ -84,7 +89,9 @@ ORGANIZATION_WORDS = {
 }  # fmt: skip
 LINKING_WORDS = {
     "for", "of", "to", "with", "by", "at", "from", "near", "close", "about", "and", "or",
-    "than", "like", "on", "in", "told", "said", "says", "the", "a", "an",
+    "than", "like", "on", "in", "told", "said", "says", "the", "a", "an", "inside", "within",
+    "among", "into", "behind", "under", "over", "outside", "against", "through", "is", "was",
+    "are", "were",
 }  # fmt: skip
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
 PARTICLES = {"de", "van", "von", "der", "la", "le", "bin", "al", "da", "di", "del", "du"}
@@ -271,8 +278,8 @@ def read_corpus(root: Path | str, *, status: str = "verified") -> Corpus:
     root = Path(root)
     metadata = read_metadata(root)
     corpus = Corpus()
-    articles = []  # (label, metadata row, body, annotator, [(annotation, start, end, mention)])
-    full_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    # (label, metadata row, body, annotator, [(annotation, start, end, source span, wording)])
+    articles = []
     seen_files = set()
     for split in _splits(root):
         annotations_by_file = _annotator_files(split)
@@ -308,12 +315,7 @@ def read_corpus(root: Path | str, *, status: str = "verified") -> Corpus:
                     continue
                 if len(annotation.content) > 1:
                     corpus.counts["discontinuous spans kept whole"] += 1
-                if not annotation.source:
-                    corpus.rejects.append(
-                        {"file": label, "annotation": where, "reason": "No source span."}
-                    )
-                    continue
-                source = extent(body, annotation.source)
+                source = extent(body, annotation.source) if annotation.source else None
                 if isinstance(source, str):
                     corpus.rejects.append(
                         {"file": label, "annotation": where, "reason": f"Source: {source}"}
@@ -325,12 +327,23 @@ def read_corpus(root: Path | str, *, status: str = "verified") -> Corpus:
                         {"file": label, "annotation": where, "reason": "Empty content span."}
                     )
                     continue
-                wording = " ".join(body[source[0] : source[1]].split())
-                mention = name_mention(wording)
-                if mention is not None and mention.is_full:
-                    full_names[mention.key][mention.surface] += 1
-                quotes.append((annotation, start, end, wording, mention))
+                if source is None:
+                    corpus.counts["unattributed"] += 1
+                wording = " ".join(body[source[0] : source[1]].split()) if source else ""
+                quotes.append((annotation, start, end, source, wording))
             articles.append((label, row, body, ann_path.stem.rpartition("_")[2], quotes))
+
+    evidence = NameEvidence.from_corpus(article[2] for article in articles)
+    full_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for article in articles:
+        body = article[2]
+        typed = []
+        for annotation, start, end, source, wording in article[4]:
+            mention = _person_mention(wording, body, source, evidence, corpus.counts)
+            if mention is not None and mention.is_full:
+                full_names[mention.key][mention.surface] += 1
+            typed.append((annotation, start, end, wording, mention))
+        article[4][:] = typed
 
     people = {key: forms.most_common(1)[0][0] for key, forms in full_names.items()}
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -344,6 +357,35 @@ def read_corpus(root: Path | str, *, status: str = "verified") -> Corpus:
     corpus.counts["articles"] = len(corpus.payloads)
     corpus.counts["people"] = len(people)
     return corpus
+
+
+def _person_mention(wording, body, source, evidence, counts) -> Mention | None:
+    """The person a source names, if ``quotes.entities`` types the name as a person's."""
+    mention = name_mention(wording) if wording else None
+    if mention is None or not mention.is_full:
+        return mention
+    tokens = person_tokens(mention.tokens, evidence=evidence)
+    line_start = body.rfind("\n", 0, source[0]) + 1
+    line_end = body.find("\n", source[0])
+    line_end = len(body) if line_end < 0 else line_end
+    kind = kind_of(
+        tokens,
+        written=mention.titled,
+        before=body[max(line_start, source[0] - 40) : source[0]]
+        + wording[: max(wording.find(mention.titled), 0)],
+        headline=line_start == 0 or _is_title_line(body[line_start:line_end]),
+        evidence=evidence,
+    )
+    if kind != Kind.PERSON:
+        counts[f"named sources typed {kind}"] += 1
+        return None
+    return Mention(surface=" ".join(tokens), tokens=tokens, titled=mention.titled)
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline: nearly every word of four letters or more is capitalised."""
+    words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def _speaker(mention, body, people, by_surname):
@@ -393,6 +435,7 @@ def _payload(row, body, annotator, quotes, people, by_surname, corpus, status):
                 "kind": "direct" if is_direct(body, start, end) else "paraphrase",
                 "speaker": speaker,
                 "attribution": wording[:500],
+                "unattributed": not wording,
                 "cue": cue,
                 "start_offset": start,
                 "end_offset": end,

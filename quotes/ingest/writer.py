@@ -21,7 +21,7 @@ QUOTE_COLUMNS = [
     "speaking_organization_id", "attribution", "is_anonymous", "source_organization_id",
     "source_label", "affiliation_id", "said_on", "channel", "cue", "place", "start_offset",
     "end_offset", "language", "status", "retraction_reason", "extractor_version",
-    "extraction_confidence",
+    "extraction_confidence", "is_unattributed",
 ]  # fmt: skip
 
 
@@ -116,7 +116,7 @@ def write_articles(plans: list[ArticlePlan], new_objects: list) -> dict[str, int
                             _pk(v["affiliation"]), v["said_on"], v["channel"], v["cue"],
                             v["place"], v["start_offset"], v["end_offset"], v["language"],
                             v["status"], v["retraction_reason"], v["extractor_version"],
-                            v["extraction_confidence"],
+                            v["extraction_confidence"], v.get("is_unattributed", False),
                         )
                     )  # fmt: skip
                     topic_rows.extend((quote_id, topic.pk) for topic in quote.topics)

@@ -4,7 +4,7 @@ import pytest
 
 from actors import selectors
 from actors.models import Organization, Person
-from tests.factories import AliasFactory, OrganizationFactory, PersonFactory
+from tests.factories import AliasFactory, OrganizationFactory, PersonFactory, QuoteFactory
 from tests.plans import explain
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,19 @@ def test_people_are_read_by_key_from_the_matching_ids_not_scanned():
     plan = explain(queryset, "actors_person", "actors_alias")
     assert "Seq Scan" not in plan
     assert "actors_person_pkey" in plan
+
+
+def test_ranking_equal_matches_by_quotes_reads_the_speaker_index_not_the_quotes():
+    Person.objects.bulk_create(
+        Person(name=f"Filler Person {n}", slug=f"filler-{n}") for n in range(2000)
+    )
+    QuoteFactory.create_batch(3, speaker=PersonFactory(name="Basem Naim"))
+    queryset = selectors.search_by_name(
+        Person.objects.all(), "Basem Naim", "person", then_by_count_of="quotes"
+    )[:20]
+    plan = explain(queryset, "actors_person", "actors_alias", "quotes_quote")
+    assert "Seq Scan" not in plan
+    assert "quotes_quote_speaker_id" in plan
 
 
 def test_a_ranked_search_works_as_a_subquery_under_another_tables_alias():

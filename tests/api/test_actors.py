@@ -54,6 +54,33 @@ def test_people_search_ranks_the_closest_first(api, people):
     ]
 
 
+def test_people_search_puts_the_most_quoted_of_equal_matches_first(api):
+    bill = PersonFactory(name="Bill Clinton", slug="bill-clinton")
+    PersonFactory(name="Chelsea Clinton", slug="chelsea-clinton")
+    hillary = PersonFactory(name="Hillary Clinton", slug="hillary-clinton")
+    QuoteFactory.create_batch(3, speaker=hillary)
+    QuoteFactory(speaker=bill)
+    assert slugs(api.get("/api/v1/people/", {"q": "clinton"})) == [
+        "hillary-clinton",
+        "bill-clinton",
+        "chelsea-clinton",
+    ]
+
+
+def test_a_closer_name_still_beats_a_more_quoted_one(api):
+    PersonFactory(name="Bill Clinton", slug="bill-clinton")
+    QuoteFactory.create_batch(3, speaker=PersonFactory(name="Hillary Clinton"))
+    assert slugs(api.get("/api/v1/people/", {"q": "bill clinton"}))[0] == "bill-clinton"
+
+
+def test_seed_people_search_finds_the_quoted_netanyahu_before_an_unquoted_one(api, seed):
+    PersonFactory(name="Avner Netanyahu", slug="avner-netanyahu")  # sorts first by name
+    assert slugs(api.get("/api/v1/people/", {"q": "netanyahu"})) == [
+        "benjamin-netanyahu",
+        "avner-netanyahu",
+    ]
+
+
 def test_organization_search_uses_aliases(api):
     idf = OrganizationFactory(name="Israel Defense Forces", slug="idf")
     AliasFactory(person=None, organization=idf, name="Israeli military")

@@ -1,5 +1,5 @@
-"""GET /api/v1/quotes/?format=csv|jsonl|jsonld: the list's filters, search and visibility,
-streamed whole, in a constant number of queries; 400 for an unknown format."""
+"""GET /api/v1/quotes.csv|.jsonl|.jsonld: the list's filters, search and visibility, streamed
+whole, in a constant number of queries; the list's ?format= points to them."""
 
 import csv
 import datetime
@@ -18,6 +18,12 @@ from tests.factories import ArticleFactory, PersonFactory, QuoteFactory, TopicFa
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/quotes/"
+
+
+def download(fmt: str) -> str:
+    return f"/api/v1/quotes.{fmt}"
+
+
 BODY = (
     "“The negotiations will continue at the café,” said Dana Levi. Officials were hopeful. "
     "“No deal yet on the hostages,” an official said. “Aid must flow,” the ministry said."
@@ -34,7 +40,7 @@ def content(response) -> str:
 
 
 def csv_texts(response) -> list[str]:
-    rows = list(csv.DictReader(io.StringIO(content(response))))
+    rows = list(csv.DictReader(io.StringIO(content(response).removeprefix("\ufeff"))))
     return [row["text"] for row in rows]
 
 
@@ -55,10 +61,10 @@ def quotes():
 
 
 def test_csv(api, quotes):
-    response = api.get(URL, {"format": "csv"})
+    response = api.get(download("csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="quotes.csv"'
-    text = content(response)
+    text = content(response).removeprefix("\ufeff")
     header, *rows = list(csv.reader(io.StringIO(text)))
     assert header == CSV_COLUMNS
     assert sorted(row[1] for row in rows) == sorted([TALKS, HOSTAGES])
@@ -69,7 +75,7 @@ def test_csv(api, quotes):
 
 
 def test_json_lines(api, quotes):
-    response = api.get(URL, {"format": "jsonl"})
+    response = api.get(download("jsonl"))
     assert response["Content-Type"] == "application/jsonl"
     assert response["Content-Disposition"] == 'attachment; filename="quotes.jsonl"'
     lines = [json.loads(line) for line in content(response).splitlines()]
@@ -79,11 +85,11 @@ def test_json_lines(api, quotes):
     assert talks["id"] == quotes["talks"].pk
     assert talks["speaker"] == {"slug": "dana-levi", "name": "Dana Levi", "wikidata_id": "Q1234"}
     assert talks["article"]["url"] == "https://news.example/talks"
-    assert "body" not in talks["article"]  # the API never publishes article bodies
+    assert "body" not in talks["article"]  # a reference to the article, not the article
 
 
 def test_json_ld(api, quotes):
-    response = api.get(URL, {"format": "jsonld", "speaker": "dana-levi"})
+    response = api.get(download("jsonld"), {"speaker": "dana-levi"})
     assert response["Content-Type"] == "application/ld+json"
     assert response["Content-Disposition"] == 'attachment; filename="quotes.jsonld"'
     document = json.loads(content(response))
@@ -96,30 +102,30 @@ def test_json_ld(api, quotes):
 
 
 def test_filters_and_search_are_the_lists(api, quotes):
-    assert csv_texts(api.get(URL, {"format": "csv", "speaker": "ari-ben"})) == [HOSTAGES]
-    assert csv_texts(api.get(URL, {"format": "csv", "q": "hostages"})) == [HOSTAGES]
-    assert csv_texts(api.get(URL, {"format": "csv", "topic": "talks"})) == [TALKS]
+    assert csv_texts(api.get(download("csv"), {"speaker": "ari-ben"})) == [HOSTAGES]
+    assert csv_texts(api.get(download("csv"), {"q": "hostages"})) == [HOSTAGES]
+    assert csv_texts(api.get(download("csv"), {"topic": "talks"})) == [TALKS]
     # what the JSON list returns, in the same order
     listed = [row["text"] for row in api.get(URL, {"q": "deal OR café"}).json()["results"]]
-    assert csv_texts(api.get(URL, {"format": "csv", "q": "deal OR café"})) == listed
+    assert csv_texts(api.get(download("csv"), {"q": "deal OR café"})) == listed
 
 
 def test_anonymous_users_download_verified_quotes_staff_all(api, staff_api, quotes):
-    assert AID not in csv_texts(api.get(URL, {"format": "csv"}))
-    assert csv_texts(api.get(URL, {"format": "csv", "status": "draft"})) == []
-    assert AID in csv_texts(staff_api.get(URL, {"format": "csv"}))
-    assert csv_texts(staff_api.get(URL, {"format": "csv", "status": "draft"})) == [AID]
+    assert AID not in csv_texts(api.get(download("csv")))
+    assert csv_texts(api.get(download("csv"), {"status": "draft"})) == []
+    assert AID in csv_texts(staff_api.get(download("csv")))
+    assert csv_texts(staff_api.get(download("csv"), {"status": "draft"})) == [AID]
 
 
 def test_a_download_is_not_paginated(api, quotes):
     article = quotes["talks"].article
     for _ in range(5):
         QuoteFactory(article=article, text=TALKS)
-    assert len(csv_texts(api.get(URL, {"format": "csv", "page_size": 2}))) == 7
+    assert len(csv_texts(api.get(download("csv"), {"page_size": 2}))) == 7
 
 
 def test_a_malformed_page_size_is_a_400_in_a_download_too(api, quotes):
-    response = api.get(URL, {"format": "csv", "page_size": "true"})
+    response = api.get(download("csv"), {"page_size": "true"})
     assert response.status_code == 400
     assert "page_size" in response.json()["errors"]
 
@@ -127,32 +133,50 @@ def test_a_malformed_page_size_is_a_400_in_a_download_too(api, quotes):
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "jsonld"])
 def test_a_download_accepts_its_own_media_type(api, quotes, fmt):
     media_type = MEDIA_TYPES[fmt].split(";")[0]
-    response = api.get(URL, {"format": fmt}, HTTP_ACCEPT=media_type)
+    response = api.get(download(fmt), HTTP_ACCEPT=media_type)
     assert response["Content-Type"].split(";")[0] == media_type
     assert content(response)
 
 
 def test_an_invalid_filter_of_a_download_is_json_whatever_accept_says(api, quotes):
-    response = api.get(URL, {"format": "csv", "said_after": "x"}, HTTP_ACCEPT="text/csv")
+    response = api.get(download("csv"), {"said_after": "x"}, HTTP_ACCEPT="text/csv")
     assert response.status_code == 400
     assert "said_after" in response.json()["errors"]
 
 
 def test_nested_lists_download_too(api, quotes):
-    texts = csv_texts(api.get("/api/v1/people/ari-ben/quotes/", {"format": "csv"}))
+    texts = csv_texts(api.get("/api/v1/people/ari-ben/quotes.csv"))
     assert texts == [HOSTAGES]
 
 
-def test_an_unknown_format_is_a_400_in_the_api_error_format(api, quotes):
-    response = api.get(URL, {"format": "xlsx"})
+def test_the_list_answers_a_download_format_with_a_400_naming_the_download_url(api, quotes):
+    response = api.get(URL, {"format": "csv", "speaker": "dana-levi"})
     assert response.status_code == 400
     body = response.json()
     assert body["detail"] == "Invalid input."
-    assert "xlsx" in body["errors"]["format"][0]
+    assert body["errors"]["format"] == [
+        '"csv" is a download with its own URL: /api/v1/quotes.csv?speaker=dana-levi'
+    ]
+
+
+def test_a_download_refuses_a_format_parameter(api, quotes):
+    response = api.get(download("csv"), {"format": "json"})
+    assert response.status_code == 400
+    assert "format" in response.json()["errors"]
+
+
+def test_a_csv_download_opens_with_a_byte_order_mark_for_spreadsheet_programs(api, quotes):
+    raw = b"".join(api.get(download("csv")).streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf" + b"id,")
+    assert "café" in raw.decode("utf-8-sig")
+
+
+def test_a_nested_download_of_an_unknown_parent_is_a_404(api, quotes):
+    assert api.get("/api/v1/people/nobody/quotes.csv").status_code == 404
 
 
 def test_an_invalid_filter_is_a_400_before_anything_streams(api, quotes):
-    response = api.get(URL, {"format": "csv", "said_after": "yesterday"})
+    response = api.get(download("csv"), {"said_after": "yesterday"})
     assert response.status_code == 400
     assert "said_after" in response.json()["errors"]
 
@@ -167,7 +191,7 @@ def test_without_format_the_list_answers_json_pages(api, quotes):
 def test_the_query_count_does_not_grow_with_the_quotes(staff_api, quotes, fmt):
     def count():
         with CaptureQueriesContext(connection) as captured:
-            content(staff_api.get(URL, {"format": fmt}))
+            content(staff_api.get(download(fmt)))
         return len(captured)
 
     few = count()

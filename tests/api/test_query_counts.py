@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 QUERY_COUNTS = {
     "/api/v1/quotes/": 1,
     "/api/v1/quotes/?q=aid": 2,
+    "/api/v1/quotes/?include=context&include=citation": 1,
     "/api/v1/quotes/?organization=org&include_sub_organizations=true&topic=t0": 2,
     "/api/v1/quotes/{quote}/": 1,
     "/api/v1/people/": 1,
@@ -32,6 +33,7 @@ QUERY_COUNTS = {
     "/api/v1/people/?organization=org&active_on=2023-12-20": 2,
     "/api/v1/people/p0/": 2,
     "/api/v1/people/p0/quotes/": 2,
+    "/api/v1/people/p0/quotes/?include=context&include=citation": 2,
     "/api/v1/organizations/": 1,
     "/api/v1/organizations/parent/": 2,
     "/api/v1/organizations/parent/members/?include_sub_organizations=true": 3,

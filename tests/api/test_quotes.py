@@ -232,6 +232,20 @@ def test_search_can_be_ordered_by_date(api, article):
 # Filters
 
 
+def test_unattributed_claims_are_listed_and_filtered_as_such(api, article):
+    claim = QuoteFactory(
+        article=article,
+        speaker=None,
+        attribution="",
+        is_unattributed=True,
+        cue="accusations have mounted",
+    )
+    QuoteFactory(article=article)
+    (row,) = api.get(URL, {"unattributed": "true"}).json()["results"]
+    assert (row["id"], row["unattributed"], row["cue"]) == (claim.pk, True, claim.cue)
+    assert (row["speaker"], row["attribution"]) == (None, "")
+
+
 def test_filters(api, article, levi):
     hamas = OrganizationFactory(slug="hamas")
     bureau = OrganizationFactory(slug="bureau", parent=hamas)

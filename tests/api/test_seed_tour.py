@@ -51,7 +51,7 @@ def test_december_2023_quotes_mentioning_aid(api, seed):
         "/api/v1/quotes/",
         {"q": "aid", "said_after": "2023-12-01", "said_before": "2023-12-31"},
     )
-    assert len(rows) >= 2
+    assert rows
     assert all("2023-12-01" <= row["said_on"] <= "2023-12-31" for row in rows)
     assert any(row["speaker"] and row["speaker"]["slug"] == "isaac-herzog" for row in rows)
 

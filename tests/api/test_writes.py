@@ -208,7 +208,8 @@ def test_a_quote_needs_a_source(api, article):
     response = api.post(f"{V1}/quotes/", {"article": article.pk, "text": "We will not stop,"})
     assert errors(response) == {
         "non_field_errors": [
-            "Give a speaker, a speaking organization or the attribution as worded."
+            "Give a speaker, a speaking organization or the attribution as worded, or mark "
+            "the quote unattributed."
         ]
     }
 

@@ -414,7 +414,7 @@ def redis_outage(services, token):
     )
 
 
-def download(rate_bytes=None, path="/api/v1/quotes/?format=csv"):
+def download(rate_bytes=None, path="/api/v1/quotes.csv"):
     """The whole response body of ``path``, read at ``rate_bytes`` per second if given."""
     with socket.socket() as client:
         if rate_bytes:

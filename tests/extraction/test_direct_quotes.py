@@ -228,7 +228,6 @@ def test_quote_after_a_connective_takes_the_paragraph_speaker():
     assert len({(c.source_start, c.cue_start) for c in found}) == 1
 
 
-# ---- rules-1.2 ----------------------------------------------------------------------------
 def test_quotation_resuming_after_a_mid_sentence_attribution_keeps_the_speaker():
     text = (
         '"The risk," said Edward Leamer, an economist at the UCLA Anderson Forecast, '
@@ -280,7 +279,6 @@ def test_inverted_source_stops_before_an_as_clause():
     assert (c.kind, c.text, c.source_text) == ("direct", "We can still win,", "Ana Ruiz")
 
 
-# ---- rules-1.3 ----------------------------------------------------------------------------
 def test_unattributed_quotation_continues_the_closest_speaker_before_it():
     text = "“The bridge is safe,” Ana Ruiz said. “It was inspected,” Tom Lee said. “We agree.”"
     found = extract(text)

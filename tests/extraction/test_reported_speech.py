@@ -342,7 +342,6 @@ def test_declined_takes_its_short_complement():
     assert (c.cue, c.text, c.source_text) == ("declined", "to comment", "The senator")
 
 
-# ---- rules-1.3 ----------------------------------------------------------------------------
 def test_according_to_a_newspaper_whose_name_ends_in_times():
     (c,) = extract("The plant closed in 2015, according to The Seattle Times.")
     assert (c.kind, c.text, c.source_text) == (

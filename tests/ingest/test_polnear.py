@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from actors.models import Person
 from quotes import verbatim
@@ -14,7 +15,8 @@ from quotes.models import Article, Quote
 TEXT_ONE = (
     "Trump rallies in Ohio\n\n"
     "Donald Trump spoke in Ohio on Monday. “We will win big,” Mr. Trump said. "
-    "Aides said the rally was the largest yet. He added that the polls were wrong."
+    "Aides said the rally was the largest yet. He added that the polls were wrong. "
+    "The Daily Caller reported that aides were upset."
 )
 TEXT_TWO = "Sanders in Iowa\n\nTrump, speaking later, said the senator was finished."
 
@@ -66,8 +68,10 @@ def folder(tmp_path):
                 ("Mr. Trump", "said", "“We will win big,”"),
                 ("Aides", "said", "the rally was the largest yet"),
                 ("He", "added", "the polls were wrong"),
-                (None, "spoke", "in Ohio"),  # no source: rejected
+                (None, "spoke", "in Ohio"),  # no source: an unattributed claim
                 ("Donald Trump", "spoke", ["We will", "win big"]),  # in order: kept whole
+                ("The Daily Caller", "reported", "aides were upset"),  # not a person
+                ("Aides", "said", ["largest yet", "the rally was"]),  # out of order: rejected
             ],
         )
     )
@@ -97,7 +101,7 @@ def test_each_article_once_with_the_first_annotator(db, folder, tmp_path):
     load(folder, tmp_path)
     assert Article.objects.count() == 2
     article = Article.objects.get(title="Trump rallies in Ohio")
-    assert article.quotes.count() == 4  # annotator b2's, not zz's
+    assert article.quotes.count() == 6  # annotator b2's, not zz's
     assert {q.extractor_version for q in article.quotes.all()} == {"polnear-1.0.0:b2"}
     assert article.publisher.slug == "new-york-times"
     assert article.authors == ["J. Doe"]
@@ -130,8 +134,25 @@ def test_named_sources_become_one_person_with_surname_aliases(db, folder, tmp_pa
 def test_rejects_and_counts_are_reported(db, folder, tmp_path):
     output = load(folder, tmp_path)
     rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").open()]
-    assert [r["reason"] for r in rejects] == ["No source span."]
-    assert "2 articles and 5 quotes imported" in output
+    assert [r["reason"] for r in rejects] == [
+        "Discontinuous span whose pieces are not in reading order."
+    ]
+    assert "2 articles and 7 quotes imported" in output
+    assert "1 attributions without a source imported as unattributed" in output
+
+
+def test_an_attribution_without_a_source_is_an_unattributed_claim(db, folder, tmp_path):
+    load(folder, tmp_path)
+    claim = Quote.objects.get(text="in Ohio")
+    assert claim.is_unattributed
+    assert (claim.speaker, claim.attribution, claim.cue) == (None, "", "spoke")
+
+
+def test_a_source_named_like_a_person_but_not_one_makes_no_person(db, folder, tmp_path):
+    load(folder, tmp_path)
+    report = Quote.objects.get(text="aides were upset")
+    assert (report.speaker, report.attribution) == (None, "The Daily Caller")
+    assert list(Person.objects.values_list("name", flat=True)) == ["Donald Trump"]
 
 
 def test_every_imported_quote_is_verbatim_and_a_rerun_changes_nothing(db, folder, tmp_path):
@@ -160,3 +181,10 @@ def test_every_imported_quote_is_verbatim_and_a_rerun_changes_nothing(db, folder
 def test_proper_names_in_sources(source, name):
     mention = name_mention(source)
     assert (mention.surface if mention else None) == name
+
+
+def test_a_missing_corpus_folder_says_where_the_corpus_comes_from(db, tmp_path):
+    with pytest.raises(CommandError) as failure:
+        call_command("import_polnear", str(tmp_path / "polnear"), "--no-progress")
+    assert "https://github.com/networkdynamics/PolNeAR" in str(failure.value)
+    assert "make demo POLNEAR=" in str(failure.value)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from quotes.admin import NullsLastBothWays, QuoteAdmin
 from quotes.choices import Channel, QuoteKind, ReviewStatus
-from quotes.models import Article, Quote
+from quotes.models import Article, Publisher, Quote
 from quotes.roles import EDITORS
 from tests.admin_pages import changelist_queries
 from tests.factories import (
@@ -106,7 +106,7 @@ def quote_form(quote=None, **values):
             speaker=quote.speaker_id or "",
             affiliation=quote.affiliation_id or "",
             attribution=quote.attribution,
-            said_on=quote.said_on.isoformat(),
+            said_on=quote.said_on.isoformat() if quote.said_on else "",
             status=quote.status,
         )
     data.update(values)
@@ -315,7 +315,7 @@ def test_role_of_another_person_is_rejected_on_the_affiliation_field(admin_clien
     ]
 
 
-def test_added_quote_gets_its_offsets_date_and_role(admin_client):
+def test_added_quote_gets_its_offsets_and_role_and_no_date_it_was_not_given(admin_client):
     article = ArticleFactory(body=BODY)
     role = AffiliationFactory()
     response = admin_client.post(
@@ -325,7 +325,7 @@ def test_added_quote_gets_its_offsets_date_and_role(admin_client):
     assert response.status_code == 302
     quote = Quote.objects.get()
     assert article.body[quote.start_offset : quote.end_offset] == quote.text
-    assert (quote.said_on, quote.affiliation) == (article.published_on, role)
+    assert (quote.said_on, quote.affiliation) == (None, role)
 
 
 # Lists and search
@@ -584,3 +584,11 @@ def test_proposing_quotes_for_too_many_articles_at_once_is_refused(client):
     )
     assert f"at most {MAX_ARTICLES_TO_PROPOSE} articles" in response.content.decode()
     assert not Quote.objects.exists()
+
+
+def test_a_website_typed_without_its_scheme_is_stored_as_https(admin_client):
+    admin_client.post(
+        reverse("admin:quotes_publisher_add"),
+        {"name": "Example News", "slug": "example-news", "website": "www.example.com"},
+    )
+    assert Publisher.objects.get(slug="example-news").website == "https://www.example.com"

@@ -54,10 +54,15 @@ class TestVerbatimRule:
 
 @pytest.mark.django_db
 class TestDerivedFields:
-    def test_said_on_defaults_to_the_article_date(self):
-        assert QuoteFactory().said_on == D(2023, 12, 20)
+    def test_a_date_the_article_does_not_give_stays_unknown(self):
+        assert QuoteFactory().said_on is None
 
     def test_role_at_the_time_is_resolved_from_the_date(self):
+        earlier = AffiliationFactory(start_date=D(2020, 1, 1), end_date=D(2021, 1, 1))
+        AffiliationFactory(person=earlier.person, start_date=D(2022, 12, 29))
+        assert QuoteFactory(speaker=earlier.person, said_on=D(2020, 6, 1)).affiliation == earlier
+
+    def test_an_undated_quote_takes_the_role_held_on_the_article_date(self):
         role = AffiliationFactory(start_date=D(2022, 12, 29))
         assert QuoteFactory(speaker=role.person).affiliation == role
 
@@ -90,6 +95,23 @@ class TestConstraints:
     def test_a_confidence_lies_between_zero_and_one(self, confidence):
         with pytest.raises(IntegrityError):
             QuoteFactory(extractor_version="rules-1.8", extraction_confidence=confidence)
+
+    def test_an_unattributed_claim_needs_no_source(self):
+        quote = QuoteFactory(
+            speaker=None, attribution="", is_unattributed=True, cue="accusations have mounted"
+        )
+        quote.full_clean()
+
+    @pytest.mark.parametrize(
+        "source",
+        [
+            {"attribution": "officials"},
+            {"speaker": None, "speaking_organization": None, "is_anonymous": True},
+        ],
+    )
+    def test_an_unattributed_claim_names_no_source(self, source):
+        with pytest.raises(IntegrityError):
+            QuoteFactory(**{"speaker": None, "attribution": "", **source}, is_unattributed=True)
 
     def test_unnamed_source_with_attribution_is_accepted(self):
         quote = QuoteFactory(

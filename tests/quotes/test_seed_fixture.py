@@ -104,9 +104,62 @@ def test_every_quote_is_verified_and_has_a_topic(seed):
 
 def test_every_speaker_quote_has_the_role_held_on_its_date(seed):
     for quote in Quote.objects.filter(speaker__isnull=False):
+        day = quote.said_on or ARTICLE_DATE
         assert quote.affiliation is not None, quote.text
         assert quote.affiliation.person_id == quote.speaker_id
-        assert quote.affiliation == Affiliation.objects.role_on(quote.speaker, quote.said_on)
+        assert quote.affiliation == Affiliation.objects.role_on(quote.speaker, day)
+
+
+def test_only_the_quotes_the_article_dates_have_a_date(seed):
+    dated = Quote.objects.filter(said_on__isnull=False).order_by("start_offset")
+    assert [q.text.split()[:2] for q in dated] == [
+        ["Anyone", "who"],  # Netanyahu "in a statement Wednesday"
+        ["its", "forces"],  # the military's "announcement Friday"
+        ["to", "bring"],  # "On Tuesday", Netanyahu pledged
+        ["the", "country"],  # and Herzog "also told"
+        ["Israel", "is"],  # at that meeting
+        ["only", "cautious"],  # "on Tuesday", Biden
+        ["There’s", "no"],
+    ]
+
+
+def test_according_to_covers_the_figures_not_the_reporters_sentence(seed):
+    authorities = Quote.objects.filter(cue="according to", speaking_organization__isnull=False)
+    assert sorted(q.text for q in authorities) == [
+        "Oct. 7 attack on Israel that left 1,200 dead",
+        "killing about 20,000 people",
+        "killing roughly 1,200 people and abducting over 240",
+    ]
+
+
+def test_israel_vowing_to_topple_hamas_is_a_quote_of_its_own(seed):
+    vow = quote_starting("to topple Hamas")
+    assert (vow.speaking_organization.slug, vow.attribution, vow.cue) == (
+        "government-of-israel",
+        "Israel",
+        "has vowed",
+    )
+
+
+def test_israeli_officials_including_gallant_speak_as_the_government(seed):
+    claim = quote_starting("the fighting could go on")
+    assert claim.speaker is None
+    assert claim.speaking_organization.slug == "government-of-israel"
+    assert (
+        claim.attribution
+        == "Israeli officials, including Yoav Gallant, the Israeli defense minister"
+    )
+
+
+def test_both_quotes_of_bidens_milwaukee_answer_have_its_place(seed):
+    biden = Quote.objects.filter(speaker__slug="joe-biden")
+    assert {(q.place, q.channel, q.said_on) for q in biden} == {
+        ("Milwaukee", Channel.PRESS_CONFERENCE, D(2023, 12, 19))
+    }
+
+
+def test_the_seed_article_has_no_url_or_authors_it_does_not_give(seed):
+    assert (article().url, article().authors) == ("", [])
 
 
 def test_quotes_without_a_speaker_have_no_role(seed):

@@ -12,7 +12,7 @@ from tests.reliability.conftest import held_by_another_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-CSV = "/api/v1/quotes/?format=csv"
+CSV = "/api/v1/quotes.csv"
 
 
 def in_another_worker(action):

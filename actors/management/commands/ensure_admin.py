@@ -15,8 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--port", type=int, default=8000, help="The port the site runs on.")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, port, **options):
         if not settings.DEBUG:
             raise CommandError(
                 "ensure_admin is for development; use createsuperuser in production."
@@ -35,6 +36,6 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin login at http://127.0.0.1:8000/admin/: {username} / {password}"
+                f"Admin login at http://127.0.0.1:{port}/admin/: {username} / {password}"
             )
         )

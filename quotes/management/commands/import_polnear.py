@@ -40,7 +40,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         folder = Path(options["folder"])
         if not folder.is_dir():
-            raise CommandError(f"No such folder: {folder}")
+            raise CommandError(
+                f"No PolNeAR folder at {folder}. The corpus is test data and does not ship with "
+                "whosaid: clone https://github.com/networkdynamics/PolNeAR and give its data "
+                "folder (the one with metadata.tsv), e.g. make demo POLNEAR=../PolNeAR/data"
+            )
         started = time.monotonic()
         corpus = read_corpus(folder, status=options["status"])
         if not corpus.payloads:
@@ -82,9 +86,17 @@ class Command(BaseCommand):
             f"PolNeAR: {counts['articles']:,} articles read, {counts['attributions']:,} "
             f"attributions in the chosen annotations, {attribution_rejects:,} attributions "
             f"rejected, {counts['discontinuous spans kept whole']:,} discontinuous spans kept "
-            f"whole, {counts['quotes with a named speaker']:,} quotes with a named speaker, "
-            f"{counts['people']:,} distinct people named, {aliases:,} aliases added."
+            f"whole, {counts['unattributed']:,} attributions without a source imported as "
+            f"unattributed, {counts['quotes with a named speaker']:,} quotes with a named "
+            f"speaker, {counts['people']:,} distinct people named, {aliases:,} aliases added."
         )
+        typed = {key: value for key, value in counts.items() if key.startswith("named sources")}
+        if typed:
+            self.stdout.write(
+                "Names that are not people's: "
+                + ", ".join(f"{value:,} {key}" for key, value in sorted(typed.items()))
+                + "."
+            )
         self.stdout.write(summary.describe())
         if options["rejects"]:
             self.stdout.write(f"Rejects: {options['rejects']}")

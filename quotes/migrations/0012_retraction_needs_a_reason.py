@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0003_history_and_person_redirects'),
-        ('quotes', '0009_review_queue_in_the_api'),
+        ('quotes', '0011_quote_date_may_be_unknown'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
