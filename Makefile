@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format fuzz demo bench clean-db screenshots
+.PHONY: install run test lint format fuzz chaos demo bench clean-db screenshots
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ demo: install
 FUZZ_EXAMPLES ?= 5000
 fuzz: install
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TEST_DATABASE_NAME=test_fuzz $(BIN)/pytest tests/api/test_fuzz.py
+
+## Faults under traffic against a production-like server (own PostgreSQL, Redis, gunicorn on
+## port 8015); prints a table (README: Reliability). Slow: a few minutes. Needs wrk and
+## redis-server (apt-get install -y wrk redis-server).
+chaos: install
+	$(BIN)/python -m tests.chaos.run
 
 ## Benchmark harness: project vs floor vs naive under wrk; see bench/README.md. Needs wrk
 ## (apt-get install -y wrk) and PostgreSQL (BENCH_DATABASE_URL). BENCH_ARGS=--quick: smoke test.

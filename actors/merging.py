@@ -49,20 +49,25 @@ def _repoint_references(old, new, reason: str, user, handled=()):
             )
 
 
+def lock_pair(survivor: Person, duplicate: Person) -> tuple[Person, Person]:
+    """Both people as stored, locked in a fixed order so concurrent merges cannot interleave
+    (nor deadlock); call inside a transaction."""
+    locked = {
+        p.pk: p
+        for p in Person.objects.select_for_update()
+        .filter(pk__in=[survivor.pk, duplicate.pk])
+        .order_by("pk")
+    }
+    return locked[survivor.pk], locked[duplicate.pk]
+
+
 def merge_people(survivor: Person, duplicate: Person, *, user=None) -> Person:
     """Merge ``duplicate`` into ``survivor`` and delete it; returns the updated survivor."""
     if survivor.pk == duplicate.pk:
         raise ValidationError("A person cannot be merged into themselves.")
     reason = f"Merged {duplicate.name} ({duplicate.slug}) into {survivor.name} ({survivor.slug})."
     with transaction.atomic():
-        # Lock both, in a fixed order, so concurrent merges of the same pair cannot interleave.
-        locked = {
-            p.pk: p
-            for p in Person.objects.select_for_update()
-            .filter(pk__in=[survivor.pk, duplicate.pk])
-            .order_by("pk")
-        }
-        survivor, duplicate = locked[survivor.pk], locked[duplicate.pk]
+        survivor, duplicate = lock_pair(survivor, duplicate)
 
         for affiliation in duplicate.affiliations.all():
             twin = _same_role(survivor, affiliation)
@@ -90,14 +95,18 @@ def merge_people(survivor: Person, duplicate: Person, *, user=None) -> Person:
                 Alias(person=survivor, name=duplicate.name, kind=AliasKind.OTHER), reason, user
             ).save()
 
-        for fact in FACTS_TAKEN_OVER:
-            if not getattr(survivor, fact) and getattr(duplicate, fact):
-                setattr(survivor, fact, getattr(duplicate, fact))
+        taken_over = [
+            fact
+            for fact in FACTS_TAKEN_OVER
+            if not getattr(survivor, fact) and getattr(duplicate, fact)
+        ]
+        for fact in taken_over:
+            setattr(survivor, fact, getattr(duplicate, fact))
 
         PersonRedirect.objects.filter(person=duplicate).update(person=survivor)
         old_slug = duplicate.slug
         _with_reason(duplicate, reason, user).delete()
         PersonRedirect.objects.update_or_create(old_slug=old_slug, defaults={"person": survivor})
         survivor.full_clean()
-        _with_reason(survivor, reason, user).save()
+        _with_reason(survivor, reason, user).save(update_fields=[*taken_over, "updated_at"])
     return survivor

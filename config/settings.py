@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
+    "config.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -134,10 +135,11 @@ DATABASES["default"].setdefault("OPTIONS", {}).update(
     server_side_binding=True, prepare_threshold=_prepare_threshold(), cursor_factory=Cursor
 )
 if os.environ.get("WHOSAID_WEB_PROCESS") and (
-    timeout := env_int("WEB_STATEMENT_TIMEOUT_MS", 30000)
+    timeout := env_int("WEB_STATEMENT_TIMEOUT_MS", 20000)
 ):
     # Set by config/wsgi.py and config/asgi.py: no query of a web request may hold a worker,
     # while migrations, imports and exports (management commands) run as long as they need.
+    # gunicorn.conf.py keeps it below the worker timeout.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={timeout}"
 if test_database_name := os.environ.get("TEST_DATABASE_NAME"):
     # Lets several test runs share one server, e.g. CI jobs or parallel checkouts.
@@ -202,7 +204,7 @@ REST_FRAMEWORK = {
         "config.api.throttling.UserRateThrottle",
     ],
     # JSON only. Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (MAX_REQUEST_BYTES) answer 413.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["config.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "config.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -218,14 +220,40 @@ REST_FRAMEWORK = {
 API_THROTTLE_RATES = {
     "anonymous": os.environ.get("THROTTLE_ANONYMOUS", "120/minute") or None,
     "user": os.environ.get("THROTTLE_USER", "1200/minute") or None,
+    "extract": os.environ.get("THROTTLE_EXTRACT", "30/minute") or None,
 }
+
+# Reliability (README: "Reliability"): the shared cache, who is a trusted proxy, bounds on
+# concurrent heavy requests, and protection of the admin login.
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to no cache while Redis is down (config.cache).
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": redis_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+# Addresses or networks of the reverse proxies in front of the app (comma-separated, e.g.
+# "10.0.0.0/8"): only their X-Forwarded-For is believed when telling clients apart.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Extractions and quote downloads running at once across all workers (0: no bound).
+EXTRACT_CONCURRENCY = env_int("EXTRACT_CONCURRENCY", 2)
+DOWNLOAD_CONCURRENCY = env_int("DOWNLOAD_CONCURRENCY", 4)
+INSTALLED_APPS += ["config", "axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After AXES_FAILURE_LIMIT wrong passwords for one user name from one address, that pair is
+# locked out for AXES_COOLOFF_MINUTES (the admin login answers 429).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "config.api.throttling.client_address"
 
 # Browser frontends on other origins (CORS, django-cors-headers): the listed origins may call
 # the API, with the user's session cookie too, and read the headers a client needs. None in
@@ -281,6 +309,10 @@ SPECTACULAR_SETTINGS = {
     },
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api.schema.state_what_the_server_enforces",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "AliasKindEnum": "actors.choices.AliasKind",
         "QuoteKindEnum": "quotes.choices.QuoteKind",

@@ -23,5 +23,3 @@ urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path("", include("web.urls")),  # the journalists' site
 ]
-
-handler404 = "config.api.errors.not_found"

@@ -7,3 +7,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("WHOSAID_WEB_PROCESS", "1")
 
 application = get_wsgi_application()
+
+from config.middleware import ChunkedBodyLimit  # noqa: E402 (needs the settings loaded above)
+
+application = ChunkedBodyLimit(application)

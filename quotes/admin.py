@@ -10,17 +10,21 @@ from django.db import models
 from django.db.models import Count, F, OrderBy, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.concurrency import AllSlotsBusy
+
 from . import proposals, review, search, selectors
 from .choices import ReviewStatus
 from .models import Article, CorrectionReport, Publisher, Quote, Topic
 
 REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "retraction_reason", "updated_at"]
+MAX_ARTICLES_TO_PROPOSE = 10
 
 
 class NullsLastBothWays(OrderBy):
@@ -119,13 +123,29 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Propose draft quotes (extractor)", permissions=["add_quote"])
     def propose_quotes(self, request, queryset):
-        gazetteer = proposals.build_gazetteer()
+        # The extractor runs in this request: a few articles at a time, and within the
+        # service's bound on concurrent extractions (/extract/'s).
+        articles = list(queryset[: MAX_ARTICLES_TO_PROPOSE + 1])
+        if len(articles) > MAX_ARTICLES_TO_PROPOSE:
+            self.message_user(
+                request,
+                f"Select at most {MAX_ARTICLES_TO_PROPOSE} articles: the extractor runs while "
+                "you wait.",
+                messages.WARNING,
+            )
+            return
         totals = proposals.ProposalResult()
-        for article in queryset:
-            result = proposals.propose_quotes(article, gazetteer=gazetteer)
-            totals.created += result.created
-            totals.duplicates += result.duplicates
-            totals.invalid += result.invalid
+        try:
+            with proposals.extraction_slots().take():
+                gazetteer = proposals.build_gazetteer()
+                for article in articles:
+                    result = proposals.propose_quotes(article, gazetteer=gazetteer)
+                    totals.created += result.created
+                    totals.duplicates += result.duplicates
+                    totals.invalid += result.invalid
+        except AllSlotsBusy as busy:
+            self.message_user(request, str(busy), messages.WARNING)
+            return
         self.message_user(
             request,
             f"{totals.created} draft quotes proposed; {totals.duplicates} already present, "
@@ -375,15 +395,25 @@ class QuoteAdmin(SimpleHistoryAdmin):
     def mark_verified(self, request, queryset):
         self._review(request, queryset, ReviewStatus.VERIFIED)
 
-    @admin.action(description="Mark retracted", permissions=["verify"])
+    @admin.action(description="Mark retracted (asks why)", permissions=["verify"])
     def mark_retracted(self, request, queryset):
-        self._review(request, queryset, ReviewStatus.RETRACTED)
+        reason = request.POST.get("retraction_reason")
+        if reason is None or not reason.strip():
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "quotes": queryset,
+                "error": "Say why the quotes are retracted." if reason is not None else "",
+                "title": "Retract quotes",
+            }
+            return TemplateResponse(request, "admin/quotes/quote/retract.html", context)
+        return self._review(request, queryset, ReviewStatus.RETRACTED, reason.strip())
 
-    def _review(self, request, queryset, status):
+    def _review(self, request, queryset, status, reason=""):
         quotes = list(queryset.select_related(None).only("pk", *REVIEW_FIELDS))
         now = timezone.now()
         for quote in quotes:
-            quote.mark_reviewed(status, request.user, quote.retraction_reason)
+            quote.mark_reviewed(status, request.user, reason)
             quote.updated_at = now
         Quote.objects.bulk_update(quotes, REVIEW_FIELDS)
         label = ReviewStatus(status).label.lower()

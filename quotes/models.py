@@ -326,6 +326,18 @@ class Quote(TimestampedModel):
                 name="quote_affiliation_needs_speaker",
                 violation_error_message="A role needs a speaker.",
             ),
+            # One rule for every path (admin, API, imports): a retraction says why, and only a
+            # retraction has a reason.
+            models.CheckConstraint(
+                condition=~Q(status=ReviewStatus.RETRACTED) | Q(retraction_reason__regex=r"\S"),
+                name="quote_retraction_has_reason",
+                violation_error_message="Say why the quote is retracted.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ReviewStatus.RETRACTED) | Q(retraction_reason=""),
+                name="quote_reason_only_when_retracted",
+                violation_error_message="Only a retracted quote has a retraction reason.",
+            ),
             models.CheckConstraint(
                 condition=Q(extraction_confidence__isnull=True)
                 | Q(extraction_confidence__gte=0, extraction_confidence__lte=1),
@@ -414,8 +426,6 @@ class Quote(TimestampedModel):
             errors.update(error.message_dict)
         if self.affiliation_id and self.affiliation.person_id != self.speaker_id:
             errors["affiliation"] = ["This role belongs to another person, not the speaker."]
-        if self.status != ReviewStatus.RETRACTED and self.retraction_reason:
-            errors["retraction_reason"] = ["Only a retracted quote has a retraction reason."]
         if errors:
             raise ValidationError(errors)
 

@@ -21,10 +21,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from actors.models import Affiliation, Alias, Organization, Person
+from config.concurrency import Slots
 
 from .choices import Channel, QuoteKind, ReviewStatus
 from .extraction import EXTRACTOR_VERSION, Candidate, Gazetteer, extract
@@ -51,6 +53,12 @@ class ProposalResult:
             "invalid": self.invalid,
             "below_confidence": self.below_confidence,
         }
+
+
+def extraction_slots() -> Slots:
+    """At most EXTRACT_CONCURRENCY extractions at once across all workers (/extract/, the
+    admin's proposals)."""
+    return Slots("extract", settings.EXTRACT_CONCURRENCY, what="extractions", retry_after=2)
 
 
 def build_gazetteer() -> Gazetteer:

@@ -13,6 +13,8 @@ from .models import Quote
 
 REVIEW_PERMISSION = "quotes.verify_quote"
 REVIEWED = {ReviewStatus.VERIFIED, ReviewStatus.RETRACTED}
+# What a review writes: a concurrent edit of anything else survives it.
+REVIEW_FIELDS = ["status", "reviewed_by", "reviewed_at", "retraction_reason", "updated_at"]
 
 
 def is_reviewer(user) -> bool:
@@ -49,5 +51,5 @@ def review(quote: Quote, status: str, user, reason: str = "") -> Quote:
     with transaction.atomic():
         quote.mark_reviewed(status, user, reason.strip())
         quote._change_reason = f"Reviewed: {status}" + (f" ({reason.strip()})" if reason else "")
-        quote.save()
+        quote.save(update_fields=REVIEW_FIELDS)
     return quote

@@ -5,6 +5,7 @@ Matching works on a normalised copy of both texts that remembers where each of i
 came from, so every match maps back to exact offsets in the original body.
 """
 
+import functools
 import re
 
 QUOTE_MARKS = str.maketrans(
@@ -17,6 +18,9 @@ class VerbatimError(ValueError):
     """The text does not occur in the body; the message says how far it matched."""
 
 
+# An article's quotes are located one after the other in the same body: normalising it once
+# keeps an article of many quotes linear in its length (one body is kept, the latest).
+@functools.lru_cache(maxsize=1)
 def normalise(text: str) -> tuple[str, list[int]]:
     """Return ``text`` normalised and, for each normalised character, its index in ``text``."""
     chars: list[str] = []

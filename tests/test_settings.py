@@ -63,6 +63,7 @@ def test_production_settings_pass_the_deploy_checks():
         DEBUG="false",
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="quotes.example",
+        REDIS_URL="redis://127.0.0.1:6379/0",  # not contacted by the checks
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -1,9 +1,8 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import serializers
 from rest_framework.decorators import action
 
 from actors import merging, selectors
@@ -96,7 +95,8 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
         summary="Merge a duplicate into this person",
         description="Quotes, roles and aliases of `duplicate` move to this person in one "
         "transaction; the duplicate's name becomes an alias, its slug answers 301 here, and "
-        "the merge is recorded in the history. Needs the change and delete person permissions.",
+        "the merge is recorded in the history. Needs the change and delete person permissions. "
+        "Honours `If-Match` (the survivor's `ETag`).",
         request=PersonMergeSerializer,
         responses={200: PersonDetailSerializer},
     )
@@ -105,12 +105,11 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
         survivor = self.get_object()
         serializer = PersonMergeSerializer(data=request.data, context={"survivor": survivor})
         serializer.is_valid(raise_exception=True)
-        try:
-            merged = merging.merge_people(
-                survivor, serializer.validated_data["duplicate"], user=request.user
-            )
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+        duplicate = serializer.validated_data["duplicate"]
+        with transaction.atomic():
+            merging.lock_pair(survivor, duplicate)
+            self.check_if_match(self.get_queryset().get(pk=survivor.pk))
+            merged = merging.merge_people(survivor, duplicate, user=request.user)
         return self.detail_response(merged)
 
 

@@ -20,7 +20,8 @@ class HistoryEntrySerializer(serializers.Serializer):
     date = serializers.DateTimeField(source="history_date")
     type = serializers.SerializerMethodField()
     user = serializers.SerializerMethodField(
-        help_text="Who made the change; null for anonymous readers and for imports."
+        help_text="Who made the change, shown to staff and to the user who made it; "
+        "otherwise null, as for imports."
     )
     reason = serializers.CharField(source="history_change_reason", allow_null=True)
     changes = serializers.SerializerMethodField(
@@ -32,7 +33,10 @@ class HistoryEntrySerializer(serializers.Serializer):
         return HISTORY_TYPES[record.history_type]
 
     def get_user(self, record) -> str | None:
-        if not self.context["request"].user.is_authenticated or record.history_user is None:
+        reader = self.context["request"].user
+        if record.history_user is None or not (
+            reader.is_staff or record.history_user_id == reader.pk
+        ):
             return None
         return record.history_user.get_username()
 

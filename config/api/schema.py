@@ -25,9 +25,13 @@ FORMAT = OpenApiParameter(
     "Any other value answers 400. Quote lists download from their own URLs "
     "(`quotes.csv`, `.jsonl`, `.jsonld`).",
 )
-CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review"}
+CONDITIONAL_ACTIONS = {"update", "partial_update", "destroy", "review", "merge"}
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 TOO_MANY_REQUESTS = "Too many requests: wait for `Retry-After` seconds."
+UNAVAILABLE = (
+    "Unavailable for a moment (the database, or every slot of a bounded operation is busy): "
+    "try again after `Retry-After` seconds."
+)
 
 
 class AutoSchema(openapi.AutoSchema):
@@ -36,6 +40,7 @@ class AutoSchema(openapi.AutoSchema):
         if getattr(self.view, "declares_own_errors", False):
             return responses
         responses.setdefault("429", self._error(ErrorSerializer, "429", TOO_MANY_REQUESTS))
+        responses.setdefault("503", self._error(ErrorSerializer, "503", UNAVAILABLE))
         if self.method != "GET":
             return self._add_write_errors(responses, direction)
         # Every read checks ?format=; lists their filters and pages too.
@@ -129,3 +134,32 @@ class AutoSchema(openapi.AutoSchema):
                     "description", f"Repeat the parameter for several (at most {MAX_REPEATS})."
                 )
         return parameters
+
+
+# What Django's URLValidator takes: an http(s) or ftp(s) URL with a host, not any URI.
+URL_PATTERN = r"^([hH][tT][tT][pP][sS]?|[fF][tT][pP][sS]?)://[^\s/?#]+[^\s]*$"
+
+
+def state_what_the_server_enforces(result, generator, request, public):
+    """Request bodies as the server reads them: an unknown property is a 400
+    (``StrictInputMixin``, the import's key checks), and a URL is one URLValidator takes."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _strict(component)
+    return result
+
+
+def _strict(schema):
+    if isinstance(schema, list):
+        for item in schema:
+            _strict(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    if schema.get("type") == "object" and "properties" in schema:
+        schema.setdefault("additionalProperties", False)
+    if schema.get("format") == "uri":
+        schema.setdefault("pattern", URL_PATTERN)
+    for value in schema.values():
+        if isinstance(value, dict | list):
+            _strict(value)

@@ -127,11 +127,12 @@ class ModelCleanSerializer(StrictInputMixin, serializers.ModelSerializer):
         try:
             candidate.full_clean(exclude=many_to_many)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(self._field_names(error)) from error
+            raise DjangoValidationError(self._field_names(error)) from error
         return attrs
 
     def _field_names(self, error: DjangoValidationError) -> dict:
-        """The model's errors under the API's field names (``affiliation`` -> ``role``)."""
+        """The model's errors under the serializer's field names (``affiliation`` -> ``role``);
+        DRF answers them as any validation error."""
         names = {field.source: name for name, field in self.fields.items()}
         names[NON_FIELD_ERRORS] = api_settings.NON_FIELD_ERRORS_KEY
         return {
@@ -161,7 +162,9 @@ class WritableModelMixin(
     """
 
     write_serializer_class = None
-    locking_actions = {"update", "partial_update", "destroy"}
+    # Every write to one resource, custom actions included: the row is locked from the
+    # If-Match check to the write.
+    locking_actions = {"update", "partial_update", "destroy", "review"}
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:

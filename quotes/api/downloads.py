@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.urls import re_path
 from rest_framework.exceptions import ValidationError
@@ -24,6 +25,7 @@ from rest_framework.exceptions import ValidationError
 from config.api.pagination import page_size_from
 from config.api.schema import AutoSchema
 from config.api.viewsets import SLUG_PATH_PARAMETER
+from config.concurrency import HeldWhileStreaming, Slots
 from quotes.ingest import exporting
 
 FORMATS = {
@@ -40,6 +42,11 @@ DESCRIPTIONS = {
 }
 BYTE_ORDER_MARK = "\ufeff"
 CHUNK_BYTES = 64 * 1024
+
+
+def download_slots() -> Slots:
+    """At most DOWNLOAD_CONCURRENCY downloads stream at once across all workers."""
+    return Slots("download", settings.DOWNLOAD_CONCURRENCY, what="downloads", retry_after=30)
 
 
 def urls(prefix: str, viewset, name: str) -> list:
@@ -70,7 +77,10 @@ def download(view, request) -> StreamingHttpResponse:
     chunks = FORMATS[fmt](quotes)
     if fmt == "csv":
         chunks = _after(BYTE_ORDER_MARK, chunks)
-    response = StreamingHttpResponse(_buffered(chunks), content_type=MEDIA_TYPES[fmt])
+    slot = download_slots().take()  # 503 with Retry-After when every slot streams
+    response = StreamingHttpResponse(
+        HeldWhileStreaming(_buffered(chunks), slot), content_type=MEDIA_TYPES[fmt]
+    )
     response["Content-Disposition"] = f'attachment; filename="quotes.{fmt}"'
     response["Cache-Control"] = "private, no-store"
     return response

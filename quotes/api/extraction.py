@@ -3,33 +3,56 @@
 Nothing is stored. Speakers and organizations are resolved against the database (people,
 organizations and their aliases), so ``person`` and ``organization`` are primary keys, and a
 named speaker's ``role`` is the affiliation a draft quote of the candidate would get.
+
+Extraction is CPU work in the web worker, so it is bounded: editors only (``add_quote``), at
+most ``MAX_TEXT_LENGTH`` characters (413 beyond), ``THROTTLE_EXTRACT`` requests per user, and
+``EXTRACT_CONCURRENCY`` extractions at once across all workers (503 with ``Retry-After``
+beyond). A longer article is stored first (``POST /articles/``, ``import_articles``) and
+proposed from in the admin ("Propose draft quotes").
 """
 
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from config.api.errors import ErrorSerializer, ValidationErrorSerializer
+from config.api.errors import ErrorSerializer, RequestTooLarge, ValidationErrorSerializer
+from config.api.permissions import HasPermissions
+from config.api.throttling import ExtractionRateThrottle
 from config.api.writing import StrictInputMixin
 from quotes.api.serializers import RoleSerializer
 from quotes.choices import Channel, QuoteKind
 from quotes.extraction import EXTRACTOR_VERSION, extract
-from quotes.proposals import build_gazetteer, gazetteer_pk, roles_when_said
+from quotes.proposals import build_gazetteer, extraction_slots, gazetteer_pk, roles_when_said
 
-MAX_TEXT_LENGTH = 200_000
+# Typical articles take a few hundredths of a second per 10,000 characters; texts built to be
+# slow (hundreds of parenthesised quotations) about a second at this length (bench/README.md).
+MAX_TEXT_LENGTH = 10_000
+TOO_LONG = (
+    "The text has {length:,} characters; /extract/ takes at most {limit:,}. Store a longer "
+    "article (POST /articles/ or import_articles) and propose its quotes in the admin."
+)
+
+
+class CanAddQuotes(HasPermissions):
+    required = ("quotes.add_quote",)
 
 
 class ExtractRequestSerializer(StrictInputMixin, serializers.Serializer):
     text = serializers.CharField(
-        max_length=MAX_TEXT_LENGTH,
         trim_whitespace=False,
-        help_text=f"The article body (at most {MAX_TEXT_LENGTH:,} characters).",
+        help_text=f"The article body (at most {MAX_TEXT_LENGTH:,} characters; longer: 413).",
     )
+
+    def validate_text(self, text):
+        if len(text) > MAX_TEXT_LENGTH:
+            raise RequestTooLarge(TOO_LONG.format(length=len(text), limit=MAX_TEXT_LENGTH))
+        return text
+
     article_date = serializers.DateField(
         required=False,
         allow_null=True,
@@ -78,7 +101,8 @@ class ExtractResponseSerializer(serializers.Serializer):
 class ExtractView(APIView):
     """Propose attributions for a text without storing anything (editors only)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [CanAddQuotes]
+    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, ExtractionRateThrottle]
     serializer_class = ExtractRequestSerializer
 
     @extend_schema(
@@ -87,13 +111,17 @@ class ExtractView(APIView):
         description=(
             "Runs the rule-based extractor: direct quotes, reported speech and 'according to' "
             "claims, each with its source, cue, date and channel. Nothing is stored. "
-            "Requires an authenticated user."
+            f"Needs the add_quote permission; the text has at most {MAX_TEXT_LENGTH:,} "
+            "characters (413 beyond); a few extractions run at once across the service (503 "
+            "with `Retry-After` beyond), and each user has a rate limit (429)."
         ),
         request=ExtractRequestSerializer,
         responses={
             200: ExtractResponseSerializer,
             400: ValidationErrorSerializer,
             403: ErrorSerializer,
+            413: ErrorSerializer,
+            503: ErrorSerializer,
         },
         examples=[
             OpenApiExample(
@@ -112,7 +140,8 @@ class ExtractView(APIView):
         incoming.is_valid(raise_exception=True)
         text = incoming.validated_data["text"]
         article_date = incoming.validated_data.get("article_date")
-        candidates = extract(text, article_date, build_gazetteer())
+        with extraction_slots().take():
+            candidates = extract(text, article_date, build_gazetteer())
         roles = roles_when_said(candidates, article_date)
         payload = {
             "extractor_version": EXTRACTOR_VERSION,

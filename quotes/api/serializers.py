@@ -92,11 +92,13 @@ class QuoteSerializer(ReadModelSerializer):
             "source_organization",
             "attribution",
             "anonymous",
+            "source_label",
             "unattributed",
             "role",
             "said_on",
             "channel",
             "cue",
+            "place",
             "article",
             "start_offset",
             "end_offset",
@@ -402,6 +404,9 @@ class QuotePayloadSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         help_text="Not draft: reviewers only.",
+    )
+    retraction_reason = _optional_text(
+        None, help_text="Why it is retracted: required with status retracted, else empty."
     )
     topics = serializers.ListField(child=TopicReferenceField(), required=False, allow_null=True)
     extractor_version = _optional_text(

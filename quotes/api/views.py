@@ -1,6 +1,5 @@
 import functools
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -26,7 +25,7 @@ from quotes.filtersets import (
     PersonQuoteFilterSet,
     QuoteFilterSet,
 )
-from quotes.ingest import PayloadError, create_article
+from quotes.ingest import create_article
 from quotes.models import Article, Publisher, Quote, Topic
 
 from . import downloads
@@ -61,10 +60,6 @@ INCLUDE = OpenApiParameter(
     description="Adds to each quote its `context` (the sentences around it) or its `citation`; "
     "repeat for both. Without it a list carries neither.",
 )
-
-
-def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(serializers.as_serializer_error(error))
 
 
 # What a quote's representation does not show: timestamps and curation fields of the quote, its
@@ -150,10 +145,7 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
         with transaction.atomic():
             quote = self.get_object()
             self.check_if_match(quote)
-            try:
-                review.review(quote, **serializer.validated_data, user=request.user)
-            except DjangoValidationError as error:
-                raise _as_api_error(error) from error
+            review.review(quote, **serializer.validated_data, user=request.user)
         return self.detail_response(quote)
 
     def perform_content_negotiation(self, request, force=False):
@@ -241,8 +233,6 @@ class ArticleViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     def create(self, request, *args, **kwargs):
         try:
             stored = create_article(request.data, request.user)
-        except PayloadError as error:
-            raise serializers.ValidationError({error.field: [error.reason]}) from error
         except IntegrityError as error:  # the same article posted twice at the same moment
             raise Conflict("This article was just stored by another request.") from error
         if not stored.created:

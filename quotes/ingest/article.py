@@ -14,10 +14,13 @@ from quotes import review
 from quotes.models import Article, Quote
 
 from .catalog import Catalog
+from .payload import PayloadError
 from .plans import parse_article
 from .writer import write_articles
 
 API_CREATION = "Created through the API"
+# Each quote is located in the body: a bound on the work one request may ask for.
+MAX_QUOTES = 1000
 
 
 @dataclass
@@ -62,9 +65,14 @@ def _statuses(payload) -> list:
 def create_article(payload, user) -> ArticleImport:
     """Store ``payload`` all or nothing; an existing article comes back with ``created=False``.
 
-    Raises ``PayloadError`` naming the field, ``PermissionDenied`` for a status the
-    user may not set.
+    Raises ``PayloadError`` naming the field (also for more than ``MAX_QUOTES`` quotes),
+    ``PermissionDenied`` for a status the user may not set.
     """
+    quotes = payload.get("quotes") if isinstance(payload, dict) else None
+    if isinstance(quotes, list) and len(quotes) > MAX_QUOTES:
+        raise PayloadError(
+            "quotes", f"At most {MAX_QUOTES:,} quotes per article here; import_articles takes more."
+        )
     review.check_can_set_statuses(user, _statuses(payload))
     with transaction.atomic():
         stored = import_article(payload, create_people=user.has_perm("actors.add_person"))

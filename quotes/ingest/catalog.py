@@ -194,7 +194,9 @@ class Catalog:
                 fetch(wikidata_id=wikidata_id)
             if wikidata_id in by_wikidata:
                 return by_wikidata[wikidata_id]
-        if name:
+        # An object naming its slug (as exports write every reference) is matched on it,
+        # never by name: two people may share a name.
+        if name and not (slug and not plain):
             key = name_key(name)
             if key not in by_name:
                 fetch(name__iexact=clean_name(name))
@@ -331,7 +333,7 @@ class Catalog:
                     self._add_publisher(publisher)
             if slug in self.publishers_by_slug:
                 return self.publishers_by_slug[slug]
-        if name:
+        if name and not slug:  # a slug is the publisher's key: two may share a name
             if name_key(name) not in self.publishers_by_name and not self.preload:
                 for publisher in Publisher.objects.filter(name__iexact=clean_name(name)):
                     self._add_publisher(publisher)

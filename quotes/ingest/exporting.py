@@ -67,7 +67,8 @@ PAYLOAD_SOURCES = [
     "is_unattributed", "source_label", "affiliation", "affiliation__role",
     *_actor("affiliation__organization", "classification"), "affiliation__start_date",
     "affiliation__end_date", "said_on", "channel", "cue", "place", "start_offset", "end_offset",
-    "language", "status", "topic_refs", "extractor_version", "extraction_confidence",
+    "language", "status", "retraction_reason", "topic_refs", "extractor_version",
+    "extraction_confidence",
 ]  # fmt: skip
 QUOTE_LINE_SOURCES = [
     *PAYLOAD_SOURCES, "pk", "article", "article__title", "article__url",
@@ -237,6 +238,7 @@ def quote_payload(row: dict) -> dict:
         "end_offset": row["end_offset"],
         "language": row["language"],
         "status": row["status"],
+        "retraction_reason": row["retraction_reason"],
         "topics": [{"slug": topic["slug"], "name": topic["name"]} for topic in row["topic_refs"]],
         "extractor_version": row["extractor_version"],
         "extraction_confidence": row["extraction_confidence"],

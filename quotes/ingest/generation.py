@@ -302,6 +302,7 @@ def _quote_plan(
             "end_offset": start + len(quote),
             "language": "en",
             "status": status,
+            "retraction_reason": "",
             "extractor_version": GENERATED_PROPOSALS if proposed else "",
             "extraction_confidence": round(proposals.uniform(0.05, 1), 2) if proposed else None,
         },

@@ -34,6 +34,7 @@ One article per payload (one per line in a file)::
           "start_offset": 12, "end_offset": 29,  # optional hints; the body decides
           "language": "en",                    # default: the article's language
           "status": "draft",                   # draft | verified | retracted
+          "retraction_reason": "",             # why, with status retracted (only then)
           "topics": ["ceasefire"],             # slugs, or {"slug", "name"}; created if new
           "extractor_version": "", "extraction_confidence": null
         }
@@ -96,6 +97,7 @@ QUOTE_KEYS = {
     "end_offset",
     "language",
     "status",
+    "retraction_reason",
     "topics",
     "extractor_version",
     "extraction_confidence",
@@ -134,13 +136,19 @@ TOPIC_LIMITS = {key: max_length(Topic, key) for key in ("name", "slug")}
 NAME_LIMITS = {Person: max_length(Person, "name"), Organization: max_length(Organization, "name")}
 
 
-class PayloadError(ValueError):
-    """A payload that cannot be imported; ``field`` is the path of the offending value."""
+class PayloadError(ValidationError):
+    """A payload that cannot be imported; ``field`` is the path of the offending value.
+
+    A validation error like any other, so the API answers it as one (``{field: [reason]}``).
+    """
 
     def __init__(self, field: str, reason: str):
-        super().__init__(f"{field}: {reason}")
+        super().__init__({field: [reason]})
         self.field = field
         self.reason = reason
+
+    def __str__(self):
+        return f"{self.field}: {self.reason}"
 
 
 def clean_name(name: str) -> str:

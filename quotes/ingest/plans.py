@@ -30,6 +30,8 @@ HAS_SOURCE = constraint_message(Quote, "quote_has_source")
 ANONYMOUS_HAS_NO_SPEAKER = constraint_message(Quote, "quote_anonymous_has_no_speaker")
 UNATTRIBUTED_HAS_NO_SOURCE = constraint_message(Quote, "quote_unattributed_has_no_source")
 ROLE_NEEDS_SPEAKER = constraint_message(Quote, "quote_affiliation_needs_speaker")
+RETRACTION_HAS_REASON = constraint_message(Quote, "quote_retraction_has_reason")
+REASON_ONLY_WHEN_RETRACTED = constraint_message(Quote, "quote_reason_only_when_retracted")
 
 
 @dataclass
@@ -150,7 +152,7 @@ def _parse_quote(data, path, article, catalog, create) -> QuotePlan:
         "end_offset": end,
         "language": read_string(data, "language", path, QUOTE_LIMITS["language"])
         or article["language"],
-        "status": read_choice(data, "status", path, ReviewStatus, ReviewStatus.DRAFT),
+        **_review(data, path),
         "extractor_version": read_string(
             data, "extractor_version", path, QUOTE_LIMITS["extractor_version"]
         ),
@@ -158,6 +160,18 @@ def _parse_quote(data, path, article, catalog, create) -> QuotePlan:
     }
     found = (catalog.topic(topic, f"{path}.topics[{index}]") for index, topic in enumerate(topics))
     return QuotePlan(values=values, topics=list({id(topic): topic for topic in found}.values()))
+
+
+def _review(data, path) -> dict:
+    """The quote's status and retraction reason: a retraction says why, only it has a reason
+    (the rules of the constraints that the database also keeps)."""
+    status = read_choice(data, "status", path, ReviewStatus, ReviewStatus.DRAFT)
+    reason = read_string(data, "retraction_reason", path, 0).strip()
+    if status == ReviewStatus.RETRACTED and not reason:
+        raise PayloadError(f"{path}.retraction_reason", RETRACTION_HAS_REASON)
+    if status != ReviewStatus.RETRACTED and reason:
+        raise PayloadError(f"{path}.retraction_reason", REASON_ONLY_WHEN_RETRACTED)
+    return {"status": status, "retraction_reason": reason}
 
 
 def _parse_source(data, path, catalog, create) -> dict:

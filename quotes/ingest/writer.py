@@ -115,8 +115,8 @@ def write_articles(plans: list[ArticlePlan], new_objects: list) -> dict[str, int
                             v["is_anonymous"], _pk(v["source_organization"]), v["source_label"],
                             _pk(v["affiliation"]), v["said_on"], v["channel"], v["cue"],
                             v["place"], v["start_offset"], v["end_offset"], v["language"],
-                            v["status"], "", v["extractor_version"], v["extraction_confidence"],
-                            v.get("is_unattributed", False),
+                            v["status"], v["retraction_reason"], v["extractor_version"],
+                            v["extraction_confidence"], v.get("is_unattributed", False),
                         )
                     )  # fmt: skip
                     topic_rows.extend((quote_id, topic.pk) for topic in quote.topics)

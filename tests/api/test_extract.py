@@ -30,13 +30,19 @@ TEXT = "“We will not stop,” Prime Minister Dana Levi said on Tuesday."
 @pytest.fixture
 def client():
     api = APIClient()
-    api.force_authenticate(UserFactory())
+    api.force_authenticate(UserFactory(is_superuser=True))
     return api
 
 
 def test_requires_authentication():
     response = APIClient().post(URL, {"text": TEXT}, format="json")
     assert response.status_code == 401
+
+
+def test_requires_the_permission_to_add_quotes():
+    api = APIClient()
+    api.force_authenticate(UserFactory())
+    assert api.post(URL, {"text": TEXT}, format="json").status_code == 403
 
 
 def test_returns_candidates_with_offsets_into_the_text(client):
@@ -135,7 +141,6 @@ def test_text_without_attributions_gives_an_empty_list(client):
     [
         ({}, "text"),
         ({"text": ""}, "text"),
-        ({"text": "x" * (MAX_TEXT_LENGTH + 1)}, "text"),
         ({"text": TEXT, "article_date": "20 December"}, "article_date"),
         ({"text": ["not", "a", "string"]}, "text"),
     ],
@@ -145,6 +150,12 @@ def test_bad_input_is_a_400_naming_the_field(client, payload, field):
     assert response.status_code == 400
     body = response.json()
     assert field in body.get("errors", body)  # the project's error envelope, or DRF's own
+
+
+def test_a_text_over_the_limit_is_a_413_naming_the_limit(client):
+    response = client.post(URL, {"text": "x" * (MAX_TEXT_LENGTH + 1)}, format="json")
+    assert response.status_code == 413
+    assert f"at most {MAX_TEXT_LENGTH:,}" in response.json()["detail"]
 
 
 def test_longest_allowed_text_is_accepted(client):

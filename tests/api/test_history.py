@@ -65,3 +65,18 @@ def test_an_article_posted_through_the_api_enters_the_history(editor_api):
 def test_a_resource_loaded_from_a_fixture_has_an_empty_history(api, seed):
     response = api.get("/api/v1/people/benjamin-netanyahu/history/")
     assert (response.status_code, response.json()) == (200, [])
+
+
+def test_signed_in_users_do_not_see_who_else_changed_it(
+    editor_api, reviewer_api, client_as, quote_url
+):
+    editor_api.patch(quote_url, {"cue": "vowed"})
+    reviewer_api.post(quote_url + "review/", {"status": "verified"})
+    reader = client_as("reader")
+    assert {entry["user"] for entry in reader.get(quote_url + "history/").json()} == {None}
+
+
+def test_staff_see_who_changed_it(editor_api, staff_api, quote_url):
+    editor_api.patch(quote_url, {"cue": "vowed"})
+    latest = staff_api.get(quote_url + "history/").json()[0]
+    assert latest["user"] == editor_api.user.username

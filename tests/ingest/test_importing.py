@@ -552,3 +552,30 @@ def test_a_killed_import_leaves_whole_articles_and_a_rerun_completes_it(tmp_path
     run(path)
     assert Article.objects.count() == total
     assert Quote.objects.count() == 2 * total
+
+
+def with_review(status, reason) -> dict:
+    payload = article()
+    payload["quotes"][0].update(status=status, retraction_reason=reason)
+    return payload
+
+
+def test_a_retracted_quote_is_imported_with_its_reason(known):
+    stored = import_article(with_review("retracted", "Misattributed."))
+    quote = stored.article.quotes.get(text="We will not stop,")
+    assert (quote.status, quote.retraction_reason) == ("retracted", "Misattributed.")
+
+
+@pytest.mark.parametrize(
+    ("status", "reason", "message"),
+    [
+        ("retracted", "", "Say why the quote is retracted."),
+        ("verified", "Why", "Only a retracted quote has a retraction reason."),
+    ],
+)
+def test_a_retraction_without_its_reason_or_a_reason_without_one_is_refused(
+    known, status, reason, message
+):
+    with pytest.raises(PayloadError) as refused:
+        import_article(with_review(status, reason))
+    assert (refused.value.field, refused.value.reason) == ("quotes[0].retraction_reason", message)

@@ -208,16 +208,33 @@ def test_mark_verified_sets_status_and_reviewer(client):
         assert quote.reviewed_at is not None
 
 
-def test_mark_retracted_sets_status_and_reviewer(client):
+def test_mark_retracted_sets_status_reviewer_and_reason(client):
     user = staff_client(client, "view_quote", "change_quote", "verify_quote")
     quote = QuoteFactory(status=ReviewStatus.VERIFIED)
     client.post(
         reverse("admin:quotes_quote_changelist"),
-        {"action": "mark_retracted", "_selected_action": [quote.pk]},
+        {
+            "action": "mark_retracted",
+            "_selected_action": [quote.pk],
+            "retraction_reason": "Misattributed.",
+        },
     )
     quote.refresh_from_db()
     assert (quote.status, quote.reviewed_by) == (ReviewStatus.RETRACTED, user)
+    assert quote.retraction_reason == "Misattributed."
     assert quote.reviewed_at is not None
+
+
+def test_mark_retracted_asks_why_and_changes_nothing_until_told(client):
+    staff_client(client, "view_quote", "change_quote", "verify_quote")
+    quote = QuoteFactory(status=ReviewStatus.VERIFIED)
+    response = client.post(
+        reverse("admin:quotes_quote_changelist"),
+        {"action": "mark_retracted", "_selected_action": [quote.pk]},
+    )
+    assert 'name="retraction_reason"' in response.text
+    quote.refresh_from_db()
+    assert quote.status == ReviewStatus.VERIFIED
 
 
 def test_review_actions_are_not_offered_without_verify_permission(client):
@@ -550,6 +567,23 @@ def test_reviewed_quotes_are_read_only_in_the_article_page_for_editors(client):
     formset = response.context["inline_admin_formsets"][0].formset
     disabled = {form.instance.status: form.fields["text"].disabled for form in formset.forms}
     assert disabled == {ReviewStatus.VERIFIED: True, ReviewStatus.DRAFT: False}
+
+
+def test_proposing_quotes_for_too_many_articles_at_once_is_refused(client):
+    from quotes.admin import MAX_ARTICLES_TO_PROPOSE
+
+    staff_client(client, "view_article", "add_quote")
+    articles = [
+        ArticleFactory(body="“We will not stop,” the minister said.")
+        for _ in range(MAX_ARTICLES_TO_PROPOSE + 1)
+    ]
+    response = client.post(
+        reverse("admin:quotes_article_changelist"),
+        {"action": "propose_quotes", "_selected_action": [article.pk for article in articles]},
+        follow=True,
+    )
+    assert f"at most {MAX_ARTICLES_TO_PROPOSE} articles" in response.content.decode()
+    assert not Quote.objects.exists()
 
 
 def test_a_website_typed_without_its_scheme_is_stored_as_https(admin_client):

@@ -3,7 +3,7 @@ import importlib
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 
 from quotes.choices import ReviewStatus
 from quotes.models import Quote
@@ -215,3 +215,24 @@ def test_optional_references_are_looked_up_through_their_partial_index(field, in
     quotes = Quote.objects.filter(**{f"{field}__{lookup}": value}).order_by()
     plan = explain(quotes, "quotes_quote")
     assert index in plan
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "reason"),
+    [(ReviewStatus.RETRACTED, ""), (ReviewStatus.RETRACTED, "  "), (ReviewStatus.VERIFIED, "Why")],
+)
+def test_the_database_refuses_a_retraction_without_a_reason_and_a_reason_without_one(
+    status, reason
+):
+    quote = QuoteFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.filter(pk=quote.pk).update(status=status, retraction_reason=reason)
+
+
+@pytest.mark.django_db
+def test_the_model_refuses_a_retraction_without_a_reason():
+    quote = QuoteFactory()
+    quote.status = ReviewStatus.RETRACTED
+    with pytest.raises(ValidationError, match="Say why the quote is retracted"):
+        quote.full_clean()

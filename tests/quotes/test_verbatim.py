@@ -1,5 +1,6 @@
 import pytest
 
+from quotes import verbatim
 from quotes.verbatim import VerbatimError, find_spans, locate
 
 BODY = "“No negotiations under fire,” the official said.\n\n“Allow  all the needed aid.”"
@@ -40,3 +41,11 @@ def test_offsets_choose_among_repeated_occurrences():
 
 def test_first_occurrence_wins_without_offsets():
     assert locate("said, and said again", "said") == (0, 4)
+
+
+def test_an_articles_body_is_normalised_once_for_all_its_quotes():
+    body = "“We will not stop,” she said. “Nor will we,” he said."
+    verbatim.normalise.cache_clear()
+    verbatim.locate(body, '"We will not stop,"')
+    verbatim.locate(body, '"Nor will we,"')
+    assert verbatim.normalise.cache_info().misses == 1
