@@ -87,6 +87,12 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     speaker = factory.SubFactory(PersonFactory)
     attribution = "the minister"
     status = ReviewStatus.VERIFIED
+    # A retraction always says why (a check constraint).
+    retraction_reason = factory.Maybe(
+        factory.LazyAttribute(lambda quote: quote.status == ReviewStatus.RETRACTED),
+        yes_declaration="The speaker denies saying it.",
+        no_declaration="",
+    )
 
 
 class UserFactory(factory.django.DjangoModelFactory):
