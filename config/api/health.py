@@ -1,4 +1,8 @@
-"""``/healthz``: 200 when the app and its database answer, 503 otherwise."""
+"""``/healthz``: 200 when the app and its database answer, 503 otherwise.
+
+``search`` says how quote searches are served: ``index`` (this node's search index) or
+``fallback`` (PostgreSQL full-text search, slower: the index is missing or being rebuilt).
+"""
 
 import logging
 
@@ -9,17 +13,21 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from quotes.search.engine import status as search_status
+
 from .renderers import JSONRenderer
 
 logger = logging.getLogger(__name__)
 
 HEALTH_STATES = [("ok", "ok"), ("unavailable", "unavailable")]
+SEARCH_STATES = [("index", "index"), ("fallback", "fallback")]
 
 HealthSerializer = inline_serializer(
     "Health",
     fields={
         "status": serializers.ChoiceField(choices=HEALTH_STATES),
         "database": serializers.ChoiceField(choices=HEALTH_STATES),
+        "search": serializers.ChoiceField(choices=SEARCH_STATES),
     },
 )
 
@@ -47,6 +55,9 @@ class HealthView(APIView):
         tags=["health"],
     )
     def get(self, request):
+        search = search_status()
         if database_answers():
-            return Response({"status": "ok", "database": "ok"})
-        return Response({"status": "unavailable", "database": "unavailable"}, status=503)
+            return Response({"status": "ok", "database": "ok", "search": search})
+        return Response(
+            {"status": "unavailable", "database": "unavailable", "search": search}, status=503
+        )

@@ -1,4 +1,7 @@
-"""Full-text search over the stored, GIN-indexed ``Quote.search_document``.
+"""PostgreSQL full-text search over the stored, GIN-indexed ``Quote.search_document``.
+
+It serves date-ordered searches, every search while the index is missing or being rebuilt,
+and the highlights of every search page.
 
 The document (built by a trigger, migration 0002) is ``to_tsvector('english',
 immutable_unaccent(...))`` of the quote text (weight A), the speaker's names and aliases (B) and
@@ -26,11 +29,11 @@ _MARKS = re.compile(f"([{_START}{_STOP}])")
 
 # Unicode hyphens and dashes count as hyphens: immutable_unaccent turns them into '-' before
 # the document is parsed.
-_HYPHENS = "-\u2010-\u2015\u2212"
-_HYPHEN = re.compile(f"[{_HYPHENS}]")
+HYPHENS = "-\u2010-\u2015\u2212"
+HYPHEN = re.compile(f"[{HYPHENS}]")
 # A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
-_HYPHEN_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{_HYPHENS}](?=[^\W\d_])")
-_HYPHENATED_WORD = re.compile(rf"\b[^\W\d_]+(?:[{_HYPHENS}][^\W\d_]+)+")
+HYPHEN_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{HYPHENS}](?=[^\W\d_])")
+_HYPHENATED_WORD = re.compile(rf"\b[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)+")
 _QUERY_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -39,7 +42,7 @@ def _websearch(text: str) -> SearchQuery:
 
 
 def search_query(text: str) -> SearchQuery:
-    return _websearch(_HYPHEN_IN_WORD.sub("", text))
+    return _websearch(HYPHEN_IN_WORD.sub("", text))
 
 
 def _headline_query(text: str, quote_texts: list[str]) -> SearchQuery:
@@ -47,15 +50,15 @@ def _headline_query(text: str, quote_texts: list[str]) -> SearchQuery:
     saying 'cease-fire'), and the hyphenated words of these texts that a query word spells
     joined ('ceasefire' -> 'cease-fire'), which ts_headline cannot match by itself."""
     query = search_query(text)
-    if _HYPHEN_IN_WORD.search(text):
+    if HYPHEN_IN_WORD.search(text):
         query |= _websearch(text)
     typed = {word.casefold() for word in _QUERY_WORD.findall(text)}
     hyphenated = {
         word
         for quote_text in quote_texts
-        if _HYPHEN.search(quote_text)
+        if HYPHEN.search(quote_text)
         for word in _HYPHENATED_WORD.findall(quote_text)
-        if _HYPHEN.sub("", word).casefold() in typed
+        if HYPHEN.sub("", word).casefold() in typed
     }
     if hyphenated:
         query |= _websearch(" OR ".join(sorted(hyphenated)))
@@ -75,7 +78,7 @@ def highlights(quotes, text: str) -> dict[int, str]:
 
     ts_headline is costly, so it runs on the rows of the page, never on every match.
     """
-    from .models import Quote
+    from ..models import Quote
 
     ids = [quote.pk for quote in quotes]
     if not ids:
