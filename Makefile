@@ -15,12 +15,13 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-## Start the embedded database (unless DATABASE_URL is set), migrate, load the seed, serve.
+## Start the embedded database (unless DATABASE_URL is set), migrate, load the seed, serve,
+## with the search index writer beside the server (it builds the index if there is none).
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddata seed
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) search_indexer & trap "kill $$!" EXIT; $(MANAGE) runserver 127.0.0.1:8000
 
 ## Lint, format check, Django checks and the whole pytest suite.
 test: install lint

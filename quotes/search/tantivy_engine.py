@@ -1,9 +1,9 @@
 """The Tantivy engine: a parsed ``q`` and the API's filters as one Tantivy query, BM25 ranked.
 
-Each term of the query is the best of its matches in the four text fields (a disjunction-max,
-each field with its weight), so a word found in the quote text outranks the same word in a
-name. Filters are indexed terms and ranges that score nothing; a public search excludes drafts
-and retractions (a short list to skip) rather than requiring "verified" (nearly every document).
+Each term of the query scores its matches in the text fields, each with its weight, so a
+word found in the quote text outranks the same word in a name. Filters are indexed terms and
+ranges that score nothing; a public search excludes drafts and retractions (a short list to
+skip) rather than requiring "verified" (nearly every document).
 
 Gunicorn workers each open the index read-only; ``open_engine`` follows the ``current`` link,
 so a rebuilt index is picked up by the next search, and reloads the reader on every search
@@ -29,8 +29,6 @@ from .tantivy_index import (
     open_index,
 )
 
-TIE_BREAKER = 0.1
-
 
 @functools.lru_cache(maxsize=20_000)
 def _analysed(word: str) -> str | None:
@@ -52,21 +50,31 @@ def positioned_tokens(text: str) -> list[tuple[int, str]]:
     ]
 
 
+def _field_match(name: str, tokens: list[tuple[int, str]]) -> Query:
+    if len(tokens) == 1:
+        match = Query.term_query(SCHEMA, name, tokens[0][1])
+    else:
+        match = Query.phrase_query(SCHEMA, name, tokens)
+    return Query.boost_query(match, TEXT_FIELDS[name])
+
+
 def term_query(term: websearch.Term) -> Query | None:
-    """A word or phrase, matched in any text field, best field first; None for stop words."""
+    """A word or phrase matched in any text field; None for stop words.
+
+    The scores of the fields add up, as PostgreSQL's rank adds its weights: a word in the
+    quote, in the speaker's name and in the attribution says more than one of them. The quote
+    text counts once, in whichever spelling (``text`` or ``joined``) scores better.
+    """
     tokens = positioned_tokens(term.text)
     if not tokens:
         return None
     first = tokens[0][0]
     tokens = [(position - first, token) for position, token in tokens]
-    per_field = []
-    for name, weight in TEXT_FIELDS.items():
-        if len(tokens) == 1:
-            match = Query.term_query(SCHEMA, name, tokens[0][1])
-        else:
-            match = Query.phrase_query(SCHEMA, name, tokens)
-        per_field.append(Query.boost_query(match, weight))
-    return Query.disjunction_max_query(per_field, TIE_BREAKER)
+    quote_text = Query.disjunction_max_query(
+        [_field_match("text", tokens), _field_match("joined", tokens)]
+    )
+    others = [_field_match(name, tokens) for name in ("names", "attribution")]
+    return Query.boolean_query([(Occur.Should, q) for q in (quote_text, *others)])
 
 
 def text_query(text: str) -> Query:
