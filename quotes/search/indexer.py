@@ -72,14 +72,18 @@ class Indexer:
         self.position = outbox.Position()
 
     def open(self) -> bool:
-        """Take the writer of the current index; False when there is none."""
+        """Take the writer of the current index; False when there is none, or when its
+        position is older than the outbox keeps (changes may be missing: rebuild)."""
         path = self.directory.current()
         if path is None:
             return False
         if path != self.path:
             self.close()
+            position = outbox.Position.load(path)
+            if time.time() - position.saved_at > settings.SEARCH_OUTBOX_RETENTION_HOURS * 3600:
+                return False
             self.writer = open_index(path).writer(WRITER_HEAP, 1)
-            self.path, self.position = path, outbox.Position.load(path)
+            self.path, self.position = path, position
         return True
 
     def close(self) -> None:
@@ -98,15 +102,13 @@ class Indexer:
                 chunk = ids[start : start + BATCH]
                 replace_documents(self.writer, chunk, quote_rows(chunk))
             self.writer.commit()
-        if changed or after.xid != self.position.xid:
-            after.save(self.path, time.time())
+        now = time.time()
+        if changed or after.xid != self.position.xid or now - self.position.saved_at > 600:
+            after.save(self.path, now)
+        else:
+            after.saved_at = self.position.saved_at
         self.position = after
         return len(changed)
-
-    def is_too_far_behind(self) -> bool:
-        """Pruned outbox rows may be missing from an index saved longer ago than that."""
-        age = time.time() - self.position.saved_at
-        return age > settings.SEARCH_OUTBOX_RETENTION_HOURS * 3600
 
 
 @dataclass
@@ -160,7 +162,7 @@ def run(root, *, poll: float = 1.0, rounds: int | None = None) -> None:
         cursor.execute(f"LISTEN {outbox.CHANNEL}")
     last_prune = 0.0
     while rounds is None or rounds > 0:
-        if not indexer.open() or indexer.is_too_far_behind():
+        if not indexer.open():
             logger.info("Building the search index from the database")
             build = rebuild(root)
             logger.info("Indexed %s quotes in %.1f s", build.documents, build.seconds)

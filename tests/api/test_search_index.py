@@ -354,3 +354,14 @@ def test_the_writer_builds_the_index_when_there_is_none(settings, api):
     indexer.run(settings.SEARCH_INDEX_DIR, poll=0, rounds=2)
     assert api.get("/healthz").json()["search"] == "index"
     assert found(api, "aid") == [quote.pk]
+
+
+def test_an_index_whose_position_is_older_than_the_outbox_keeps_is_rebuilt(settings, api):
+    from quotes.search import outbox
+
+    stale = indexer.rebuild(settings.SEARCH_INDEX_DIR)
+    quote = aid_quote()
+    outbox.Position(0, set()).save(stale.path, 0.0)  # as if the writer had stopped long ago
+    indexer.run(settings.SEARCH_INDEX_DIR, poll=0, rounds=1)
+    assert indexer.IndexDirectory(settings.SEARCH_INDEX_DIR).current() != stale.path
+    assert found(api, "aid") == [quote.pk]
