@@ -1,5 +1,6 @@
 """Read-side helpers for quotes: the context sentence(s), a ready citation, organization scope."""
 
+import datetime
 import re
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -28,10 +29,13 @@ def _sentence_ends(body: str, start: int, stop: int):
 
 def quote_context(quote: Quote) -> str | None:
     """The sentence(s) of the article body that contain the quote; None without offsets."""
-    body = quote.article.body
-    if not body or quote.start_offset is None or quote.end_offset is None:
+    return context_in(quote.article.body, quote.start_offset, quote.end_offset)
+
+
+def context_in(body: str, start: int | None, end: int | None) -> str | None:
+    """The sentence(s) of ``body`` around the span ``start:end``; None without offsets."""
+    if not body or start is None or end is None:
         return None
-    start, end = quote.start_offset, quote.end_offset
     window_start = max(0, start - CONTEXT_LIMIT)
     begin = window_start
     for match in _sentence_ends(body, window_start, start):
@@ -46,25 +50,48 @@ def quote_context(quote: Quote) -> str | None:
 def citation(quote: Quote) -> str:
     """E.g. "Benjamin Netanyahu, Prime Minister (Prime Minister's Office (Israel)), quoted in
     The New York Times, December 20, 2023". The quote comes from ``with_relations()``."""
-    if quote.speaker_id:
-        source = quote.speaker.name
-    elif quote.speaking_organization_id:
-        source = quote.speaking_organization_ref["name"]
-    elif quote.is_anonymous and quote.source_organization_id:
-        source = f"Unnamed source ({quote.source_organization_ref['name']})"
-    elif quote.is_anonymous:
+    return citation_of(
+        speaker=quote.speaker.name if quote.speaker_id else None,
+        speaking_organization=(quote.speaking_organization_ref or {}).get("name"),
+        source_organization=(quote.source_organization_ref or {}).get("name"),
+        anonymous=quote.is_anonymous,
+        attribution=quote.attribution,
+        role=quote.role_ref and (quote.role_ref["role"], quote.role_ref["organization"]["name"]),
+        publisher=quote.article.publisher.name,
+        published=quote.article.published_on,
+        said=quote.said_on,
+    )
+
+
+def citation_of(
+    *,
+    speaker: str | None,
+    speaking_organization: str | None,
+    source_organization: str | None,
+    anonymous: bool,
+    attribution: str,
+    role: tuple[str, str] | None,
+    publisher: str,
+    published: datetime.date,
+    said: datetime.date | None,
+) -> str:
+    """The citation from its parts; ``role`` is (title, organization name)."""
+    if speaker:
+        source = speaker
+    elif speaking_organization:
+        source = speaking_organization
+    elif anonymous and source_organization:
+        source = f"Unnamed source ({source_organization})"
+    elif anonymous:
         source = "Unnamed source"
     else:
-        source = quote.attribution[:1].upper() + quote.attribution[1:]
+        source = attribution[:1].upper() + attribution[1:]
     parts = [source]
-    if role := quote.role_ref:
-        parts.append(f"{role['role']} ({role['organization']['name']})")
-    article = quote.article
-    published = article.published_on
-    parts.append(f"quoted in {article.publisher.name}")
+    if role:
+        parts.append(f"{role[0]} ({role[1]})")
+    parts.append(f"quoted in {publisher}")
     parts.append(f"{published:%B} {published.day}, {published.year}")
     text = ", ".join(parts)
-    said = quote.said_on
     if said and said != published:
         text += f" (said {said:%B} {said.day}, {said.year})"
     return text

@@ -8,6 +8,7 @@ a cursor names the same place however many were skipped. The API's pagination an
 journalists' site both call ``ranked_page``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -18,10 +19,18 @@ from .engine import SearchEngine, SearchRequest
 SPARE = 5
 
 
+def model_rows(queryset: QuerySet, ids: list[int]) -> dict:
+    """The quotes among ``ids`` that ``queryset`` holds, as model instances, by id."""
+    return {row.pk: row for row in queryset.filter(pk__in=ids)}
+
+
 @dataclass(frozen=True)
 class Ranking:
     engine: SearchEngine
     request: SearchRequest
+    # How the page's rows are read: ``(queryset, ids) -> {id: row}`` of the ids the queryset
+    # holds (the API passes ``quotes.representations.list_rows``).
+    rows: Callable[[QuerySet, list[int]], dict] = model_rows
 
     def page(self, queryset: QuerySet, position: int, size: int, limit: int) -> "RankedPage":
         return ranked_page(queryset, self, position, size, limit)
@@ -44,7 +53,7 @@ def ranked_page(
         wanted = min(size + 1 - len(rows) + SPARE, limit - position)
         ids = ranking.engine.ranked_ids(ranking.request, position, wanted)
         exhausted = len(ids) < wanted
-        found = {row.pk: row for row in queryset.filter(pk__in=ids)} if ids else {}
+        found = ranking.rows(queryset, ids) if ids else {}
         for pk in ids:
             position += 1
             if pk in found:

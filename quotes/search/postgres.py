@@ -21,18 +21,14 @@ from django.db.models import F, QuerySet, Value
 
 from actors.search import ImmutableUnaccent
 
+from .query import HYPHEN, HYPHEN_IN_WORD, HYPHENS
+
 # ts_headline marks matches with these private-use characters; the text is then HTML-escaped
 # and they become <mark> tags, so a quote containing markup cannot inject any.
 _START, _STOP = "\ue000", "\ue001"
 _MARKS = re.compile(f"([{_START}{_STOP}])")
 
 
-# Unicode hyphens and dashes count as hyphens: immutable_unaccent turns them into '-' before
-# the document is parsed.
-HYPHENS = "-\u2010-\u2015\u2212"
-HYPHEN = re.compile(f"[{HYPHENS}]")
-# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
-HYPHEN_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{HYPHENS}](?=[^\W\d_])")
 _HYPHENATED_WORD = re.compile(rf"\b[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)+")
 _QUERY_WORD = re.compile(r"[^\W\d_]+")
 
@@ -73,22 +69,20 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
-def highlights(quotes, text: str) -> dict[int, str]:
-    """``{quote id: text with matches in <mark>}`` for these quotes only (one query).
-
-    ts_headline is costly, so it runs on the rows of the page, never on every match.
+def highlights(quote_texts: dict[int, str], text: str) -> dict[int, str]:
+    """``{quote id: text with matches in <mark>}`` for these quotes (``{id: text}``) only, in
+    one query. ts_headline is costly, so it runs on the rows of the page, never on every match.
     """
     from ..models import Quote
 
-    ids = [quote.pk for quote in quotes]
-    if not ids:
+    if not quote_texts:
         return {}
     rows = (
-        Quote.objects.filter(pk__in=ids)
+        Quote.objects.filter(pk__in=list(quote_texts))
         .annotate(
             headline=SearchHeadline(
                 ImmutableUnaccent(F("text")),
-                _headline_query(text, [quote.text for quote in quotes]),
+                _headline_query(text, list(quote_texts.values())),
                 config="english",
                 start_sel=_START,
                 stop_sel=_STOP,

@@ -10,8 +10,12 @@ of the documents. Analysis (case, accents, stemming, stop words) is the engine's
 import re
 from dataclasses import dataclass, field
 
-from .postgres import HYPHEN_IN_WORD
-
+# Unicode hyphens and dashes count as hyphens (PostgreSQL's immutable_unaccent turns them into
+# '-' before a document is parsed).
+HYPHENS = "-\u2010-\u2015\u2212"
+HYPHEN = re.compile(f"[{HYPHENS}]")
+# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
+HYPHEN_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{HYPHENS}](?=[^\W\d_])")
 # A quoted phrase (the closing quote may be missing), or a run of anything but space.
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import tantivy
 
-from .postgres import HYPHEN, HYPHEN_IN_WORD
+from .query import HYPHEN, HYPHEN_IN_WORD
 
 # Bump when the schema or the analysis changes: older indexes are then rebuilt.
 INDEX_FORMAT = 1

@@ -459,11 +459,6 @@ def test_a_quote_detail_reads_the_article_body_but_no_timestamps_it_does_not_sho
     with CaptureQueriesContext(connection) as captured:
         assert api.get(f"{URL}{quote.pk}/").status_code == 200
     (sql,) = (query["sql"] for query in captured)
-    for column in (
-        '"quotes_quote"."created_at"',
-        '"quotes_quote"."reviewed_at"',
-        '"quotes_article"."updated_at"',
-        '"actors_person"."description"',
-    ):
+    for column in ("created_at", "updated_at", "reviewed_at", "description"):
         assert column not in sql
-    assert '"quotes_article"."body"' in sql
+    assert "a.body" in sql
