@@ -103,10 +103,13 @@ def list_rows(queryset: QuerySet, ids: list[int]) -> dict[int, dict]:
     decide), as list rows (``highlight`` None), by id: one query."""
     if not ids:
         return {}
-    visible, params = queryset.filter(pk__in=ids).values("pk").query.sql_with_params()
+    visible = queryset.filter(pk__in=ids).order_by().values("pk")
+    sql, params = visible.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {_COLUMNS} FROM quotes_quote q {_JOINS} WHERE q.id IN ({visible})", params
+            f"SELECT {_COLUMNS} FROM quotes_quote q {_JOINS}"
+            f" WHERE q.id = ANY(%s) AND q.id IN ({sql})",
+            [ids, *params],
         )
         rows = [_quote(row) for row in cursor.fetchall()]
     for row in rows:
