@@ -24,18 +24,48 @@ from .tantivy_index import SCHEMA, IndexDirectory, QuoteRow, document, new_index
 
 logger = logging.getLogger(__name__)
 
-# Everything the index holds of a quote, with the names as the search document has them.
-QUOTE_ROWS = """
-SELECT q.id, q.text, q.attribution,
-    quotes_quote_search_names(q.speaker_id, q.speaking_organization_id, q.source_organization_id),
+# Everything the index holds of a quote, with the names as the search document has them
+# (quotes_quote_search_names: the speaker's name and aliases, the speaking body's name and
+# aliases, the source body's name).
+_SELECT = """
+SELECT q.id, q.text, q.attribution, {names},
     q.status, q.speaker_id, q.affiliation_id, af.organization_id, q.speaking_organization_id,
     q.source_organization_id, q.article_id, a.publisher_id, q.said_on, a.published_on, q.kind,
-    q.channel, q.language, q.is_anonymous,
-    ARRAY(SELECT t.topic_id FROM quotes_quote_topics t WHERE t.quote_id = q.id)
+    q.channel, q.language, q.is_anonymous, {topics}
 FROM quotes_quote q
 JOIN quotes_article a ON a.id = q.article_id
 LEFT JOIN actors_affiliation af ON af.id = q.affiliation_id
 """
+# A few quotes: the names function and a topic lookup per quote.
+QUOTE_ROWS = _SELECT.format(
+    names="quotes_quote_search_names("
+    "q.speaker_id, q.speaking_organization_id, q.source_organization_id)",
+    topics="ARRAY(SELECT t.topic_id FROM quotes_quote_topics t WHERE t.quote_id = q.id)",
+)
+# Every quote: the same names and topics, each actor's worked out once and joined.
+ALL_QUOTE_ROWS = (
+    """
+WITH person_names AS (
+    SELECT p.id, concat_ws(' ', p.name, string_agg(al.name, ' ')) AS names
+    FROM actors_person p LEFT JOIN actors_alias al ON al.person_id = p.id GROUP BY p.id
+), organization_names AS (
+    SELECT o.id, o.name, string_agg(al.name, ' ') AS aliases
+    FROM actors_organization o LEFT JOIN actors_alias al ON al.organization_id = o.id
+    GROUP BY o.id
+), quote_topics AS (
+    SELECT quote_id, array_agg(topic_id) AS ids FROM quotes_quote_topics GROUP BY quote_id
+)"""
+    + _SELECT.format(
+        names="concat_ws(' ', pn.names, so.name, so.aliases, src.name)",
+        topics="coalesce(qt.ids, '{}')",
+    )
+    + """
+LEFT JOIN person_names pn ON pn.id = q.speaker_id
+LEFT JOIN organization_names so ON so.id = q.speaking_organization_id
+LEFT JOIN organization_names src ON src.id = q.source_organization_id
+LEFT JOIN quote_topics qt ON qt.quote_id = q.id
+"""
+)
 BATCH = 5000
 WRITER_HEAP = 64_000_000
 BUILD_HEAP = 400_000_000
@@ -50,7 +80,7 @@ def quote_rows(ids: list[int]) -> list[QuoteRow]:
 def all_quote_rows() -> Iterator[list[QuoteRow]]:
     """Every quote, in batches, read in one snapshot (call inside a transaction)."""
     with connection.chunked_cursor() as cursor:
-        cursor.execute(QUOTE_ROWS)
+        cursor.execute(ALL_QUOTE_ROWS)
         while batch := cursor.fetchmany(BATCH):
             yield [QuoteRow(*row) for row in batch]
 

@@ -365,3 +365,21 @@ def test_an_index_whose_position_is_older_than_the_outbox_keeps_is_rebuilt(setti
     indexer.run(settings.SEARCH_INDEX_DIR, poll=0, rounds=1)
     assert indexer.IndexDirectory(settings.SEARCH_INDEX_DIR).current() != stale.path
     assert found(api, "aid") == [quote.pk]
+
+
+def test_a_rebuild_reads_each_quote_as_the_writer_does(seed):
+    from django.db import transaction
+
+    with transaction.atomic():
+        rebuilt = {row.id: row for batch in indexer.all_quote_rows() for row in batch}
+    one_by_one = {row.id: row for row in indexer.quote_rows(list(rebuilt))}
+    assert rebuilt.keys() == one_by_one.keys()
+    for pk, row in rebuilt.items():
+        other = one_by_one[pk]
+        assert sorted(row.names.split()) == sorted(other.names.split())
+        assert sorted(row.topic_ids) == sorted(other.topic_ids)
+        assert (row.text, row.status, row.published_on) == (
+            other.text,
+            other.status,
+            other.published_on,
+        )
