@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 import tantivy
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from . import outbox
 from .tantivy_engine import open_engine
@@ -186,25 +186,32 @@ def wait_for_changes(timeout: float) -> None:
 
 
 def run(root, *, poll: float = 1.0, rounds: int | None = None) -> None:
-    """Keep ``root``'s index current until stopped (``rounds``: for tests)."""
+    """Keep ``root``'s index current until stopped (``rounds``: for tests). A database that
+    stops answering is waited for: the changes wait in the outbox meanwhile."""
     indexer = Indexer(root)
-    connection.ensure_connection()
-    with connection.cursor() as cursor:
-        cursor.execute(f"LISTEN {outbox.CHANNEL}")
     last_prune = 0.0
     while rounds is None or rounds > 0:
-        if not indexer.open():
-            logger.info("Building the search index from the database")
-            build = rebuild(root)
-            logger.info("Indexed %s quotes in %.1f s", build.documents, build.seconds)
-            continue
-        applied = indexer.sync()
-        if applied:
-            logger.info("Re-indexed %s quotes", applied)
-        if time.monotonic() - last_prune > 600:
-            outbox.prune(settings.SEARCH_OUTBOX_RETENTION_HOURS)
-            last_prune = time.monotonic()
-        wait_for_changes(poll)
+        try:
+            if connection.connection is None:
+                connection.ensure_connection()
+                with connection.cursor() as cursor:
+                    cursor.execute(f"LISTEN {outbox.CHANNEL}")
+            if not indexer.open():
+                logger.info("Building the search index from the database")
+                build = rebuild(root)
+                logger.info("Indexed %s quotes in %.1f s", build.documents, build.seconds)
+                continue
+            if applied := indexer.sync():
+                logger.info("Re-indexed %s quotes", applied)
+            if time.monotonic() - last_prune > 600:
+                outbox.prune(settings.SEARCH_OUTBOX_RETENTION_HOURS)
+                last_prune = time.monotonic()
+            wait_for_changes(poll)
+        except DatabaseError:
+            logger.exception("The database did not answer the search index writer; retrying")
+            if connection.connection is not None and not connection.is_usable():
+                connection.close()  # reopened, and listening again, by the next round
+            time.sleep(max(poll, 1.0))
         if rounds is not None:
             rounds -= 1
     indexer.close()

@@ -383,3 +383,34 @@ def test_a_rebuild_reads_each_quote_as_the_writer_does(seed):
             other.status,
             other.published_on,
         )
+
+
+def test_the_writer_waits_for_a_database_that_stops_answering(settings, api, monkeypatch):
+    from django.db import DatabaseError
+
+    quote = aid_quote()
+    failures = iter([DatabaseError("connection lost")])
+
+    def flaky_sync(self, original=indexer.Indexer.sync):
+        if (error := next(failures, None)) is not None:
+            raise error
+        return original(self)
+
+    monkeypatch.setattr(indexer.Indexer, "sync", flaky_sync)
+    monkeypatch.setattr(indexer.time, "sleep", lambda seconds: None)
+    indexer.run(settings.SEARCH_INDEX_DIR, poll=0, rounds=3)
+    assert found(api, "aid") == [quote.pk]
+
+
+def test_a_bulk_insert_records_every_quote_in_the_outbox(search_index):
+    from quotes.models import Quote
+
+    first = aid_quote()
+    search_index.sync()
+    Quote.objects.bulk_create(
+        Quote(
+            article=first.article, text="Aid must flow,", speaker=first.speaker, status="verified"
+        )
+        for _ in range(30)
+    )
+    assert search_index.sync() == 30
