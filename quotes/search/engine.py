@@ -54,12 +54,13 @@ class SearchEngine(Protocol):
 
 
 def current_engine() -> SearchEngine | None:
-    """The index of this node when it is built and readable; None means PostgreSQL."""
+    """The index of this node when it is built, readable and kept current by its writer;
+    None means PostgreSQL."""
     if settings.SEARCH_ENGINE != "tantivy":
         return None
     from .tantivy_engine import open_engine
 
-    return open_engine(settings.SEARCH_INDEX_DIR)
+    return open_engine(settings.SEARCH_INDEX_DIR, followed=True)
 
 
 def status() -> str:

@@ -7,16 +7,19 @@ skip) rather than requiring "verified" (nearly every document).
 
 Gunicorn workers each open the index read-only; ``open_engine`` follows the ``current`` link,
 so a rebuilt index is picked up by the next search, and reloads the reader on every search
-(a tenth of a millisecond), so a quote the writer committed is found at once.
+(a tenth of a millisecond), so a quote the writer committed is found at once. An index whose
+writer has gone silent is not used: it would miss every change since.
 """
 
 import functools
+import time
 from pathlib import Path
 
 from tantivy import FieldType, Occur, Query
 
 from . import query as websearch
 from .engine import IndexFilters, SearchRequest
+from .outbox import POSITION_FILE
 from .tantivy_index import (
     SCHEMA,
     STATUS_CODES,
@@ -166,12 +169,24 @@ class TantivyEngine:
 
 
 _engines: dict[str, TantivyEngine] = {}
+WRITER_SILENCE_LIMIT = 20 * 60  # seconds
 
 
-def open_engine(root) -> TantivyEngine | None:
-    """The engine on ``root``'s current index, opened once per process and index."""
+def writer_is_silent(path: Path) -> bool:
+    """Has the index writer not saved its position for longer than it ever waits? It saves
+    after every change and at least every ten minutes: then it is not running, and the index
+    falls behind the database."""
+    try:
+        return time.time() - (path / POSITION_FILE).stat().st_mtime > WRITER_SILENCE_LIMIT
+    except OSError:
+        return True
+
+
+def open_engine(root, *, followed: bool = False) -> TantivyEngine | None:
+    """The engine on ``root``'s current index, opened once per process and index; None when
+    there is none, or (``followed``) when no writer keeps it current."""
     path = IndexDirectory(root).current()
-    if path is None:
+    if path is None or (followed and writer_is_silent(path)):
         return None
     engine = _engines.get(str(root))
     if engine is None or engine.path != path:

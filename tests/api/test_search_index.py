@@ -414,3 +414,15 @@ def test_a_bulk_insert_records_every_quote_in_the_outbox(search_index):
         for _ in range(30)
     )
     assert search_index.sync() == 30
+
+
+def test_an_index_whose_writer_has_gone_silent_is_not_used(api, search_index, settings):
+    import os
+    import time
+
+    quote = aid_quote()  # never applied: the writer is gone
+    current = indexer.IndexDirectory(settings.SEARCH_INDEX_DIR).current()
+    an_hour_ago = time.time() - 3600
+    os.utime(current / "position.json", (an_hour_ago, an_hour_ago))
+    assert api.get("/healthz").json()["search"] == "fallback"
+    assert found(api, "aid") == [quote.pk]
