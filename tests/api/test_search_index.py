@@ -210,6 +210,7 @@ def test_every_filter_combines_with_q_in_the_index(api, search_index):
         kind=QuoteKind.PARAPHRASE,
         said_on=D(2023, 11, 1),
         language="fr",
+        channel="interview",
     )
     unnamed.topics.add(TopicFactory(slug="relief"))
     other = aid_quote(said_on=D(2022, 1, 1))
@@ -228,6 +229,7 @@ def test_every_filter_combines_with_q_in_the_index(api, search_index):
         "anonymous": ("true", [unnamed]),
         "topic": ("relief", [unnamed]),
         "language": ("fr", [unnamed]),
+        "channel": ("interview", [unnamed]),
     }
     for name, (value, expected) in cases.items():
         assert sorted(found(api, "aid", **{name: value})) == sorted(q.pk for q in expected), name
