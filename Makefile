@@ -21,7 +21,7 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddata seed
 	$(MANAGE) ensure_admin
-	$(MANAGE) search_indexer & trap "kill $$!" EXIT; $(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) search_indexer & trap "kill $$! 2>/dev/null" EXIT INT TERM; $(MANAGE) runserver 127.0.0.1:8000
 
 ## Lint, format check, Django checks and the whole pytest suite.
 test: install lint
