@@ -96,10 +96,9 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     def get_queryset(self):
         queryset = super().get_queryset().visible_to(self.request.user)
         if self.action == "list":
-            # The context, cut from the article's body, is for the detail only.
+            # The context, cut from the article's body, is for the detail only (read by
+            # quotes.representations).
             return queryset.defer(*NOT_SHOWN, "article__body")
-        if self.action == "retrieve":
-            return queryset.defer(*NOT_SHOWN)
         return queryset
 
     def perform_update(self, serializer):
