@@ -95,19 +95,23 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
             queryset = selectors.quotes_of_organizations(queryset, org_ids)
         text = self.form.cleaned_data.get("q")
         ordering = self.form.cleaned_data.get("ordering") or RELEVANCE
-        if ordering == RELEVANCE and text and (engine := search.current_engine()):
-            # The index ranks; the queryset keeps the filters and visibility the rows must pass.
+        if text:
+            # PostgreSQL's match stays on the queryset: a download or an export of a search
+            # reads it whole, and a page ranked by the index shows only the rows it confirms.
+            queryset = search.search(queryset, text)
+        if ordering == RELEVANCE and not text:
+            ordering = "-said_on"
+        queryset = queryset.order_by(*QUOTE_ORDERINGS[ordering])
+        if ordering == RELEVANCE and (engine := search.current_engine()):
+            # Pages are ranked by the index; the queryset's filters and visibility decide
+            # which of its proposals are shown.
             request = search.SearchRequest(
                 text,
                 self.index_filters(org_ids),
                 include_unreviewed=sees_unreviewed(getattr(self.request, "user", None)),
             )
-            return queryset.ranked_by(search.Ranking(engine, request))
-        if text:
-            queryset = search.search(queryset, text)
-        if ordering == RELEVANCE and not text:
-            ordering = "-said_on"
-        return queryset.order_by(*QUOTE_ORDERINGS[ordering])
+            queryset = queryset.ranked_by(search.Ranking(engine, request))
+        return queryset
 
     def speaker_slugs(self) -> list[str] | None:
         return self.form.cleaned_data.get("speaker") or None

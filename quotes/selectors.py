@@ -1,9 +1,11 @@
-"""Read-side helpers for quotes: the context sentence(s), a ready citation, organization scope."""
+"""Read-side helpers for quotes: the context sentence(s), a ready citation, organization scope,
+the list endpoint's filters outside a request."""
 
 import datetime
 import re
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import QueryDict
 
 from actors.models import Affiliation
 
@@ -111,3 +113,31 @@ def quotes_of_organizations(queryset: QuerySet, organization_ids: list[int]) -> 
 def has_visible_quotes(user) -> Exists:
     """For articles: at least one quote this user may see."""
     return Exists(Quote.objects.visible_to(user).filter(article=OuterRef("pk")))
+
+
+class FilterError(ValueError):
+    """Invalid filter parameters; ``errors`` maps each parameter to its messages."""
+
+    def __init__(self, errors: dict):
+        super().__init__("; ".join(f"{key}: {' '.join(value)}" for key, value in errors.items()))
+        self.errors = errors
+
+
+def filter_quotes(params: dict | QueryDict | None = None, queryset: QuerySet | None = None):
+    """The quotes the list endpoint would return for these query parameters (its filters and
+    search, ``quotes.filtersets.QuoteFilterSet``), of every status, as staff see them."""
+    from .filtersets import QuoteFilterSet  # the filter sets use this module's selectors
+
+    queryset = Quote.objects.all() if queryset is None else queryset
+    if not params:
+        return queryset.order_by("-said_on", "-id")
+    if not isinstance(params, QueryDict):
+        data = QueryDict(mutable=True)
+        for key, value in params.items():
+            for item in value if isinstance(value, list | tuple) else [value]:
+                data.appendlist(key, item)
+        params = data
+    filterset = QuoteFilterSet(data=params, queryset=queryset, request=None)
+    if not filterset.is_valid():
+        raise FilterError({key: list(value) for key, value in filterset.errors.items()})
+    return filterset.qs

@@ -3,7 +3,7 @@
 The list endpoint's filters and search, and only the quotes the user may see, streamed whole
 (no pagination, flat memory: rows come from a server-side cursor in chunks) as CSV, JSON Lines
 (one quote per line) or JSON-LD (schema.org ``Quotation``). The formats are those of
-``manage.py export_quotes`` (``quotes.exporting``) except JSON Lines: the command writes the
+``manage.py export_quotes`` (``quotes.ingest.exporting``) except JSON Lines: the command writes the
 import format, whole articles with their bodies, which the API never publishes; here each line
 is a quote with a reference to its article.
 
@@ -21,7 +21,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from config.api.pagination import page_size_from
-from quotes import exporting
+from quotes.ingest import exporting
 
 FORMATS = {
     "csv": exporting.csv_rows,

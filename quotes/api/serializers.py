@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import OrganizationRefSerializer, PersonRefSerializer
+from actors.choices import OrganizationClassification
 from actors.models import Affiliation, Organization, Person
 from config.api.serializers import ReadModelSerializer
 from config.api.writing import (
@@ -12,6 +13,7 @@ from config.api.writing import (
 )
 from quotes import selectors
 from quotes.choices import Channel, QuoteKind, ReviewStatus
+from quotes.ingest import payload
 from quotes.models import Article, Publisher, Quote, Topic
 
 
@@ -237,34 +239,93 @@ class QuoteReviewSerializer(StrictInputMixin, serializers.Serializer):
     )
 
 
-# The article payload of POST /articles/ (and of import files). quotes.importing validates it;
-# these serializers only describe it for the schema.
-
-ACTOR_REFERENCE = {
-    "oneOf": [
-        {"type": "string", "description": "A slug, a Wikidata id (Q...), a name or an alias."},
-        {
-            "type": "object",
-            "properties": {
-                "slug": {"type": "string"},
-                "wikidata_id": {"type": "string"},
-                "name": {"type": "string"},
-            },
-            "description": "With `name`, creates the person when unknown (needs add_person).",
-        },
-    ],
-    "nullable": True,
-}
+# The article payload of POST /articles/ (and of import files), described for the schema from
+# the contract that quotes.ingest validates it against: its keys (tests/ingest/test_contract.py
+# holds the two together) and its length limits.
 
 
-@extend_schema_field(ACTOR_REFERENCE)
-class ActorReferenceField(serializers.JSONField):
+def _reference(
+    text: str, keys: set, object_text: str, *, nullable=True, required=(), **types
+) -> dict:
+    """A reference: a string, or an object of the keys the importer reads (each may be null
+    unless required)."""
+    properties = {
+        key: {
+            "type": "string",
+            **({} if key in required else {"nullable": True}),
+            **types.get(key, {}),
+        }
+        for key in sorted(keys)
+    }
+    reference = {"type": "object", "properties": properties, "description": object_text}
+    if required:
+        reference["required"] = list(required)
+    schema = {"oneOf": [{"type": "string", "description": text}, reference]}
+    return {**schema, "nullable": True} if nullable else schema
+
+
+CREATES = "creates the {} when unknown (needs the add_person permission)"
+
+
+@extend_schema_field(
+    _reference(
+        "A slug, a Wikidata id (Q...), a name or an alias; a name " + CREATES.format("person"),
+        payload.PERSON_REF_KEYS,
+        "With `name`, " + CREATES.format("person"),
+    )
+)
+class PersonReferenceField(serializers.JSONField):
     pass
 
 
+@extend_schema_field(
+    _reference(
+        "A slug, a Wikidata id (Q...), a name or an alias; a name "
+        + CREATES.format("organization"),
+        payload.ORGANIZATION_REF_KEYS,
+        "With `name`, " + CREATES.format("organization"),
+        classification={"enum": OrganizationClassification.values},
+    )
+)
+class OrganizationReferenceField(serializers.JSONField):
+    pass
+
+
+@extend_schema_field(
+    _reference(
+        "A slug, or a name.",
+        payload.PUBLISHER_KEYS,
+        "With `name`, creates the publisher when unknown.",
+        nullable=False,
+    )
+)
+class PublisherReferenceField(serializers.JSONField):
+    pass
+
+
+@extend_schema_field(
+    _reference(
+        "A slug.",
+        payload.TOPIC_KEYS,
+        "Creates the topic when unknown (`name` defaults to the slug).",
+        nullable=False,
+        required=("slug",),
+    )
+)
+class TopicReferenceField(serializers.JSONField):
+    pass
+
+
+def _optional_text(max_length: int, **kwargs) -> serializers.CharField:
+    """A text that may be left out, sent null or empty: the three mean the same."""
+    return serializers.CharField(
+        max_length=max_length, required=False, allow_null=True, allow_blank=True, **kwargs
+    )
+
+
 class RolePayloadSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=200)
-    organization = ActorReferenceField()
+    title = serializers.CharField(max_length=payload.ROLE_LIMITS["title"])
+    organization = OrganizationReferenceField()
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
 
@@ -274,44 +335,60 @@ class QuotePayloadSerializer(serializers.Serializer):
 
     text = serializers.CharField(help_text="Verbatim from the body.")
     kind = serializers.ChoiceField(choices=QuoteKind.choices, required=False, allow_null=True)
-    speaker = ActorReferenceField(required=False)
-    speaking_organization = ActorReferenceField(required=False)
-    source_organization = ActorReferenceField(required=False)
-    attribution = serializers.CharField(max_length=500, required=False, allow_null=True)
+    speaker = PersonReferenceField(required=False)
+    speaking_organization = OrganizationReferenceField(required=False)
+    source_organization = OrganizationReferenceField(required=False)
+    attribution = _optional_text(payload.QUOTE_LIMITS["attribution"])
     anonymous = serializers.BooleanField(required=False)
-    source_label = serializers.CharField(max_length=100, required=False, allow_null=True)
+    source_label = _optional_text(payload.QUOTE_LIMITS["source_label"])
     role = RolePayloadSerializer(required=False, allow_null=True)
     said_on = serializers.DateField(required=False, allow_null=True)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False, allow_null=True)
-    cue = serializers.CharField(max_length=50, required=False, allow_null=True)
-    place = serializers.CharField(max_length=200, required=False, allow_null=True)
+    cue = _optional_text(payload.QUOTE_LIMITS["cue"])
+    place = _optional_text(payload.QUOTE_LIMITS["place"])
     start_offset = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     end_offset = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    language = serializers.CharField(max_length=10, required=False, allow_null=True)
+    language = _optional_text(payload.QUOTE_LIMITS["language"], help_text="Default: the article's.")
     status = serializers.ChoiceField(
         choices=ReviewStatus.choices,
         required=False,
         allow_null=True,
         help_text="Not draft: reviewers only.",
     )
-    topics = serializers.ListField(child=serializers.CharField(), required=False, allow_null=True)
+    topics = serializers.ListField(child=TopicReferenceField(), required=False, allow_null=True)
+    extractor_version = _optional_text(
+        payload.QUOTE_LIMITS["extractor_version"],
+        help_text="What proposed the quote; empty when by hand.",
+    )
+    extraction_confidence = serializers.FloatField(
+        min_value=0, max_value=1, required=False, allow_null=True
+    )
 
 
 class ArticlePayloadSerializer(serializers.Serializer):
     """An article with its quotes, the shape ``import_articles`` reads. An optional field may be
     null: the same as leaving it out."""
 
-    publisher = ActorReferenceField(help_text='A slug, or {"slug", "name", "website"}.')
-    title = serializers.CharField(max_length=500)
+    publisher = PublisherReferenceField()
+    title = serializers.CharField(max_length=payload.ARTICLE_LIMITS["title"])
     url = serializers.URLField(
-        max_length=1000, required=False, allow_null=True, help_text="Canonical URL."
+        max_length=payload.ARTICLE_LIMITS["url"],
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text="Canonical URL.",
     )
     published_on = serializers.DateField()
     authors = serializers.ListField(
-        child=serializers.CharField(max_length=200), required=False, allow_null=True
+        child=serializers.CharField(max_length=payload.ARTICLE_LIMITS["authors"]),
+        required=False,
+        allow_null=True,
     )
-    language = serializers.CharField(max_length=10, required=False, allow_null=True)
+    language = _optional_text(payload.ARTICLE_LIMITS["language"], help_text='Default: "en".')
     body = serializers.CharField(
-        required=False, allow_null=True, help_text="Required when there are quotes."
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text="Required when there are quotes.",
     )
     quotes = QuotePayloadSerializer(many=True, required=False, allow_null=True)

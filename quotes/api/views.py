@@ -22,13 +22,14 @@ from config.api.viewsets import (
     SlugLookupMixin,
 )
 from config.api.writing import Conflict, WritableModelMixin, etag_of
-from quotes import importing, representations, review, search, writing
+from quotes import representations, review, search
 from quotes.filtersets import (
     ArticleFilterSet,
     OrganizationQuoteFilterSet,
     PersonQuoteFilterSet,
     QuoteFilterSet,
 )
+from quotes.ingest import PayloadError, create_article
 from quotes.models import Article, Publisher, Quote, Topic, sees_unreviewed
 
 from . import downloads
@@ -242,8 +243,8 @@ class ArticleViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     )
     def create(self, request, *args, **kwargs):
         try:
-            stored = writing.create_article(request.data, request.user)
-        except importing.PayloadError as error:
+            stored = create_article(request.data, request.user)
+        except PayloadError as error:
             raise serializers.ValidationError({error.field: [error.reason]}) from error
         except IntegrityError as error:  # the same article posted twice at the same moment
             raise Conflict("This article was just stored by another request.") from error

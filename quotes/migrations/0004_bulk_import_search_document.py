@@ -4,7 +4,7 @@ from django.db import migrations
 # speaker's names once per distinct speaker rather than once per row. So that the stored
 # document stays exactly the trigger's, both use the same functions below; and the trigger
 # keeps a given document only in a session that set ``whosaid.bulk_import`` to ``on`` for the
-# statement (``set_config(..., true)``, see ``quotes.importing``). Everywhere else it behaves
+# statement (``set_config(..., true)``, see ``quotes.ingest.writer``). Everywhere else it behaves
 # as before: it computes the document on every insert and relevant update.
 SEARCH_SQL = r"""
 CREATE OR REPLACE FUNCTION quotes_quote_search_names_vector(

@@ -12,7 +12,7 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from quotes.choices import ReviewStatus
-from quotes.exporting import CSV_COLUMNS, MEDIA_TYPES
+from quotes.ingest.exporting import CSV_COLUMNS, MEDIA_TYPES
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

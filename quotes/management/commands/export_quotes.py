@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes import exporting
+from quotes import selectors
+from quotes.ingest import exporting
 from quotes.models import Article
 
 
@@ -36,8 +37,8 @@ class Command(BaseCommand):
                 raise CommandError(f"--filter takes KEY=VALUE, not {item!r}.")
             params.setdefault(key.strip(), []).append(value)
         try:
-            quotes = exporting.filter_quotes(params)
-        except exporting.FilterError as error:
+            quotes = selectors.filter_quotes(params)
+        except selectors.FilterError as error:
             raise CommandError(f"Invalid filter: {error}") from error
         if options["format"] == "jsonl":
             chunks = exporting.jsonl_articles(

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 from tqdm import tqdm
 
-from quotes.generation import generate
+from quotes.ingest.generation import generate
 
 
 class Command(BaseCommand):

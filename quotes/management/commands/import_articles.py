@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from quotes.importing import BatchImporter, read_lines
+from quotes.ingest import BatchImporter, read_lines
 
 
 class _RolledBack(Exception):
@@ -33,8 +33,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--atomic",
             action="store_true",
-            help="All or nothing: one transaction for the whole file, rolled back if any line "
-            "is rejected.",
+            help="All or nothing: one transaction for the whole file; the first rejected line "
+            "stops the run and rolls everything back.",
         )
         parser.add_argument(
             "--rejects",
@@ -70,6 +70,7 @@ class Command(BaseCommand):
             create_people=options["create_people"],
             batch_quotes=options["batch_quotes"],
             on_reject=on_reject,
+            stop_on_reject=options["atomic"],
         )
         stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
         total = None if path == "-" else Path(path).stat().st_size

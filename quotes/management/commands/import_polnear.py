@@ -12,8 +12,8 @@ from tqdm import tqdm
 from actors.choices import AliasKind
 from actors.models import Alias, Person
 from quotes.choices import ReviewStatus
-from quotes.importing import BatchImporter
-from quotes.polnear import read_corpus
+from quotes.ingest import BatchImporter
+from quotes.ingest.polnear import read_corpus
 
 
 class Command(BaseCommand):

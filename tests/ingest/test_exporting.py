@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from actors.models import Affiliation, Alias, Organization, Person
-from quotes import exporting
+from quotes.ingest import exporting
 from quotes.models import Article, Publisher, Quote, Topic
 from tests.factories import QuoteFactory, TopicFactory
 
@@ -117,8 +117,3 @@ def test_exporters_read_rows_without_a_model_instance_per_quote(seed, monkeypatc
 
     monkeypatch.setattr(Quote, "from_db", no_instances)
     assert "".join(exporter(Quote.objects.order_by("pk")))
-
-
-def test_invalid_filter_is_an_error(db):
-    with pytest.raises(exporting.FilterError):
-        exporting.filter_quotes({"said_after": "yesterday"})

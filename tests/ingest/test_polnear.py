@@ -8,8 +8,8 @@ from django.core.management import call_command
 
 from actors.models import Person
 from quotes import verbatim
+from quotes.ingest.polnear import name_mention
 from quotes.models import Article, Quote
-from quotes.polnear import name_mention
 
 TEXT_ONE = (
     "Trump rallies in Ohio\n\n"

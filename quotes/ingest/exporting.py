@@ -10,11 +10,9 @@ export's time (100,237 quotes as CSV: 18.6 s with instances, 7.4 s without).
 - ``csv_rows(quotes)``: one row per quote, the columns in ``CSV_COLUMNS``.
 - ``jsonld_chunks(quotes)``: ``{"@context": "https://schema.org", "@graph": [Quotation, ...]}``.
 - ``jsonl_articles(quotes, articles=None)``: one article per line with its (matching) quotes,
-  in the payload shape of ``quotes.importing``: ``import_articles`` reads it back, and
+  in the payload shape of ``quotes.ingest.payload``: ``import_articles`` reads it back, and
   export, import into an empty database, export again gives the same file.
 - ``jsonl_quotes(quotes)``: one quote per line with a reference to its article (no body).
-- ``filter_quotes(params)``: the quotes the list endpoint would return for these query
-  parameters (the API's QuoteFilterSet; every status, as staff see them).
 """
 
 from __future__ import annotations
@@ -25,9 +23,8 @@ from collections.abc import Iterable, Iterator
 
 import orjson
 from django.db.models import QuerySet
-from django.http import QueryDict
 
-from .models import Article, Quote
+from quotes.models import Article
 
 CHUNK_SIZE = 2000
 
@@ -49,33 +46,6 @@ CSV_SOURCES = [
     "article__title", "article__url", "article__publisher__name", "article__publisher__slug",
     "article__published_on",
 ]  # fmt: skip
-
-
-class FilterError(ValueError):
-    """Invalid filter parameters; ``errors`` maps each parameter to its messages."""
-
-    def __init__(self, errors: dict):
-        super().__init__("; ".join(f"{key}: {' '.join(value)}" for key, value in errors.items()))
-        self.errors = errors
-
-
-def filter_quotes(params: dict | QueryDict | None = None, queryset: QuerySet | None = None):
-    """Apply the list endpoint's filters and search (``quotes.filtersets.QuoteFilterSet``)."""
-    from .filtersets import QuoteFilterSet
-
-    queryset = Quote.objects.all() if queryset is None else queryset
-    if not params:
-        return queryset.order_by("-said_on", "-id")
-    if not isinstance(params, QueryDict):
-        data = QueryDict(mutable=True)
-        for key, value in params.items():
-            for item in value if isinstance(value, list | tuple) else [value]:
-                data.appendlist(key, item)
-        params = data
-    filterset = QuoteFilterSet(data=params, queryset=queryset, request=None)
-    if not filterset.is_valid():
-        raise FilterError({key: list(value) for key, value in filterset.errors.items()})
-    return filterset.qs
 
 
 def _actor(field: str, *columns: str) -> list[str]:

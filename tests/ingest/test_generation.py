@@ -8,7 +8,7 @@ from django.db.models import Min
 
 from quotes import verbatim
 from quotes.choices import ReviewStatus
-from quotes.generation import Vocabulary, generate
+from quotes.ingest.generation import Vocabulary, generate
 from quotes.models import Article, Quote
 
 

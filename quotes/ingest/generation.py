@@ -4,7 +4,7 @@ Deterministic for a seed. Text is drawn from English word frequencies (``wordfre
 common words are common and rare words rare, as in news text, which matters for search
 benchmarks. Every quote is written into its article's body and its offsets are recorded as the
 body is built, so each one obeys the verbatim rule by construction. Quotes are written through
-the importer's bulk path (``quotes.importing.write_articles``: COPY, whole articles per
+the importer's bulk path (``quotes.ingest.writer.write_articles``: COPY, whole articles per
 transaction).
 """
 
@@ -15,22 +15,17 @@ import itertools
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.db import transaction
 
 from actors.choices import AliasKind, OrganizationClassification
 from actors.models import Affiliation, Alias, Organization, Person
 from quotes.choices import Channel, QuoteKind, ReviewStatus
-from quotes.importing import (
-    ArticlePlan,
-    Catalog,
-    QuotePlan,
-    analyze_after_bulk_write,
-    role_on,
-    write_articles,
-)
 from quotes.models import Publisher, Topic
+
+from .catalog import Catalog
+from .plans import ArticlePlan, QuotePlan
+from .writer import analyze_after_bulk_write, write_articles
 
 _FIRST_NAMES = (
     "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara "
@@ -112,8 +107,9 @@ class Vocabulary:
 
 @dataclass
 class Actors:
-    people: list  # SimpleNamespace(pk, name, _import_roles)
-    organizations: list
+    people: list[Person]
+    organizations: list[Organization]
+    roles: dict[int, list[Affiliation]]  # by person id
 
 
 def _surname(rng: random.Random) -> str:
@@ -182,11 +178,7 @@ def create_actors(
     roles = {}
     for affiliation in affiliations:
         roles.setdefault(affiliation.person_id, []).append(affiliation)
-    light = [
-        SimpleNamespace(pk=person.pk, name=person.name, _import_roles=roles.get(person.pk, []))
-        for person in persons
-    ]
-    return Actors(people=light, organizations=[SimpleNamespace(pk=org.pk) for org in orgs])
+    return Actors(people=persons, organizations=orgs, roles=roles)
 
 
 class _Body:
@@ -210,6 +202,7 @@ def article_plans(
     rng: random.Random,
     vocabulary: Vocabulary,
     actors: Actors,
+    catalog: Catalog,
     publishers: list,
     topics: list,
     *,
@@ -226,69 +219,13 @@ def article_plans(
         published_on = _date(rng, datetime.date(2015, 1, 1), END)
         publisher = publishers[index % len(publishers)]
         body = _Body(rng)
-        add = body.add
         quote_plans = []
-        add(vocabulary.sentence())
+        body.add(vocabulary.sentence())
         for _ in range(count):
-            if rng.random() < 0.5:
-                add(vocabulary.sentence())
-            quote = vocabulary.phrase(5, 30)
-            quote = quote[:1].upper() + quote[1:]
-            kind = QuoteKind.DIRECT if rng.random() < 0.6 else QuoteKind.PARAPHRASE
-            roll = rng.random()
-            speaker = organization = None
-            if roll < 0.8:
-                speaker = rng.choice(actors.people)
-                source = speaker.name if rng.random() < 0.7 else speaker.name.split()[-1]
-            elif roll < 0.9:
-                organization = rng.choice(actors.organizations)
-                source = "the " + vocabulary.phrase(1, 2) + " office"
-            else:
-                source = "an official who requested anonymity"
-            cue = rng.choice(CUES)
-            if kind == QuoteKind.DIRECT:
-                prefix = "“"
-                sentence = f"“{quote},” {source} {cue}."
-            else:
-                prefix = f"{source[:1].upper()}{source[1:]} {cue} that "
-                sentence = f"{prefix}{quote.lower()}."
-                quote = quote.lower()
-            add(sentence)
-            start = body.length - len(sentence) + len(prefix)
-            said_on = published_on - datetime.timedelta(days=rng.choice([0, 0, 0, 1, 2]))
-            channel = rng.choice(Channel.values)
-            status = ReviewStatus.VERIFIED if rng.random() < 0.9 else ReviewStatus.DRAFT
-            # Most drafts wait in the review queue as the extractor's proposals.
-            proposed = status == ReviewStatus.DRAFT and proposals.random() < PROPOSED_DRAFTS
             quote_plans.append(
-                QuotePlan(
-                    values={
-                        "text": quote,
-                        "kind": kind,
-                        "speaker": speaker,
-                        "speaking_organization": organization,
-                        "attribution": source,
-                        "is_anonymous": speaker is None and organization is None,
-                        "source_organization": None,
-                        "source_label": "",
-                        "affiliation": role_on(speaker, said_on) if speaker else None,
-                        "said_on": said_on,
-                        "channel": channel,
-                        "cue": cue,
-                        "place": "",
-                        "start_offset": start,
-                        "end_offset": start + len(quote),
-                        "language": "en",
-                        "status": status,
-                        "extractor_version": GENERATED_PROPOSALS if proposed else "",
-                        "extraction_confidence": round(proposals.uniform(0.05, 1), 2)
-                        if proposed
-                        else None,
-                    },
-                    topics=rng.sample(topics, rng.randint(0, 2)),
-                )
+                _quote_plan(rng, proposals, vocabulary, actors, catalog, topics, body, published_on)
             )
-        add(vocabulary.sentence())
+        body.add(vocabulary.sentence())
         title = vocabulary.phrase(5, 11).capitalize()
         yield ArticlePlan(
             key=index,
@@ -303,6 +240,73 @@ def article_plans(
             },
             quotes=quote_plans,
         )
+
+
+def _quote_plan(
+    rng: random.Random,
+    proposals: random.Random,
+    vocabulary: Vocabulary,
+    actors: Actors,
+    catalog: Catalog,
+    topics: list,
+    body: _Body,
+    published_on: datetime.date,
+) -> QuotePlan:
+    """One quote written into ``body`` (a sentence before it half the time), with its plan."""
+    if rng.random() < 0.5:
+        body.add(vocabulary.sentence())
+    quote = vocabulary.phrase(5, 30)
+    quote = quote[:1].upper() + quote[1:]
+    kind = QuoteKind.DIRECT if rng.random() < 0.6 else QuoteKind.PARAPHRASE
+    roll = rng.random()
+    speaker = organization = None
+    if roll < 0.8:
+        speaker = rng.choice(actors.people)
+        source = speaker.name if rng.random() < 0.7 else speaker.name.split()[-1]
+    elif roll < 0.9:
+        organization = rng.choice(actors.organizations)
+        source = "the " + vocabulary.phrase(1, 2) + " office"
+    else:
+        source = "an official who requested anonymity"
+    cue = rng.choice(CUES)
+    if kind == QuoteKind.DIRECT:
+        prefix = "“"
+        sentence = f"“{quote},” {source} {cue}."
+    else:
+        prefix = f"{source[:1].upper()}{source[1:]} {cue} that "
+        sentence = f"{prefix}{quote.lower()}."
+        quote = quote.lower()
+    body.add(sentence)
+    start = body.length - len(sentence) + len(prefix)
+    said_on = published_on - datetime.timedelta(days=rng.choice([0, 0, 0, 1, 2]))
+    channel = rng.choice(Channel.values)
+    status = ReviewStatus.VERIFIED if rng.random() < 0.9 else ReviewStatus.DRAFT
+    # Most drafts wait in the review queue as the extractor's proposals.
+    proposed = status == ReviewStatus.DRAFT and proposals.random() < PROPOSED_DRAFTS
+    return QuotePlan(
+        values={
+            "text": quote,
+            "kind": kind,
+            "speaker": speaker,
+            "speaking_organization": organization,
+            "attribution": source,
+            "is_anonymous": speaker is None and organization is None,
+            "source_organization": None,
+            "source_label": "",
+            "affiliation": catalog.role_on(speaker, said_on) if speaker else None,
+            "said_on": said_on,
+            "channel": channel,
+            "cue": cue,
+            "place": "",
+            "start_offset": start,
+            "end_offset": start + len(quote),
+            "language": "en",
+            "status": status,
+            "extractor_version": GENERATED_PROPOSALS if proposed else "",
+            "extraction_confidence": round(proposals.uniform(0.05, 1), 2) if proposed else None,
+        },
+        topics=rng.sample(topics, rng.randint(0, 2)),
+    )
 
 
 def generate(
@@ -337,10 +341,12 @@ def generate(
             for i, word in enumerate(vocabulary.take(40))
         )
     catalog = Catalog(preload=False)
+    for person in actors.people:
+        catalog.add_person(person, roles=actors.roles.get(person.pk, ()))
     batch, batch_quotes_count, written = [], 0, 0
     plans = article_plans(
-        rng, vocabulary, actors, publisher_rows, topic_rows, quotes=quotes, articles=articles,
-        seed=seed,
+        rng, vocabulary, actors, catalog, publisher_rows, topic_rows, quotes=quotes,
+        articles=articles, seed=seed,
     )  # fmt: skip
     for plan in plans:
         batch.append(plan)

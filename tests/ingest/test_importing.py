@@ -17,16 +17,15 @@ from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from actors.models import Person
+from actors.models import Affiliation, Organization, Person
 from quotes import verbatim
-from quotes.importing import (
+from quotes.ingest import (
     BatchImporter,
     Catalog,
     PayloadError,
     import_article,
     parse_article,
     read_lines,
-    role_on,
 )
 from quotes.models import Article, Quote
 from tests.factories import (
@@ -124,6 +123,14 @@ def test_atomic_rolls_everything_back_on_one_bad_line(known, tmp_path):
     assert Quote.objects.count() == 0
 
 
+def test_atomic_stops_reading_at_the_first_rejected_line(known, tmp_path):
+    lines = [article(1), article(2, published_on="2023-13-45"), article(3), "{not json\n"]
+    with pytest.raises(CommandError, match="1 line\\(s\\) rejected"):
+        run(write(tmp_path / "a.jsonl", lines), "--atomic")
+    rejects = (tmp_path / "a.jsonl.rejects.jsonl").read_text().splitlines()
+    assert [json.loads(line)["line"] for line in rejects] == [2]
+
+
 def test_rerunning_the_same_file_changes_nothing(known, tmp_path):
     path = write(tmp_path / "a.jsonl", [article(1), article(2, url="")])
     run(path)
@@ -152,6 +159,26 @@ def test_create_people_creates_the_unknown_speaker_once(known, tmp_path):
     assert person.quotes.count() == 2
 
 
+def test_a_rejected_line_leaves_no_person_role_or_organization_it_named(known, tmp_path):
+    held = AffiliationFactory(person=known, role="Minister", start_date="2021-01-01")
+    new_role = {
+        "title": "Envoy",
+        "organization": {"name": "New Office"},
+        "start_date": "2023-01-01",
+    }
+    first, second = article(1), article(2)
+    first["quotes"][0].update(speaker={"name": "Nadia Newcomer"}, role=new_role)
+    first["quotes"][1].update(speaker="minister", anonymous=False, role=new_role)
+    first["quotes"].append({"text": "Not in the body", "attribution": "someone"})
+    second["quotes"][0]["speaker"] = "Nadia Newcomer"
+    second["quotes"][1].update(speaker="minister", anonymous=False)
+    run(write(tmp_path / "a.jsonl", [first, second]), "--create-people")
+    assert Person.objects.get(name="Nadia Newcomer").slug == "nadia-newcomer"
+    assert not Organization.objects.filter(name="New Office").exists()
+    assert list(Affiliation.objects.all()) == [held]
+    assert Quote.objects.get(speaker=known).affiliation == held
+
+
 def test_speakers_resolve_by_slug_wikidata_id_name_and_alias(known, db):
     known.wikidata_id = "Q42"
     known.save()
@@ -178,11 +205,48 @@ def test_a_confidence_that_is_not_a_number_from_zero_to_one_is_rejected(known, c
     assert error.value.field == "quotes[0].extraction_confidence"
 
 
+def test_a_topic_object_with_an_unknown_field_is_rejected_like_other_objects(known):
+    payload = article(1)
+    payload["quotes"][0]["topics"] = [{"slug": "truce", "label": "Truce"}]
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert (error.value.field, error.value.reason) == (
+        "quotes[0].topics[0].label",
+        "Unknown field.",
+    )
+
+
 def test_an_author_with_a_nul_character_is_rejected_not_a_database_error(known):
     # PostgreSQL text cannot hold NUL: found by the schemathesis run on POST /articles/.
     with pytest.raises(PayloadError) as error:
         parse_article(article(1, authors=["A.\x00Writer"]), Catalog(preload=True))
     assert error.value.field == "authors"
+
+
+@pytest.mark.parametrize(
+    "key", ["attribution", "source_label", "cue", "place", "language", "extractor_version"]
+)
+def test_a_quote_text_longer_than_the_model_stores_is_rejected(known, key):
+    limit = Quote._meta.get_field(key).max_length
+    payload = article(1)
+    payload["quotes"][0][key] = "x" * (limit + 1)
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert (error.value.field, error.value.reason) == (
+        f"quotes[0].{key}",
+        f"At most {limit} characters.",
+    )
+
+
+def test_an_anonymous_quote_naming_its_speaker_gets_the_models_message(known):
+    payload = article(1)
+    payload["quotes"][0]["anonymous"] = True
+    constraint = next(
+        c for c in Quote._meta.constraints if c.name == "quote_anonymous_has_no_speaker"
+    )
+    with pytest.raises(PayloadError) as error:
+        parse_article(payload, Catalog(preload=True))
+    assert error.value.reason == constraint.violation_error_message
 
 
 def test_every_imported_quote_is_verbatim(known, tmp_path):
@@ -214,10 +278,11 @@ def test_role_on_in_memory_matches_the_database(known):
     AffiliationFactory(person=known, start_date=None)
     AffiliationFactory(person=known, start_date="2020-05-01")
     AffiliationFactory(person=known, start_date="2020-05-01", role="Other")
-    person = Catalog(preload=True).people_by_slug["minister"]
+    catalog = Catalog(preload=True)
+    person = catalog.people_by_slug["minister"]
     for day in ["2019-01-01", "2020-06-01"]:
         date = __import__("datetime").date.fromisoformat(day)
-        assert role_on(person, date).pk == known.role_on(date).pk
+        assert catalog.role_on(person, date).pk == known.role_on(date).pk
 
 
 def test_import_article_service_creates_then_finds_the_article(known):
