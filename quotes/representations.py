@@ -106,10 +106,12 @@ def list_rows(queryset: QuerySet, ids: list[int]) -> dict[int, dict]:
     visible = queryset.filter(pk__in=ids).order_by().values("pk")
     sql, params = visible.query.sql_with_params()
     with connection.cursor() as cursor:
+        # The queryset's conditions are checked on the page's ids first (MATERIALIZED keeps
+        # PostgreSQL from joining every quote a search matches before keeping those ids).
         cursor.execute(
-            f"SELECT {_COLUMNS} FROM quotes_quote q {_JOINS}"
-            f" WHERE q.id = ANY(%s) AND q.id IN ({sql})",
-            [ids, *params],
+            f"WITH page AS MATERIALIZED ({sql}) SELECT {_COLUMNS}"
+            f" FROM page JOIN quotes_quote q ON q.id = page.pk {_JOINS}",
+            params,
         )
         rows = [_quote(row) for row in cursor.fetchall()]
     for row in rows:
