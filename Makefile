@@ -16,14 +16,15 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 ## Start the embedded database (unless DATABASE_URL is set), migrate, load the seed into an
-## empty database (never over edited rows), serve on 127.0.0.1:$(PORT) (make run PORT=8001).
+## empty database (never over edited rows), and serve on 127.0.0.1:$(PORT) (make run PORT=8001)
+## with the search index writer beside the server (it builds the index if there is none).
 PORT ?= 8000
 run: install
 	$(MANAGE) check_port $(PORT)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed
 	$(MANAGE) ensure_admin --port $(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) search_indexer & trap "kill $$! 2>/dev/null" EXIT INT TERM; $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## Lint, format check, Django checks and the whole pytest suite.
 test: install lint

@@ -7,6 +7,11 @@ users' view: verified quotes only), so the project/floor ratio is the cost of th
 not of the database. It is what this stack can do on this machine, not a competitor: it has no
 validation, no error pages, no auth, no content negotiation beyond ``?format=csv``.
 
+Relevance searches (``q``) ask the project's Tantivy index (``SEARCH_INDEX_DIR``) for the page's
+ids, as the project does, and read the rows by id; with ``FLOOR_SEARCH=postgres`` they rank in
+PostgreSQL instead (GIN index, ``ts_rank``): the ``gin`` baseline, what search cost before the
+index.
+
 Serve it with ``gunicorn bench.floor:app`` and ``DATABASE_URL`` set (``bench/run.py`` does).
 
 URLs (GET only):
@@ -29,6 +34,9 @@ from urllib.parse import parse_qs
 
 import orjson
 import psycopg
+
+from quotes.search.engine import IndexFilters, SearchRequest
+from quotes.search.tantivy_engine import open_engine
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -191,8 +199,53 @@ def _cursor_link(base: str, payload) -> str:
     return f"{base}{'&' if '?' in base else '?'}cursor={token}"
 
 
+def _index_filters(params: dict, cur) -> IndexFilters:
+    speakers = organizations = None
+    if speaker := params.get("speaker"):
+        cur.execute("SELECT id FROM actors_person WHERE slug = %s", [speaker])
+        speakers = [row[0] for row in cur.fetchall()]
+    if organization := params.get("organization"):
+        cur.execute(ORG_IDS, {"slugs": [organization]})
+        organizations = [row[0] for row in cur.fetchall()]
+    dates = {
+        name: datetime.date.fromisoformat(params[name])
+        for name in ("said_after", "said_before")
+        if params.get(name)
+    }
+    return IndexFilters(speakers=speakers, organizations=organizations, **dates)
+
+
+def ranked_list(environ, params: dict, size: int):
+    """A relevance page: ids from the Tantivy index, rows by id with hand-written SQL."""
+    conn = connection()
+    with conn.cursor() as cur:
+        request = SearchRequest(params["q"], _index_filters(params, cur))
+        ids = open_engine(os.environ["SEARCH_INDEX_DIR"]).ranked_ids(request, 0, size + 1)
+        cur.execute(
+            f"""SELECT {QUOTE_COLUMNS} FROM quotes_quote q {QUOTE_JOINS}
+                WHERE q.id = ANY(%s) AND q.status = 'verified'""",
+            [ids],
+        )
+        by_id = {row[0]: row for row in cur.fetchall()}
+        rows = [by_id[pk] for pk in ids if pk in by_id]
+        quotes = [_quote(row) for row in rows[:size]]
+        _topics(cur, quotes)
+        _highlights(cur, quotes, params["q"])
+    following = _cursor_link(_base(environ), {"o": size}) if len(rows) > size else None
+    return 200, {"next": following, "previous": None, "results": quotes}
+
+
+def _base(environ) -> str:
+    base = f"http://{environ.get('HTTP_HOST', 'localhost')}{environ['PATH_INFO']}"
+    if environ.get("QUERY_STRING"):
+        base += "?" + environ["QUERY_STRING"]
+    return base
+
+
 def quote_list(environ, params: dict):
     size = min(max(int(params.get("page_size") or DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE)
+    if params.get("q") and os.environ.get("FLOOR_SEARCH", "tantivy") == "tantivy":
+        return ranked_list(environ, params, size)
     conn = connection()
     with conn.cursor() as cur:
         clauses, args = _where(params, cur)
@@ -224,14 +277,11 @@ def quote_list(environ, params: dict):
         else:
             for quote in quotes:
                 quote["highlight"] = None
-    base = f"http://{environ.get('HTTP_HOST', 'localhost')}{environ['PATH_INFO']}"
-    if environ.get("QUERY_STRING"):
-        base += "?" + environ["QUERY_STRING"]
     following = None
     if len(rows) > size:
         last = quotes[-1]
         following = _cursor_link(
-            base, {"o": size} if text else {"k": [last["said_on"], last["id"]]}
+            _base(environ), {"o": size} if text else {"k": [last["said_on"], last["id"]]}
         )
     return 200, {"next": following, "previous": None, "results": quotes}
 

@@ -145,6 +145,17 @@ if test_database_name := os.environ.get("TEST_DATABASE_NAME"):
     # Lets several test runs share one server, e.g. CI jobs or parallel checkouts.
     DATABASES["default"]["TEST"] = {"NAME": test_database_name}
 
+# Quote search: this node's Tantivy index (quotes.search), kept current by
+# `manage.py search_indexer`; SEARCH_ENGINE=postgres searches PostgreSQL only.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "tantivy")
+if SEARCH_ENGINE not in {"tantivy", "postgres"}:
+    raise ImproperlyConfigured("SEARCH_ENGINE is tantivy or postgres.")
+SEARCH_INDEX_DIR = Path(
+    os.environ.get("SEARCH_INDEX_DIR")
+    or Path(os.environ.get("WHOSAID_DATA_DIR", BASE_DIR / ".data")) / "search"
+)
+SEARCH_OUTBOX_RETENTION_HOURS = env_int("SEARCH_OUTBOX_RETENTION_HOURS", 24)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -318,6 +329,7 @@ SPECTACULAR_SETTINGS = {
         "QuoteKindEnum": "quotes.choices.QuoteKind",
         "QuoteStatusEnum": "quotes.choices.ReviewStatus",
         "HealthStateEnum": "config.api.health.HEALTH_STATES",
+        "SearchStateEnum": "config.api.health.SEARCH_STATES",
     },
 }
 

@@ -7,11 +7,14 @@ back to a source named earlier ("he", "the official"): then the organization spe
 unnamed source of its organization. A role reads "role, organization" without parentheses, as
 organization names carry their own ("Ministry of Defense (Israel)").
 
-The quote comes from ``Quote.objects.with_relations()``; the reference styles also read the
-article's title, URL and authors.
+A citation reads a ``Citable``: built from a quote of ``Quote.objects.with_relations()`` (the
+reference styles also read the article's title, URL and authors), or from the API's
+representation of a quote, so the lean read path words it the same.
 """
 
+import datetime
 import re
+from dataclasses import dataclass
 
 from .choices import QuoteKind
 
@@ -34,63 +37,125 @@ def _refers_back(attribution: str) -> bool:
     return (len(words) == 1 and words[0] in _PRONOUNS) or (words[:1] == ["the"] and len(words) <= 2)
 
 
+@dataclass(frozen=True)
+class Citable:
+    """What a citation names, read from a quote (``of_quote``) or from the API's
+    representation of one (``of_representation``), so both give the same words."""
+
+    kind: str
+    speaker: str
+    unattributed: bool
+    attribution: str
+    speaking_organization: str
+    source_organization: str
+    role: str  # "Prime Minister, Prime Minister's Office (Israel)", or ""
+    publisher: str
+    published: datetime.date
+    said: datetime.date | None
+    # Only the reference styles read these.
+    title: str = ""
+    url: str = ""
+    authors: tuple[str, ...] = ()
+
+    @classmethod
+    def of_quote(cls, quote, *, with_article: bool = False) -> "Citable":
+        """From a quote of ``Quote.objects.with_relations()``; ``with_article`` also reads the
+        article's title, URL and authors (which a quote list leaves unread)."""
+        article = quote.article
+        role_ref = quote.role_ref
+        return cls(
+            kind=quote.kind,
+            speaker=quote.speaker.name if quote.speaker_id else "",
+            unattributed=quote.is_unattributed,
+            attribution=quote.attribution,
+            speaking_organization=(quote.speaking_organization_ref or {}).get("name", ""),
+            source_organization=(quote.source_organization_ref or {}).get("name", ""),
+            role=f"{role_ref['role']}, {role_ref['organization']['name']}" if role_ref else "",
+            publisher=article.publisher.name,
+            published=article.published_on,
+            said=quote.said_on,
+            **(
+                {"title": article.title, "url": article.url, "authors": tuple(article.authors)}
+                if with_article
+                else {}
+            ),
+        )
+
+    @classmethod
+    def of_representation(cls, data: dict) -> "Citable":
+        """From a quote as the API represents it (``quotes.representations``)."""
+        role = data["role"]
+        article = data["article"]
+        return cls(
+            kind=data["kind"],
+            speaker=(data["speaker"] or {}).get("name", ""),
+            unattributed=data["unattributed"],
+            attribution=data["attribution"],
+            speaking_organization=(data["speaking_organization"] or {}).get("name", ""),
+            source_organization=(data["source_organization"] or {}).get("name", ""),
+            role=f"{role['title']}, {role['organization']['name']}" if role else "",
+            publisher=article["publisher"]["name"],
+            published=datetime.date.fromisoformat(article["published_on"]),
+            said=datetime.date.fromisoformat(data["said_on"]) if data["said_on"] else None,
+            title=article["title"],
+            url=article["url"],
+        )
+
+    @property
+    def source(self) -> str:
+        """Who said it, as a citation names them (lower case where the article's words are)."""
+        if self.speaker:
+            return self.speaker
+        if self.unattributed:
+            return "an unattributed source"
+        attribution = _RELATIVE_CLAUSE.sub("", self.attribution.strip())
+        if attribution and not _refers_back(attribution):
+            return attribution
+        if self.speaking_organization:
+            return self.speaking_organization
+        if self.source_organization:
+            return f"an unnamed source from {self.source_organization}"
+        return "an unnamed source"
+
+
 def source(quote) -> str:
-    """Who said it, as a citation names them (lower case where the article's words are)."""
-    if quote.speaker_id:
-        return quote.speaker.name
-    if quote.is_unattributed:
-        return "an unattributed source"
-    attribution = _RELATIVE_CLAUSE.sub("", quote.attribution.strip())
-    if attribution and not _refers_back(attribution):
-        return attribution
-    if quote.speaking_organization_id:
-        return quote.speaking_organization_ref["name"]
-    if quote.source_organization_id:
-        return f"an unnamed source from {quote.source_organization_ref['name']}"
-    return "an unnamed source"
-
-
-def role(quote) -> str:
-    """'Prime Minister, Prime Minister's Office (Israel)', or '' without a role."""
-    if not quote.role_ref:
-        return ""
-    return f"{quote.role_ref['role']}, {quote.role_ref['organization']['name']}"
+    """Who said a quote of ``with_relations()``, as a citation names them."""
+    return Citable.of_quote(quote).source
 
 
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _who(quote) -> str:
-    return ", ".join(part for part in (_capitalized(source(quote)), role(quote)) if part)
+def _who(cited: Citable) -> str:
+    return ", ".join(part for part in (_capitalized(cited.source), cited.role) if part)
 
 
-def _claim(quote, who: str) -> str:
+def _claim(cited: Citable, who: str) -> str:
     """How a claim opens: 'According to X', or 'Unattributed claim' when the article names no
     source."""
-    return "Unattributed claim" if quote.is_unattributed else f"According to {who}"
+    return "Unattributed claim" if cited.unattributed else f"According to {who}"
 
 
-def _said_on(quote) -> str:
+def _said_on(cited: Citable) -> str:
     """' (said December 19, 2023)' when it was said on another day than published."""
-    said, published = quote.said_on, quote.article.published_on
+    said, published = cited.said, cited.published
     return f" (said {_day(said)})" if said and said != published else ""
 
 
-def plain(quote) -> str:
+def plain(cited: Citable) -> str:
     """E.g. 'Basem Naim, Member of the Political Bureau, Hamas, said, as quoted in The New York
     Times, December 20, 2023'; 'According to Israeli authorities, as reported in ...'."""
-    article = quote.article
-    where = f"{article.publisher.name}, {_day(article.published_on)}{_said_on(quote)}"
-    if quote.kind == QuoteKind.CLAIM:
-        who = ", ".join(part for part in (source(quote), role(quote)) if part)
-        return f"{_claim(quote, who)}, as reported in {where}"
-    if quote.kind == QuoteKind.PARAPHRASE:
-        return f"{_who(quote)}, as paraphrased in {where}"
-    return f"{_who(quote)}, said, as quoted in {where}"
+    where = f"{cited.publisher}, {_day(cited.published)}{_said_on(cited)}"
+    if cited.kind == QuoteKind.CLAIM:
+        who = ", ".join(part for part in (cited.source, cited.role) if part)
+        return f"{_claim(cited, who)}, as reported in {where}"
+    if cited.kind == QuoteKind.PARAPHRASE:
+        return f"{_who(cited)}, as paraphrased in {where}"
+    return f"{_who(cited)}, said, as quoted in {where}"
 
 
-def _chicago_authors(authors: list[str]) -> str:
+def _chicago_authors(authors: tuple[str, ...]) -> str:
     if not authors:
         return ""
     if len(authors) == 1:
@@ -98,23 +163,22 @@ def _chicago_authors(authors: list[str]) -> str:
     return f"{', '.join(authors[:-1])} and {authors[-1]}, "
 
 
-def chicago(quote) -> str:
+def chicago(cited: Citable) -> str:
     """A Chicago-style note citing the article as the secondary source: 'Basem Naim, quoted in
     “Title,” The New York Times, December 20, 2023, URL.'"""
-    article = quote.article
     verb = {
         QuoteKind.DIRECT: "quoted in",
         QuoteKind.PARAPHRASE: "paraphrased in",
         QuoteKind.CLAIM: "reported in",
-    }[quote.kind]
-    who = _capitalized(source(quote))
-    if quote.kind == QuoteKind.CLAIM:
-        who = _claim(quote, source(quote))
-    url = f", {article.url}" if article.url else ""
-    title = article.title.rstrip(".")
+    }[cited.kind]
+    who = _capitalized(cited.source)
+    if cited.kind == QuoteKind.CLAIM:
+        who = _claim(cited, cited.source)
+    url = f", {cited.url}" if cited.url else ""
+    title = cited.title.rstrip(".")
     return (
-        f"{who}, {verb} {_chicago_authors(article.authors)}“{title},” "
-        f"{article.publisher.name}, {_day(article.published_on)}{url}."
+        f"{who}, {verb} {_chicago_authors(cited.authors)}“{title},” "
+        f"{cited.publisher}, {_day(cited.published)}{url}."
     )
 
 
@@ -125,32 +189,34 @@ def _apa_author(name: str) -> str:
     return f"{family}, {initials}" if initials else family
 
 
-def apa(quote) -> str:
+def apa(cited: Citable) -> str:
     """An APA-style citation: who, as cited in the article's reference entry."""
-    article = quote.article
-    date = f"({article.published_on.year}, {article.published_on:%B} {article.published_on.day})"
-    authors = [_apa_author(name) for name in article.authors]
-    title = article.title.rstrip(".")
+    published = cited.published
+    date = f"({published.year}, {published:%B} {published.day})"
+    authors = [_apa_author(name) for name in cited.authors]
+    title = cited.title.rstrip(".")
     if authors:
         names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + f", & {authors[-1]}"
-        reference = f"{names} {date}. {title}. {article.publisher.name}."
+        reference = f"{names} {date}. {title}. {cited.publisher}."
     else:
-        reference = f"{title}. {date}. {article.publisher.name}."
-    if article.url:
-        reference += f" {article.url}"
-    if quote.kind == QuoteKind.CLAIM:
-        return f"{_claim(quote, source(quote))}, as cited in {reference}"
-    how = "as quoted in" if quote.kind == QuoteKind.DIRECT else "as paraphrased in"
-    return f"{_capitalized(source(quote))}, {how} {reference}"
+        reference = f"{title}. {date}. {cited.publisher}."
+    if cited.url:
+        reference += f" {cited.url}"
+    if cited.kind == QuoteKind.CLAIM:
+        return f"{_claim(cited, cited.source)}, as cited in {reference}"
+    how = "as quoted in" if cited.kind == QuoteKind.DIRECT else "as paraphrased in"
+    return f"{_capitalized(cited.source)}, {how} {reference}"
 
 
 _BY_STYLE = {PLAIN: plain, CHICAGO: chicago, APA: apa}
 
 
 def citation(quote, style: str = PLAIN) -> str:
-    return _BY_STYLE[style](quote)
+    """The citation of a quote of ``Quote.objects.with_relations()`` in ``style``."""
+    return _BY_STYLE[style](Citable.of_quote(quote, with_article=style != PLAIN))
 
 
 def citations(quote) -> dict[str, str]:
     """``{style: citation}`` for every style, in the order of ``STYLES``."""
-    return {style: citation(quote, style) for style in STYLES}
+    cited = Citable.of_quote(quote, with_article=True)
+    return {style: _BY_STYLE[style](cited) for style in STYLES}

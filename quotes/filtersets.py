@@ -3,7 +3,7 @@
 from django.db.models import Exists, F, OuterRef
 
 from actors.filtersets import OrganizationScopedFilterSet
-from actors.models import Affiliation
+from actors.models import Affiliation, Person
 from config.api.filters import (
     ChoiceFilter,
     DateFilter,
@@ -16,7 +16,7 @@ from config.api.filters import (
 
 from . import search, selectors
 from .choices import Channel, QuoteKind, ReviewStatus
-from .models import Article, Quote
+from .models import Article, Publisher, Quote, Topic, sees_unreviewed
 
 RELEVANCE = "relevance"
 QUOTE_ORDERINGS = {
@@ -107,12 +107,58 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
         if org_ids is not None:
             queryset = selectors.quotes_of_organizations(queryset, org_ids)
         text = self.form.cleaned_data.get("q")
-        if text:
-            queryset = search.search(queryset, text)
         ordering = self.form.cleaned_data.get("ordering") or RELEVANCE
+        if text:
+            # PostgreSQL's match stays on the queryset: a download or an export of a search
+            # reads it whole, and a page ranked by the index shows only the rows it confirms.
+            queryset = search.search(queryset, text)
         if ordering == RELEVANCE and not text:
             ordering = "-said_on"
-        return queryset.order_by(*QUOTE_ORDERINGS[ordering])
+        queryset = queryset.order_by(*QUOTE_ORDERINGS[ordering])
+        if ordering == RELEVANCE and (engine := search.current_engine()):
+            # Pages are ranked by the index; the queryset's filters and visibility decide
+            # which of its proposals are shown.
+            request = search.SearchRequest(
+                text,
+                self.index_filters(org_ids),
+                include_unreviewed=sees_unreviewed(getattr(self.request, "user", None)),
+            )
+            queryset = queryset.ranked_by(search.Ranking(engine, request))
+        return queryset
+
+    def speaker_slugs(self) -> list[str] | None:
+        return self.form.cleaned_data.get("speaker") or None
+
+    def index_filters(self, org_ids: list[int] | None) -> search.IndexFilters:
+        """The filters of this request as the index applies them: slugs become ids."""
+        data = self.form.cleaned_data
+
+        def ids(model, slugs):
+            if not slugs:
+                return None
+            return list(model.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+
+        roles = None
+        if data.get("role"):
+            matching = Affiliation.objects.filter(role__icontains=data["role"])
+            roles = list(matching.values_list("pk", flat=True))
+        return search.IndexFilters(
+            speakers=ids(Person, self.speaker_slugs()),
+            organizations=org_ids,
+            affiliations=roles,
+            articles=[data["article"]] if data.get("article") is not None else None,
+            publishers=ids(Publisher, data.get("publisher")),
+            topics=ids(Topic, data.get("topic")),
+            said_after=data.get("said_after"),
+            said_before=data.get("said_before"),
+            published_after=data.get("published_after"),
+            published_before=data.get("published_before"),
+            kind=data.get("kind") or None,
+            channel=data.get("channel") or None,
+            anonymous=data.get("anonymous"),
+            language=data.get("language") or None,
+            status=data.get("status") or None,
+        )
 
     @property
     def search_text(self) -> str:
@@ -123,6 +169,9 @@ class PersonQuoteFilterSet(QuoteFilterSet):
     """``people/{slug}/quotes/``: the speaker comes from the URL."""
 
     speaker = None
+
+    def speaker_slugs(self) -> list[str]:
+        return [self.request.parser_context["kwargs"]["slug"]]
 
     def filter_queryset(self, queryset):
         slug = self.request.parser_context["kwargs"]["slug"]

@@ -132,14 +132,30 @@ def _topic_refs() -> _RelatedJson:
     )
 
 
+def sees_unreviewed(user) -> bool:
+    """Staff and editors see drafts and retractions too; everyone sees verified quotes."""
+    return user is not None and (
+        user.is_staff or user.has_perm("quotes.view_quote") or user.has_perm("quotes.change_quote")
+    )
+
+
 class QuoteQuerySet(models.QuerySet):
+    # A search ranked by the index (quotes.search.Ranking): the pagination pages by it.
+    search_ranking = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.search_ranking = self.search_ranking
+        return clone
+
+    def ranked_by(self, ranking):
+        clone = self._chain()
+        clone.search_ranking = ranking
+        return clone
+
     def visible_to(self, user):
         """Verified quotes for everyone; drafts and retractions for staff and editors too."""
-        if user is not None and (
-            user.is_staff
-            or user.has_perm("quotes.view_quote")
-            or user.has_perm("quotes.change_quote")
-        ):
+        if sees_unreviewed(user):
             return self
         return self.filter(status=ReviewStatus.VERIFIED)
 

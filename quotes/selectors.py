@@ -38,10 +38,13 @@ def _sentence_ends(body: str, start: int, stop: int):
 
 def quote_context(quote: Quote) -> str | None:
     """The sentence(s) of the article body that contain the quote; None without offsets."""
-    body = quote.article.body
-    if not body or quote.start_offset is None or quote.end_offset is None:
+    return context_in(quote.article.body, quote.start_offset, quote.end_offset)
+
+
+def context_in(body: str, start: int | None, end: int | None) -> str | None:
+    """The sentence(s) of ``body`` around the span ``start:end``; None without offsets."""
+    if not body or start is None or end is None:
         return None
-    start, end = quote.start_offset, quote.end_offset
     window_start = max(0, start - CONTEXT_LIMIT)
     begin = window_start
     for match in _sentence_ends(body, window_start, start):

@@ -5,7 +5,9 @@ The plain check is cheap: the database answers ``SELECT 1``, and the cache's las
 cache; its verdict is reused for ``DEEP_CHECK_SECONDS`` per process, so probing it often costs
 nothing. 200 while every required part is ok (``status`` "degraded" when only the cache is
 not), 503 otherwise. A part is one entry of ``LIVENESS`` or ``READINESS``: a function
-answering "ok" or "unavailable", and whether the service needs it.
+answering "ok" or "unavailable", and whether the service needs it. ``search`` says how quote
+searches are served, ``index`` (this node's index) or ``fallback`` (PostgreSQL full-text search,
+slower: the index is missing or being rebuilt); it never makes the service unavailable.
 """
 
 import logging
@@ -24,6 +26,7 @@ from rest_framework.views import APIView
 
 from config.cache import cache_state
 from config.models import HealthProbe
+from quotes.search.engine import status as search_status
 
 from .errors import ValidationErrorSerializer
 from .renderers import JSONRenderer
@@ -32,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 OK, UNAVAILABLE, DEGRADED = "ok", "unavailable", "degraded"
 HEALTH_STATES = [(OK, OK), (DEGRADED, DEGRADED), (UNAVAILABLE, UNAVAILABLE)]
+SEARCH_STATES = [("index", "index"), ("fallback", "fallback")]
 DEEP_CHECK_SECONDS = 5.0
 
 
@@ -103,6 +107,7 @@ HealthSerializer = inline_serializer(
             name: serializers.ChoiceField(choices=HEALTH_STATES, required=name in LIVENESS)
             for name in {**LIVENESS, **READINESS}
         },
+        "search": serializers.ChoiceField(choices=SEARCH_STATES),
     },
 )
 
@@ -136,4 +141,5 @@ class HealthView(APIView):
         if deep in {"true", "1"}:
             parts.update(last_deep_check.get())
         status = overall(parts)
-        return Response({"status": status, **parts}, status=503 if status == UNAVAILABLE else 200)
+        body = {"status": status, **parts, "search": search_status()}
+        return Response(body, status=503 if status == UNAVAILABLE else 200)

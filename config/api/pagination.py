@@ -107,7 +107,8 @@ class KeysetCursorPagination(pagination.BasePagination):
     The queryset arrives ordered by the FilterSet: either ``(<field>, id)`` in one direction
     (``-said_on, -id`` by default; the field may be an ``F(...).desc(nulls_last=True)``), paged
     by keyset ("after this said_on and id", which the ``(said_on, id)`` index answers
-    directly), or by an annotation first (search relevance),
+    directly), or ranked by the search index (``search_ranking``: positions in its ranking),
+    or by an annotation first (relevance computed by PostgreSQL, when there is no index),
     paged by offset up to ``MAX_SEARCH_RESULTS`` results: relevance is computed per match, so
     there is no index to seek into, and past the first thousand hits a narrower query serves a
     reader better.
@@ -121,6 +122,8 @@ class KeysetCursorPagination(pagination.BasePagination):
         self.base_url = request.build_absolute_uri()
         self.page_size = page_size_from(request, self.page_size_query_param)
         cursor = self.decode_cursor(request)
+        if getattr(queryset, "search_ranking", None) is not None:
+            return self._ranked_page(queryset, cursor)
         ordering = queryset.query.order_by
         if len(ordering) == 2 and _field_name(ordering[0]) not in queryset.query.annotations:
             return self._keyset_page(queryset, ordering, cursor)
@@ -128,10 +131,23 @@ class KeysetCursorPagination(pagination.BasePagination):
 
     # Offset mode (relevance).
 
-    def _offset_page(self, queryset, cursor):
+    @staticmethod
+    def _offset(cursor) -> int:
         offset = cursor.get("o", 0) if cursor else 0
         if not isinstance(offset, int) or not 0 <= offset < MAX_SEARCH_RESULTS:
             raise NotFound("Invalid cursor.")
+        return offset
+
+    def _ranked_page(self, queryset, cursor):
+        """Relevance from the search index: positions in its ranking (quotes.search.pages)."""
+        offset = self._offset(cursor)
+        page = queryset.search_ranking.page(queryset, offset, self.page_size, MAX_SEARCH_RESULTS)
+        self.next_cursor = None if page.next_position is None else {"o": page.next_position}
+        self.previous_cursor = {"o": max(offset - self.page_size, 0)} if offset else None
+        return page.rows
+
+    def _offset_page(self, queryset, cursor):
+        offset = self._offset(cursor)
         limit = min(self.page_size, MAX_SEARCH_RESULTS - offset)
         # Rank and cut on the ids alone, then join the page's related rows: ordering every
         # match together with its joined rows is a wide sort that spills to disk, while a

@@ -1,12 +1,16 @@
 import functools
+from dataclasses import replace
 
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from actors.models import Organization, Person
+from config.api.filters import MAX_ID
 from config.api.history import HistoryMixin
 from config.api.pagination import KeysetCursorPagination
 from config.api.permissions import CanReviewQuotes
@@ -17,8 +21,8 @@ from config.api.viewsets import (
     ReadOnlyViewSet,
     SlugLookupMixin,
 )
-from config.api.writing import Conflict, WritableModelMixin
-from quotes import review, search
+from config.api.writing import Conflict, WritableModelMixin, etag_of
+from quotes import representations, review, search
 from quotes.filtersets import (
     ArticleFilterSet,
     OrganizationQuoteFilterSet,
@@ -26,7 +30,7 @@ from quotes.filtersets import (
     QuoteFilterSet,
 )
 from quotes.ingest import create_article
-from quotes.models import Article, Publisher, Quote, Topic
+from quotes.models import Article, Publisher, Quote, Topic, sees_unreviewed
 
 from . import downloads
 from .serializers import (
@@ -157,27 +161,55 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
             raise serializers.ValidationError({"format": [downloads.moved_message(request, fmt)]})
         return super().perform_content_negotiation(request, force)
 
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if (ranking := getattr(queryset, "search_ranking", None)) is not None:
+            # A page ranked by the search index is read as representations, in one query.
+            rows = functools.partial(representations.list_rows, includes=self.includes)
+            queryset = queryset.ranked_by(replace(ranking, rows=rows))
+        return queryset
+
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
         text = self.request.query_params.get("q", "").strip()
-        if page is not None and text:
-            marked = search.highlights(page, text)
-            for quote in page:
-                quote.highlight = marked.get(quote.pk)
+        if page and text:
+            lean = isinstance(page[0], dict)
+            texts = {row["id"]: row["text"] for row in page} if lean else {}
+            texts = texts or {quote.pk: quote.text for quote in page}
+            marked = search.highlights(texts, text)
+            for row in page:
+                if lean:
+                    row["highlight"] = marked.get(row["id"])
+                else:
+                    row.highlight = marked.get(row.pk)
         return page
 
     @extend_schema(
         summary="List and search quotes", description=QUOTE_LIST_DESCRIPTION, parameters=[INCLUDE]
     )
     def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if queryset.search_ranking is None:  # else the rows are representations already
+            page = self.get_serializer(page, many=True).data
+        return self.get_paginated_response(page)
 
     def download(self, request, *args, **kwargs):
         return downloads.download(self, request)
 
     @extend_schema(summary="A quote, with its context and a citation")
     def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
+        # Read as a representation in one query (quotes.representations), the same the
+        # serializer gives, so the ETag is the one a write compares If-Match with.
+        try:
+            pk = int(kwargs[self.lookup_url_kwarg or self.lookup_field])
+        except ValueError as error:
+            raise Http404 from error
+        visible = sees_unreviewed(request.user)
+        data = representations.detail(pk, include_unreviewed=visible) if 0 < pk <= MAX_ID else None
+        if data is None:
+            raise Http404
+        return Response(data, headers={"ETag": etag_of(data)})
 
 
 class NestedQuoteViewSet(NestedListMixin, QuoteViewSet):

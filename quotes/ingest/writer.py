@@ -29,7 +29,9 @@ QUOTE_COLUMNS = [
 # search document, the expression of ``quotes_quote_search_document`` (what the trigger
 # computes, migration quotes 0004): the text part || the names part || the attribution part,
 # the names worked out once per distinct speaker. ``whosaid.bulk_import`` (local to the
-# transaction, reset right after the statement) makes the trigger keep that document.
+# transaction, reset right after the statement) makes the trigger keep that document. The
+# search index hears of the batch from the same statement: a statement-level trigger adds the
+# ids of all its rows to the search outbox at once (migration quotes 0010).
 STAGE_TABLE = "whosaid_import_quote"
 CREATE_STAGE_SQL = f"""
 CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE_TABLE} (LIKE quotes_quote INCLUDING DEFAULTS);

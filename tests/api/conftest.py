@@ -54,3 +54,24 @@ def editor_api(client_as):
 @pytest.fixture
 def reviewer_api(client_as):
     return client_as("reviewer")
+
+
+class IndexedClient(APIClient):
+    """A client whose every request first lets the index writer apply the outbox."""
+
+    def __init__(self, index, **kwargs):
+        super().__init__(**kwargs)
+        self.index = index
+
+    def generic(self, *args, **kwargs):
+        self.index.sync()
+        return super().generic(*args, **kwargs)
+
+
+@pytest.fixture(params=["index", "postgres"])
+def search_api(request, db):
+    """An anonymous client searching the index (kept current before each request), then one
+    searching PostgreSQL: a search feature must hold on both paths."""
+    if request.param == "postgres":
+        return APIClient()
+    return IndexedClient(request.getfixturevalue("search_index"))

@@ -15,7 +15,17 @@ def fresh_deep_check(monkeypatch):
 def test_healthz_is_200_when_the_database_answers(api):
     response = api.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "search": "fallback",
+    }
+
+
+@pytest.mark.django_db
+def test_healthz_says_searches_use_the_index_once_it_is_built(api, search_index):
+    assert api.get("/healthz").json()["search"] == "index"
 
 
 def test_healthz_is_503_when_the_database_does_not_answer(api, monkeypatch):
@@ -33,7 +43,13 @@ def test_healthz_is_503_when_the_database_does_not_answer(api, monkeypatch):
 def test_the_deep_check_commits_a_write(api):
     response = api.get("/healthz?deep=1")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "writes": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "writes": "ok",
+        "search": "fallback",
+    }
     assert health.HealthProbe.objects.count() == 1
 
 

@@ -96,13 +96,13 @@ def test_detail_is_found_by_its_url_whatever_list_filters_say(api, article, levi
     assert response.json()["id"] == quote.pk
 
 
-def test_relevance_pages_follow_each_other_without_overlap(api, article):
+def test_relevance_pages_follow_each_other_without_overlap(search_api, article):
     texts = [TALKS, "No deal yet on the hostages,", "Aid must flow,", "We will not stop,"]
     quotes = [
         QuoteFactory(article=article, text=text, attribution="the official") for text in texts
     ]
-    first = api.get(URL, {"q": "official", "page_size": 3}).json()
-    second = api.get(first["next"]).json()
+    first = search_api.get(URL, {"q": "official", "page_size": 3}).json()
+    second = search_api.get(first["next"]).json()
     seen = [row["id"] for row in first["results"] + second["results"]]
     assert sorted(seen) == sorted(quote.pk for quote in quotes)
     assert second["next"] is None
@@ -146,27 +146,27 @@ def searchable(article, levi):
         ("dana hostages", []),  # every word must match
     ],
 )
-def test_search_in_websearch_syntax(api, searchable, q, expected):
-    found = ids(api.get(URL, {"q": q}))
+def test_search_in_websearch_syntax(search_api, searchable, q, expected):
+    found = ids(search_api.get(URL, {"q": q}))
     assert sorted(found) == sorted(searchable[key].pk for key in expected)
 
 
-def test_search_ranks_quote_text_above_names(api, article):
+def test_search_ranks_quote_text_above_names(search_api, article):
     aid_person = PersonFactory(name="Aid Levi", slug="aid-levi")
     by_name = QuoteFactory(article=article, speaker=aid_person, text="Officials were hopeful.")
     in_text = QuoteFactory(article=article, text="Aid must flow,")
-    assert ids(api.get(URL, {"q": "aid"})) == [in_text.pk, by_name.pk]
+    assert ids(search_api.get(URL, {"q": "aid"})) == [in_text.pk, by_name.pk]
 
 
-def test_search_results_highlight_the_matches(api, searchable):
-    (row,) = api.get(URL, {"q": "hostage"}).json()["results"]
+def test_search_results_highlight_the_matches(search_api, searchable):
+    (row,) = search_api.get(URL, {"q": "hostage"}).json()["results"]
     assert row["highlight"] == "No deal yet on the <mark>hostages</mark>,"
 
 
-def test_highlight_escapes_markup(api):
+def test_highlight_escapes_markup(search_api):
     article = ArticleFactory(body="He said <b>aid</b> & more.")
     QuoteFactory(article=article, text="<b>aid</b> & more")
-    (row,) = api.get(URL, {"q": "aid"}).json()["results"]
+    (row,) = search_api.get(URL, {"q": "aid"}).json()["results"]
     assert row["highlight"] == "&lt;b&gt;<mark>aid</mark>&lt;/b&gt; &amp; more"
 
 
@@ -196,37 +196,39 @@ def spellings():
         ("spread -ceasefire", ["fire"]),
     ],
 )
-def test_a_hyphenated_word_and_its_joined_spelling_find_each_other(api, spellings, q, expected):
-    found = ids(api.get(URL, {"q": q}))
+def test_a_hyphenated_word_and_its_joined_spelling_find_each_other(
+    search_api, spellings, q, expected
+):
+    found = ids(search_api.get(URL, {"q": q}))
     assert sorted(found) == sorted(spellings[key].pk for key in expected)
 
 
 @pytest.mark.parametrize("q", ["ceasefire", "cease-fire"])
-def test_either_spelling_highlights_both(api, spellings, q):
-    rows = api.get(URL, {"q": q}).json()["results"]
+def test_either_spelling_highlights_both(search_api, spellings, q):
+    rows = search_api.get(URL, {"q": q}).json()["results"]
     assert sorted(row["highlight"] for row in rows) == [
         "A <mark>ceasefire</mark> is near.",
         "The <mark>cease</mark>-<mark>fire</mark> talks resumed.",
     ]
 
 
-def test_a_joined_spelling_highlights_a_word_with_a_unicode_hyphen(api):
+def test_a_joined_spelling_highlights_a_word_with_a_unicode_hyphen(search_api):
     article = ArticleFactory(body="A cease\u2011fire held, officials said.")
     QuoteFactory(article=article, text="A cease\u2011fire held,")
-    (row,) = api.get(URL, {"q": "ceasefire"}).json()["results"]
+    (row,) = search_api.get(URL, {"q": "ceasefire"}).json()["results"]
     assert row["highlight"] == "A <mark>cease</mark>\u2011<mark>fire</mark> held,"
 
 
-def test_alias_edits_reach_the_search(api, searchable, levi):
+def test_alias_edits_reach_the_search(search_api, searchable, levi):
     AliasFactory(person=levi, name="Dolly")
-    assert ids(api.get(URL, {"q": "dolly"})) == [searchable["talks"].pk]
+    assert ids(search_api.get(URL, {"q": "dolly"})) == [searchable["talks"].pk]
 
 
-def test_search_can_be_ordered_by_date(api, article):
+def test_search_can_be_ordered_by_date(search_api, article):
     old = QuoteFactory(article=article, text="Aid must flow,", said_on=D(2023, 1, 1))
     new = QuoteFactory(article=article, text="Aid must flow,", said_on=D(2023, 6, 1))
-    assert ids(api.get(URL, {"q": "aid", "ordering": "said_on"})) == [old.pk, new.pk]
-    assert ids(api.get(URL, {"q": "aid", "ordering": "-said_on"})) == [new.pk, old.pk]
+    assert ids(search_api.get(URL, {"q": "aid", "ordering": "said_on"})) == [old.pk, new.pk]
+    assert ids(search_api.get(URL, {"q": "aid", "ordering": "-said_on"})) == [new.pk, old.pk]
 
 
 # Filters
@@ -346,16 +348,16 @@ def test_cursor_pages_are_newest_first_and_stable_under_inserts(api, article):
     assert "page_size=3" in first["next"]
 
 
-def test_relevance_pages_by_offset_up_to_a_cap(api, article):
+def test_relevance_pages_by_offset_up_to_a_cap(search_api, article):
     for _ in range(5):
         QuoteFactory(article=article, text="Aid must flow,")
-    first = api.get(URL, {"q": "aid", "page_size": 2}).json()
+    first = search_api.get(URL, {"q": "aid", "page_size": 2}).json()
     cursor = parse_qs(urlparse(first["next"]).query)
     assert cursor["q"] == ["aid"]
     seen = [row["id"] for row in first["results"]]
     page = first
     while page["next"]:
-        page = api.get(page["next"]).json()
+        page = search_api.get(page["next"]).json()
         seen += [row["id"] for row in page["results"]]
     assert len(seen) == len(set(seen)) == 5
 
@@ -471,11 +473,6 @@ def test_a_quote_detail_reads_the_article_body_but_no_timestamps_it_does_not_sho
     with CaptureQueriesContext(connection) as captured:
         assert api.get(f"{URL}{quote.pk}/").status_code == 200
     (sql,) = (query["sql"] for query in captured)
-    for column in (
-        '"quotes_quote"."created_at"',
-        '"quotes_quote"."reviewed_at"',
-        '"quotes_article"."updated_at"',
-        '"actors_person"."description"',
-    ):
+    for column in ("created_at", "updated_at", "reviewed_at", "description"):
         assert column not in sql
-    assert '"quotes_article"."body"' in sql
+    assert "a.body" in sql

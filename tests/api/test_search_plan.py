@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from quotes import search
 from quotes.filtersets import QUOTE_ORDERINGS
@@ -53,3 +54,22 @@ def test_search_column_statistics_target_is_raised():
             "AND attname = 'search_document'"
         )
         assert cursor.fetchone()[0] >= 1000
+
+
+@pytest.mark.parametrize("text", ["", "filler", "netanyahu"])
+def test_a_ranked_page_reads_its_rows_by_id_not_by_joining_every_quote(text):
+    from quotes import representations
+
+    fill_quotes()
+    ids = list(Quote.objects.order_by("-pk").values_list("pk", flat=True)[:20])
+    queryset = Quote.objects.visible_to(None).order_by("-said_on")
+    if text:
+        queryset = search.search(queryset, text).order_by(*QUOTE_ORDERINGS["relevance"])
+    with CaptureQueriesContext(connection) as captured:
+        representations.list_rows(queryset, ids)
+    (query,) = captured
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE quotes_quote")
+        cursor.execute(f"EXPLAIN {query['sql']}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using quotes_quote_pkey on quotes_quote q" in plan

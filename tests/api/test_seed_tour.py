@@ -18,16 +18,16 @@ def test_netanyahus_quotes(api, seed):
     assert results(api, "/api/v1/quotes/", {"speaker": "benjamin-netanyahu"}) == rows
 
 
-def test_netanyahu_on_hostages(api, seed):
-    rows = results(api, "/api/v1/quotes/", {"q": "netanyahu hostages"})
+def test_netanyahu_on_hostages(search_api, seed):
+    rows = results(search_api, "/api/v1/quotes/", {"q": "netanyahu hostages"})
     assert rows[0]["speaker"]["slug"] == "benjamin-netanyahu"
     assert "<mark>hostages</mark>" in rows[0]["highlight"]
 
 
-def test_ceasefire_finds_the_cease_fire_the_seed_article_writes(api, seed):
-    rows = results(api, "/api/v1/quotes/", {"q": "ceasefire"})
+def test_ceasefire_finds_the_cease_fire_the_seed_article_writes(search_api, seed):
+    rows = results(search_api, "/api/v1/quotes/", {"q": "ceasefire"})
     assert {row["id"] for row in rows} == {
-        row["id"] for row in results(api, "/api/v1/quotes/", {"q": "cease-fire"})
+        row["id"] for row in results(search_api, "/api/v1/quotes/", {"q": "cease-fire"})
     }
     assert len(rows) == 4
     assert all("<mark>cease</mark>-<mark>fire</mark>" in row["highlight"] for row in rows)
@@ -45,9 +45,9 @@ def test_everything_hamas_officials_said_named_or_not(api, seed):
     )
 
 
-def test_december_2023_quotes_mentioning_aid(api, seed):
+def test_december_2023_quotes_mentioning_aid(search_api, seed):
     rows = results(
-        api,
+        search_api,
         "/api/v1/quotes/",
         {"q": "aid", "said_after": "2023-12-01", "said_before": "2023-12-31"},
     )
@@ -78,9 +78,9 @@ def test_people_search_on_the_seed(api, seed):
         assert results(api, "/api/v1/people/", {"q": q})[0]["slug"] == slug
 
 
-def test_quote_detail_on_the_seed(api, seed):
-    (quote,) = results(api, "/api/v1/quotes/", {"q": '"no negotiations under fire"'})
-    body = api.get(f"/api/v1/quotes/{quote['id']}/").json()
+def test_quote_detail_on_the_seed(search_api, seed):
+    (quote,) = results(search_api, "/api/v1/quotes/", {"q": '"no negotiations under fire"'})
+    body = search_api.get(f"/api/v1/quotes/{quote['id']}/").json()
     assert body["context"].startswith("“No negotiations under fire,”")
     assert body["citation"] == (
         "Basem Naim, Member of the Political Bureau, Hamas, said, as quoted in The New York "

@@ -1,4 +1,7 @@
-"""Full-text search over the stored, GIN-indexed ``Quote.search_document``.
+"""PostgreSQL full-text search over the stored, GIN-indexed ``Quote.search_document``.
+
+It serves date-ordered searches, every search while the index is missing or being rebuilt,
+and the highlights of every search page.
 
 The document (built by a trigger, migration 0002) is ``to_tsvector('english',
 immutable_unaccent(...))`` of the quote text (weight A), the speaker's names and aliases (B) and
@@ -18,19 +21,15 @@ from django.db.models import F, QuerySet, Value
 
 from actors.search import ImmutableUnaccent
 
+from .query import HYPHEN, HYPHEN_IN_WORD, HYPHENS
+
 # ts_headline marks matches with these private-use characters; the text is then HTML-escaped
 # and they become <mark> tags, so a quote containing markup cannot inject any.
 _START, _STOP = "\ue000", "\ue001"
 _MARKS = re.compile(f"([{_START}{_STOP}])")
 
 
-# Unicode hyphens and dashes count as hyphens: immutable_unaccent turns them into '-' before
-# the document is parsed.
-_HYPHENS = "-\u2010-\u2015\u2212"
-_HYPHEN = re.compile(f"[{_HYPHENS}]")
-# A hyphen between two letters; '-word' (exclusion) and '2015-16' keep theirs.
-_HYPHEN_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{_HYPHENS}](?=[^\W\d_])")
-_HYPHENATED_WORD = re.compile(rf"\b[^\W\d_]+(?:[{_HYPHENS}][^\W\d_]+)+")
+_HYPHENATED_WORD = re.compile(rf"\b[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)+")
 _QUERY_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -39,7 +38,7 @@ def _websearch(text: str) -> SearchQuery:
 
 
 def search_query(text: str) -> SearchQuery:
-    return _websearch(_HYPHEN_IN_WORD.sub("", text))
+    return _websearch(HYPHEN_IN_WORD.sub("", text))
 
 
 def _headline_query(text: str, quote_texts: list[str]) -> SearchQuery:
@@ -47,15 +46,15 @@ def _headline_query(text: str, quote_texts: list[str]) -> SearchQuery:
     saying 'cease-fire'), and the hyphenated words of these texts that a query word spells
     joined ('ceasefire' -> 'cease-fire'), which ts_headline cannot match by itself."""
     query = search_query(text)
-    if _HYPHEN_IN_WORD.search(text):
+    if HYPHEN_IN_WORD.search(text):
         query |= _websearch(text)
     typed = {word.casefold() for word in _QUERY_WORD.findall(text)}
     hyphenated = {
         word
         for quote_text in quote_texts
-        if _HYPHEN.search(quote_text)
+        if HYPHEN.search(quote_text)
         for word in _HYPHENATED_WORD.findall(quote_text)
-        if _HYPHEN.sub("", word).casefold() in typed
+        if HYPHEN.sub("", word).casefold() in typed
     }
     if hyphenated:
         query |= _websearch(" OR ".join(sorted(hyphenated)))
@@ -70,22 +69,20 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
-def highlights(quotes, text: str) -> dict[int, str]:
-    """``{quote id: text with matches in <mark>}`` for these quotes only (one query).
-
-    ts_headline is costly, so it runs on the rows of the page, never on every match.
+def highlights(quote_texts: dict[int, str], text: str) -> dict[int, str]:
+    """``{quote id: text with matches in <mark>}`` for these quotes (``{id: text}``) only, in
+    one query. ts_headline is costly, so it runs on the rows of the page, never on every match.
     """
-    from .models import Quote
+    from ..models import Quote
 
-    ids = [quote.pk for quote in quotes]
-    if not ids:
+    if not quote_texts:
         return {}
     rows = (
-        Quote.objects.filter(pk__in=ids)
+        Quote.objects.filter(pk__in=list(quote_texts))
         .annotate(
             headline=SearchHeadline(
                 ImmutableUnaccent(F("text")),
-                _headline_query(text, [quote.text for quote in quotes]),
+                _headline_query(text, list(quote_texts.values())),
                 config="english",
                 start_sel=_START,
                 stop_sel=_STOP,
