@@ -5,9 +5,9 @@ import datetime
 import pytest
 from rest_framework.test import APIRequestFactory
 
+from config.api.writing import etag_of
 from quotes import representations
 from quotes.api.serializers import QuoteDetailSerializer, QuoteListSerializer
-from config.api.writing import etag_of
 from quotes.choices import QuoteKind, ReviewStatus
 from quotes.models import Quote
 from tests.factories import (
