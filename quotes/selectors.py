@@ -138,10 +138,7 @@ def page_of_quotes(filterset, request) -> QuotePage:
     """
     paginator = KeysetCursorPagination()
     quotes = paginator.paginate_queryset(filterset.qs, Request(request))
-    if text := filterset.search_text.strip():
-        marked = search.highlights(quotes, text)
-        for quote in quotes:
-            quote.highlight = marked.get(quote.pk)
+    search.mark_page(quotes, filterset.search_text.strip())
     return QuotePage(
         quotes,
         _cursor_token(paginator, paginator.next_cursor),

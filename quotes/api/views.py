@@ -172,16 +172,7 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
         text = self.request.query_params.get("q", "").strip()
-        if page and text:
-            lean = isinstance(page[0], dict)
-            texts = {row["id"]: row["text"] for row in page} if lean else {}
-            texts = texts or {quote.pk: quote.text for quote in page}
-            marked = search.highlights(texts, text)
-            for row in page:
-                if lean:
-                    row["highlight"] = marked.get(row["id"])
-                else:
-                    row.highlight = marked.get(row.pk)
+        search.mark_page(page, text)
         return page
 
     @extend_schema(

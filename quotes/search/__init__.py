@@ -10,7 +10,7 @@
 
 from .engine import IndexFilters, SearchRequest, current_engine
 from .pages import Ranking, ranked_page
-from .postgres import highlights, search, search_query
+from .postgres import highlights, mark_page, search, search_query
 
 __all__ = [
     "IndexFilters",
@@ -18,6 +18,7 @@ __all__ = [
     "SearchRequest",
     "current_engine",
     "highlights",
+    "mark_page",
     "ranked_page",
     "search",
     "search_query",

@@ -109,3 +109,18 @@ def _marked(original: str, headline: str) -> str:
             out.append(html.escape(original[position : position + len(piece)], quote=False))
             position += len(piece)
     return "".join(out)
+
+
+def mark_page(rows: list, text: str) -> None:
+    """Give each row of a page its ``highlight`` for the search ``text``: the key of a
+    representation (a dict) or the attribute of a quote."""
+    if not rows or not text:
+        return
+    lean = isinstance(rows[0], dict)
+    texts = {row["id"]: row["text"] for row in rows} if lean else {q.pk: q.text for q in rows}
+    marked = highlights(texts, text)
+    for row in rows:
+        if lean:
+            row["highlight"] = marked.get(row["id"])
+        else:
+            row.highlight = marked.get(row.pk)

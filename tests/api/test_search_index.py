@@ -68,7 +68,9 @@ def test_a_retracted_quote_leaves_public_search_but_staff_still_find_it(
     quote = aid_quote()
     search_index.sync()
     Quote = type(quote)
-    Quote.objects.filter(pk=quote.pk).update(status=ReviewStatus.RETRACTED)
+    Quote.objects.filter(pk=quote.pk).update(
+        status=ReviewStatus.RETRACTED, retraction_reason="Misattributed."
+    )
     search_index.sync()
     assert found(api, "aid") == []
     assert found(staff_api, "aid") == [quote.pk]
@@ -159,7 +161,9 @@ def test_a_quote_retracted_since_the_index_last_ran_is_never_shown(api, search_i
     quotes = [aid_quote() for _ in range(4)]
     search_index.sync()
     Quote = type(quotes[0])
-    Quote.objects.filter(pk=quotes[1].pk).update(status=ReviewStatus.RETRACTED)
+    Quote.objects.filter(pk=quotes[1].pk).update(
+        status=ReviewStatus.RETRACTED, retraction_reason="Misattributed."
+    )
     Quote.objects.filter(pk=quotes[2].pk).delete()
     assert sorted(found(api, "aid")) == sorted([quotes[0].pk, quotes[3].pk])
 
@@ -435,7 +439,7 @@ def test_a_download_of_a_search_holds_its_matches_only(api, search_index):
     match = aid_quote(article=article)
     QuoteFactory(article=article, text="Talks will resume,")
     search_index.sync()
-    response = api.get(URL, {"q": "aid", "format": "csv"})
+    response = api.get("/api/v1/quotes.csv", {"q": "aid"})
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert [line.split(",")[0] for line in lines[1:]] == [str(match.pk)]
 
