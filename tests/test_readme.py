@@ -54,7 +54,11 @@ def readme_examples() -> list[Example]:
     for (language, body, _, end), following in zip(blocks, [*blocks[1:], None], strict=True):
         if language != "sh" or "curl " not in body:
             continue
-        if following is None or following[0] not in {"json", "text"} or text[end : following[2]].strip():
+        if (
+            following is None
+            or following[0] not in {"json", "text"}
+            or text[end : following[2]].strip()
+        ):
             raise AssertionError(f"A curl example without its output right after it:\n{body}")
         title = next(
             (line.lstrip("# ") for line in body.splitlines() if line.startswith("#")), body
@@ -82,9 +86,7 @@ def skip_space(text: str, position: int) -> int:
 def without_volatile(value):
     if isinstance(value, dict):
         return {
-            key: without_volatile(item)
-            for key, item in value.items()
-            if key not in VOLATILE_FIELDS
+            key: without_volatile(item) for key, item in value.items() if key not in VOLATILE_FIELDS
         }
     if isinstance(value, list):
         return [without_volatile(item) for item in value]
@@ -148,6 +150,10 @@ def variables_read_by_the_code() -> set[str]:
         for file in [path] if path.is_file() else path.rglob("*.py"):
             names |= set(pattern.findall(file.read_text(encoding="utf-8")))
     return names - UNDOCUMENTED_VARIABLES
+
+
+def test_the_configuration_scan_finds_what_settings_and_gunicorn_read():
+    assert {"DATABASE_URL", "SEARCH_INDEX_DIR", "WEB_THREADS"} <= variables_read_by_the_code()
 
 
 def test_the_configuration_table_names_every_variable_the_code_reads():
