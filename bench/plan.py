@@ -13,6 +13,8 @@ from bench.common import (
     PEOPLE_URL,
     QUOTES_URL,
     RARE_MAX,
+    SITE_SCENARIOS,
+    SITE_SEARCH_URL,
     VERY_COMMON,
     BenchError,
     closest,
@@ -61,7 +63,16 @@ def plan_requests(url: str, export_rows: int, per_scenario: int = 20) -> Plan:
         _plan_filtered(conn, plan, very_common, per_scenario)
         _plan_actors(conn, plan, per_scenario)
         _plan_export(conn, plan, verified, export_rows)
+    plan_site_searches(plan)
     return plan
+
+
+def plan_site_searches(plan: Plan) -> None:
+    """The site's search page asked exactly what its API scenario asks."""
+    for site_scenario, api_scenario in SITE_SCENARIOS.items():
+        plan.paths[site_scenario] = [
+            path.replace(QUOTES_URL, SITE_SEARCH_URL, 1) for path in plan.paths[api_scenario]
+        ]
 
 
 def _word_frequencies(conn, total: int) -> tuple[list[tuple[str, float]], int]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.common import SEARCH_SCENARIOS, SYSTEMS, ratio
+from bench.common import SEARCH_SCENARIOS, SITE_SCENARIOS, SYSTEMS, ratio
 
 # Targets (on 1,000,000 quotes): (scenario, metric, limit, description). Issue 6: list,
-# detail, people, export; issue 21: every search against the list page and the floor.
+# detail, people, export; issue 21: every search against the list page and the floor;
+# issue 22: the site's search page against the API's search for the same query.
 TARGETS = [
     ("list", "floor_ratio", 0.5, "list throughput >= 0.5 x floor"),
     ("detail", "floor_ratio", 0.5, "detail throughput >= 0.5 x floor"),
@@ -19,6 +20,10 @@ TARGETS = [
             (scenario, "list_p95_ratio", 1.5, f"{scenario} p95 <= 1.5 x list p95"),
             (scenario, "floor_ratio", 0.5, f"{scenario} throughput >= 0.5 x floor"),
         )
+    ),
+    *(
+        (scenario, "api_p95_ratio", 1.3, f"{scenario} p95 <= 1.3 x {api_scenario} p95")
+        for scenario, api_scenario in SITE_SCENARIOS.items()
     ),
     ("people_fuzzy", "p95_ms", 30, "people fuzzy search p95 <= 30 ms"),
     ("export_csv", "peak_rss_mb", 200, "export peak RSS < 200 MB"),
@@ -133,6 +138,12 @@ def _reached(metric: str, limit: float, project: dict, by_key: dict) -> tuple[st
         value = ratio(project["p95_ms"], listed and listed["p95_ms"])
         if value is None:
             return "no list run", "n/a"
+        return f"{value:.2f}x", "PASS" if value <= limit else "FAIL"
+    if metric == "api_p95_ratio":
+        api = by_key.get((SITE_SCENARIOS[project["scenario"]], "project"))
+        value = ratio(project["p95_ms"], api and api["p95_ms"])
+        if value is None:
+            return "no API run", "n/a"
         return f"{value:.2f}x", "PASS" if value <= limit else "FAIL"
     value = project.get(metric)
     if value is None:

@@ -48,11 +48,12 @@ from bench.common import (
     RESULTS,
     SCENARIOS,
     SEARCH_SCENARIOS,
+    SITE_SCENARIOS,
     SYSTEMS,
     BenchError,
     machine_name,
 )
-from bench.database import check_tools, count_quotes, database_server, ensure_database
+from bench.database import check_tools, count_quotes, database_server, ensure_database, manage
 from bench.plan import plan_requests
 from bench.report import (
     build_row,
@@ -69,6 +70,7 @@ from bench.servers import (
     probe,
     run_export,
     run_wrk,
+    server_env,
     start_server,
     stop_server,
     tail,
@@ -244,6 +246,10 @@ def serve_and_load(args, url, plan, quotes: int, workdir: Path, bulk: dict) -> l
     SEARCH_ENV["SEARCH_INDEX_DIR"] = str(index_dir)
     indexer = search.start_indexer(url, index_dir, workdir / "indexer.log")
     servers: dict[str, Server] = {}
+    if "project" in args.systems:  # the site's pages name their static files by the manifest
+        manage(
+            url, "collectstatic", "--noinput", "--verbosity", "0", env=server_env("project", url)
+        )
     try:
         for offset, system in enumerate(SYSTEMS):
             if system in args.systems:
@@ -277,10 +283,13 @@ def serve_and_load(args, url, plan, quotes: int, workdir: Path, bulk: dict) -> l
 
 def runs(args, servers: dict[str, Server]):
     """(scenario, system, server) in the order they run: systems interleaved per scenario;
-    the gin baseline only searches, and no export is probed before it is measured."""
+    the gin baseline only searches, only the project serves the site, and no export is probed
+    before it is measured."""
     for scenario in args.scenarios:
         for system, server in servers.items():
             if system == "gin" and scenario not in SEARCH_SCENARIOS:
+                continue
+            if system != "project" and scenario in SITE_SCENARIOS:
                 continue
             yield scenario, system, server
 

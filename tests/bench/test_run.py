@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import plan as plan_module
 from bench import report, run, servers
 from bench.common import BenchError, parse_wrk_output
 
@@ -129,6 +130,31 @@ def test_without_a_list_run_the_search_to_list_target_is_not_measured():
         "no list run",
         "n/a",
     )
+
+
+def test_the_sites_search_page_is_held_to_the_api_search_for_the_same_query():
+    rows = [
+        row("search_phrase", "project", 300, 20.0),
+        row("site_search_phrase", "project", 250, 27.0),
+    ]
+    assert verdicts(rows, "site_search_phrase") == {
+        "site_search_phrase p95 <= 1.3 x search_phrase p95": ("1.35x", "FAIL"),
+    }
+
+
+def test_the_site_scenarios_ask_what_the_api_scenarios_ask():
+    plan = plan_module.Plan(
+        quotes_in_db=3,
+        paths={
+            "search_rare": ["/api/v1/quotes/?q=zebra"],
+            "search_phrase": ["/api/v1/quotes/?q=%22cease+fire%22"],
+            "search_common": ["/api/v1/quotes/?q=said&speaker=x"],
+        },
+    )
+    plan_module.plan_site_searches(plan)
+    assert plan.paths["site_search_rare"] == ["/?q=zebra"]
+    assert plan.paths["site_search_phrase"] == ["/?q=%22cease+fire%22"]
+    assert plan.paths["site_search_common"] == ["/?q=said&speaker=x"]
 
 
 def test_the_import_is_held_to_the_copy_floor_of_the_same_rows():
