@@ -23,8 +23,8 @@ def trigram_name_index(name: str) -> GinIndex:
 
 
 # The search's SQL is written out below rather than composed from ``folded`` and
-# ``TrigramWordSimilarity``: composed, a people search spent about 3.5 ms of CPU building and
-# compiling its query, more than PostgreSQL spent running it. The folded name keeps the exact
+# ``TrigramWordSimilarity``: composed, building and compiling the query cost more CPU than
+# PostgreSQL spent running it. The folded name keeps the exact
 # form of ``trigram_name_index``, so the indexes still serve it.
 _FOLDED_TEXT = "lower(immutable_unaccent(%s::text))"
 

@@ -265,7 +265,7 @@ def quote_list(environ, params: dict):
             args,
             # psycopg prepares a statement after five runs, and PostgreSQL may then keep a
             # generic plan; for a search that is a parallel scan calling websearch_to_tsquery()
-            # per row (82 ms against 25 ms for q=matthew). The project does not prepare its
+            # per row, several times slower. The project does not prepare its
             # searches either (config/database.py); the other statements keep the saving.
             prepare=False if text else None,
         )

@@ -86,10 +86,9 @@ class Article(TimestampedModel):
 
 
 # The related rows a quote's API representation shows, as JSON built by PostgreSQL. Their SQL
-# is written out rather than composed from Subquery, ArraySubquery and JSONObject: composed, the
-# four took about 2.4 ms of CPU per query to build and compile, more than PostgreSQL spent
-# running a 20-quote page. The keys are each quote's own columns, so the expressions follow
-# table aliases.
+# is written out rather than composed from Subquery, ArraySubquery and JSONObject: composed,
+# building and compiling them cost more CPU than PostgreSQL spent running a page. The keys are
+# each quote's own columns, so the expressions follow table aliases.
 _ORGANIZATION_JSON = "jsonb_build_object('id', o.id, 'name', o.name, 'slug', o.slug)"
 
 
@@ -165,9 +164,8 @@ class QuoteQuerySet(models.QuerySet):
         Article, publisher and speaker are joined. The organizations, the role and the topics
         come with each row as JSON built by PostgreSQL (``speaking_organization_ref``,
         ``source_organization_ref``, ``role_ref``, ``topic_refs``): planning time grows steeply
-        with the number of joined tables (on a million quotes, about 1 ms for these four, over
-        30 ms for all eight), while a subquery is planned on its own; and prefetching made a
-        query and model instances per relation, a fifth of a 20-quote page's CPU.
+        with the number of joined tables, while a subquery is planned on its own; and
+        prefetching would make a query and model instances per relation.
         """
         return (
             self.select_related("article__publisher", "speaker")

@@ -11,7 +11,7 @@ class ModelPermissionsOrAnonReadOnly(DjangoModelPermissionsOrAnonReadOnly):
     """Anyone reads; a write needs the model permission (``quotes.change_quote``, ...).
 
     DRF's class builds the view's queryset on every request to learn its model, although a
-    read needs no permission whatever the model: 4 % of a quote detail's instructions.
+    read needs no permission whatever the model.
     """
 
     def has_permission(self, request, view):

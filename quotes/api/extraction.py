@@ -29,8 +29,8 @@ from quotes.choices import Channel, QuoteKind
 from quotes.extraction import EXTRACTOR_VERSION, extract
 from quotes.proposals import build_gazetteer, extraction_slots, gazetteer_pk, roles_when_said
 
-# Typical articles take a few hundredths of a second per 10,000 characters; texts built to be
-# slow (hundreds of parenthesised quotations) about a second at this length (bench/README.md).
+# Extraction runs in the web worker: the bound keeps a text built to be slow (hundreds of
+# parenthesised quotations) from holding it for long.
 MAX_TEXT_LENGTH = 10_000
 TOO_LONG = (
     "The text has {length:,} characters; /extract/ takes at most {limit:,}. Store a longer "

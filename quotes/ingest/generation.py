@@ -64,7 +64,7 @@ CUES = ["said", "told reporters", "added", "warned", "argued", "insisted", "wrot
 # words as real ones do (migration quotes 0007).
 HYPHENATED = 1 / 110
 # Share of drafts that the extractor proposed (the rest were entered by hand), and the version
-# they record: the review queue sorted by confidence then has real work (issue 7).
+# they record: the review queue sorted by confidence then has real work.
 PROPOSED_DRAFTS = 0.8
 GENERATED_PROPOSALS = "generated"
 START = datetime.date(2005, 1, 1)

@@ -137,8 +137,8 @@ def write_articles(plans: list[ArticlePlan], new_objects: list) -> dict[str, int
 
 # Autovacuum analyses a table once its rows changed by a threshold plus a share of its size,
 # but only on its next round; until then the planner plans with the old statistics. Right after
-# a bulk load into an empty database that plan sorts every quote: a page of the quote list took
-# 380 ms instead of 3 ms on 20,000 freshly imported quotes.
+# a bulk load into an empty database that plan sorts every quote for a page of the quote
+# list.
 BULK_WRITTEN_MODELS = (
     Publisher,
     Topic,
