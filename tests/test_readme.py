@@ -108,6 +108,12 @@ def readme_server(live_server, settings):
     state ``make run`` and the README's token command leave behind."""
     from quotes.search import indexer
 
+    missing = [tool for tool in ("curl", "jq") if not shutil.which(tool)]
+    if missing:
+        pytest.fail(
+            f"The README's examples need {' and '.join(missing)}: apt-get install -y curl jq"
+        )
+
     call_command("loaddata", "seed", verbosity=0)
     indexer.rebuild(settings.SEARCH_INDEX_DIR)
     token = Token.objects.create(user=UserFactory(is_superuser=True, is_staff=True))
@@ -118,7 +124,6 @@ def readme_server(live_server, settings):
     }, live_server.url
 
 
-@pytest.mark.skipif(not shutil.which("curl") or not shutil.which("jq"), reason="curl and jq")
 @pytest.mark.django_db(transaction=True, reset_sequences=True)
 @pytest.mark.parametrize("example", EXAMPLES, ids=[example.title for example in EXAMPLES])
 def test_readme_example_prints_what_the_readme_shows(example, readme_server):
