@@ -6,7 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from .choices import AliasKind, OrganizationClassification
-from .search import trigram_name_index
+from .name_search import trigram_name_index
 from .validators import country_code_validator, wikidata_id_validator
 
 

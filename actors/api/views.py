@@ -20,10 +20,10 @@ from config.api.viewsets import (
     SLUG_PATH_PARAMETER,
     ListViewSet,
     NestedListMixin,
-    ReadOnlyViewSet,
+    ResourceViewSet,
     SlugLookupMixin,
+    WritableModelMixin,
 )
-from config.api.writing import WritableModelMixin
 
 from .serializers import (
     AffiliationSerializer,
@@ -42,7 +42,7 @@ from .serializers import (
 NEWEST_ROLE_FIRST = (F("start_date").desc(nulls_last=True), "-id")
 
 
-class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ResourceViewSet):
     """People who are quoted; the detail adds their current and past roles.
 
     A person merged into another answers 301 at their old slug.
@@ -113,7 +113,7 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
         return self.detail_response(merged)
 
 
-class OrganizationViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class OrganizationViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ResourceViewSet):
     """Organizations: governments, ministries, armed groups, agencies.
 
     The detail adds the organizations directly below.
@@ -141,7 +141,7 @@ AFFILIATIONS = Affiliation.objects.select_related("person", "organization").orde
 )
 
 
-class AffiliationViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class AffiliationViewSet(HistoryMixin, WritableModelMixin, ResourceViewSet):
     """Who held which role in which organization, and when."""
 
     queryset = AFFILIATIONS
@@ -150,7 +150,7 @@ class AffiliationViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     filterset_class = AffiliationFilterSet
 
 
-class AliasViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class AliasViewSet(HistoryMixin, WritableModelMixin, ResourceViewSet):
     """Other names of people and organizations: surnames, transliterations, former names."""
 
     queryset = Alias.objects.select_related("person", "organization").order_by("name", "id")

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.db import connection
 
-from config.api.writing import WritableModelMixin
+from config.api.viewsets import WritableModelMixin
 from quotes.choices import ReviewStatus
 from quotes.models import Quote
 from tests.factories import PersonFactory, QuoteFactory
