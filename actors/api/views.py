@@ -88,7 +88,7 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ResourceV
             if not (redirect := redirect.first()):
                 raise
             return HttpResponsePermanentRedirect(
-                reverse("person-detail", kwargs={"slug": redirect.person.slug})
+                reverse("api:person-detail", kwargs={"slug": redirect.person.slug})
             )
 
     @extend_schema(
