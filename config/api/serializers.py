@@ -18,13 +18,13 @@ from .filters import SLUG_PATTERN, slug_validator
 
 # ModelSerializer inspects the model (field types, lengths, choices, validators) every time it
 # is instantiated, and a response instantiates several (each nested serializer, each role list
-# of a person): 2.2 ms of a 4.8 ms quote detail. The fields of a read serializer depend on its
-# class alone, so they are built once and copied for each instance, the way DRF copies declared
-# fields.
+# of a person): close to half of a quote detail's time. The fields of a read serializer depend
+# on its class alone, so they are built once and copied for each instance, the way DRF copies
+# declared fields.
 #
 # Representing an object does not even need the copies: a field turns a value into JSON without
-# changing itself, so every instance of a class reads through one set of bound fields. Copying
-# them was a sixth of a quote list's CPU. Two consequences: a method field is called on the
+# changing itself, so every instance of a class reads through one set of bound fields rather
+# than copying them for each row of a list. Two consequences: a method field is called on the
 # serializer being represented, not on the field's parent; and a nested field never sees the
 # request's context, so read serializers keep their fields context-free (no hyperlinks).
 #
