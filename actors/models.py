@@ -6,7 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from .choices import AliasKind, OrganizationClassification
-from .search import trigram_name_index
+from .name_search import trigram_name_index
 from .validators import country_code_validator, wikidata_id_validator
 
 
@@ -140,19 +140,6 @@ class Organization(TimestampedModel):
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
-    def descendant_ids(self) -> list[int]:
-        """This organization's id and the ids of every organization below it."""
-        tree = Organization.objects.raw(
-            """
-            WITH RECURSIVE tree(id) AS (
-                SELECT id FROM actors_organization WHERE id = %s
-                UNION SELECT o.id FROM actors_organization o JOIN tree t ON o.parent_id = t.id
-            ) SELECT id FROM tree
-            """,
-            [self.pk],
-        )
-        return [row.pk for row in tree]
-
 
 # Aliases
 
@@ -255,8 +242,3 @@ class Affiliation(TimestampedModel):
 
     def __str__(self):
         return f"{self.person}: {self.role}, {self.organization}"
-
-    def is_active_on(self, date: datetime.date) -> bool:
-        return (self.start_date is None or self.start_date <= date) and (
-            self.end_date is None or self.end_date >= date
-        )

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import OuterRef, QuerySet
 
 from .models import Affiliation, Alias, Organization
-from .search import NameSimilarity, RelatedCount, matching_name_ids
+from .name_search import NameSimilarity, RelatedCount, matching_name_ids
 
 
 def organization_ids(slugs, *, include_descendants: bool = False) -> list[int]:

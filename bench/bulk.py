@@ -23,7 +23,7 @@ def export_newest(url: str, quotes: int, target: Path) -> None:
             "SELECT said_on FROM quotes_quote ORDER BY said_on DESC OFFSET %s LIMIT 1", [quotes]
         ).fetchone()
     filters = ["--filter", f"said_after={row[0].isoformat()}"] if row else []
-    manage_measured(url, "export_quotes", "--format", "jsonl", *filters, "--output", str(target))
+    manage_measured(url, "export_quotes", "--format", "articles", *filters, "--output", str(target))
 
 
 @contextlib.contextmanager

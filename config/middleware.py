@@ -26,8 +26,9 @@ class ApiErrorMiddleware:
     That is an unknown URL (404), an exception no view handled (500, or 503 with
     ``Retry-After`` for an unavailable database: ``config.api.errors.failure_of``) and, with
     ``DEBUG``, the technical pages, so clients meet the same shape in development. DRF's own
-    answers pass unchanged. Pages outside ``/api/`` keep Django's handlers: ``handler404`` and
-    ``handler500`` (or ``404.html``/``500.html``) are where the site designs its own.
+    answers pass unchanged. Pages outside ``/api/`` keep Django's handlers: ``404.html`` and
+    ``500.html`` are where the site designs its own (``web.middleware`` shows the 404 with
+    ``DEBUG`` too).
     """
 
     def __init__(self, get_response):

@@ -195,7 +195,7 @@ def search(request):
     }
     unknown_speakers = [slug for slug in speakers if slug not in names["speaker"]]
     unknown_organizations = [slug for slug in organizations if slug not in names["organization"]]
-    api_url = reverse("quote-list") + query_string(request.GET, drop=PAGING_PARAMETERS)
+    api_url = reverse("api:quote-list") + query_string(request.GET, drop=PAGING_PARAMETERS)
     first_values = {key: values[0] for key, values in request.GET.lists()}
     extra_values = [
         (key, value)

@@ -3,9 +3,9 @@ from rest_framework import serializers
 
 from actors import selectors
 from actors.models import Affiliation, Alias, Organization, Person
-from config.api.serializers import ReadModelSerializer
-from config.api.writing import (
+from config.api.serializers import (
     ModelCleanSerializer,
+    ReadModelSerializer,
     SluggedWriteSerializer,
     SlugReference,
     StrictInputMixin,

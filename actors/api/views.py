@@ -20,10 +20,10 @@ from config.api.viewsets import (
     SLUG_PATH_PARAMETER,
     ListViewSet,
     NestedListMixin,
-    ReadOnlyViewSet,
+    ResourceViewSet,
     SlugLookupMixin,
+    WritableModelMixin,
 )
-from config.api.writing import WritableModelMixin
 
 from .serializers import (
     AffiliationSerializer,
@@ -42,7 +42,19 @@ from .serializers import (
 NEWEST_ROLE_FIRST = (F("start_date").desc(nulls_last=True), "-id")
 
 
-class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+# The queryset's prefetches serve the detail: a list row reads none of them. (No docstring:
+# drf-spectacular would show it for a view set without its own.)
+class DetailPrefetchesMixin:
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            queryset = queryset.prefetch_related(None)
+        return queryset
+
+
+class PersonViewSet(
+    DetailPrefetchesMixin, SlugLookupMixin, HistoryMixin, WritableModelMixin, ResourceViewSet
+):
     """People who are quoted; the detail adds their current and past roles.
 
     A person merged into another answers 301 at their old slug.
@@ -65,12 +77,6 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
     write_serializer_class = PersonWriteSerializer
     filterset_class = PersonFilterSet
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.action == "list":
-            queryset = queryset.prefetch_related(None)
-        return queryset
-
     @extend_schema(
         summary="A person, with their roles",
         responses={
@@ -88,7 +94,7 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
             if not (redirect := redirect.first()):
                 raise
             return HttpResponsePermanentRedirect(
-                reverse("person-detail", kwargs={"slug": redirect.person.slug})
+                reverse("api:person-detail", kwargs={"slug": redirect.person.slug})
             )
 
     @extend_schema(
@@ -113,7 +119,9 @@ class PersonViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyV
         return self.detail_response(merged)
 
 
-class OrganizationViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class OrganizationViewSet(
+    DetailPrefetchesMixin, SlugLookupMixin, HistoryMixin, WritableModelMixin, ResourceViewSet
+):
     """Organizations: governments, ministries, armed groups, agencies.
 
     The detail adds the organizations directly below.
@@ -129,19 +137,13 @@ class OrganizationViewSet(SlugLookupMixin, HistoryMixin, WritableModelMixin, Rea
     write_serializer_class = OrganizationWriteSerializer
     filterset_class = OrganizationFilterSet
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.action == "list":
-            queryset = queryset.prefetch_related(None)
-        return queryset
-
 
 AFFILIATIONS = Affiliation.objects.select_related("person", "organization").order_by(
     *NEWEST_ROLE_FIRST
 )
 
 
-class AffiliationViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class AffiliationViewSet(HistoryMixin, WritableModelMixin, ResourceViewSet):
     """Who held which role in which organization, and when."""
 
     queryset = AFFILIATIONS
@@ -150,7 +152,7 @@ class AffiliationViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
     filterset_class = AffiliationFilterSet
 
 
-class AliasViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class AliasViewSet(HistoryMixin, WritableModelMixin, ResourceViewSet):
     """Other names of people and organizations: surnames, transliterations, former names."""
 
     queryset = Alias.objects.select_related("person", "organization").order_by("name", "id")

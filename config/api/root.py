@@ -9,20 +9,20 @@ from rest_framework.views import APIView
 
 # Name in the answer -> URL name.
 COLLECTIONS = {
-    "people": "person-list",
-    "organizations": "organization-list",
-    "affiliations": "affiliation-list",
-    "aliases": "alias-list",
-    "quotes": "quote-list",
-    "articles": "article-list",
-    "publishers": "publisher-list",
-    "topics": "topic-list",
+    "people": "api:person-list",
+    "organizations": "api:organization-list",
+    "affiliations": "api:affiliation-list",
+    "aliases": "api:alias-list",
+    "quotes": "api:quote-list",
+    "articles": "api:article-list",
+    "publishers": "api:publisher-list",
+    "topics": "api:topic-list",
 }
 LINKS = {
-    "extract": "extract",
-    "schema": "schema",
-    "docs": "swagger-ui",
-    "redoc": "redoc",
+    "extract": "api:extract",
+    "schema": "api:schema",
+    "docs": "api:swagger-ui",
+    "redoc": "api:redoc",
 }
 
 ApiRootSerializer = inline_serializer(

@@ -108,7 +108,7 @@ class AutoSchema(openapi.AutoSchema):
 
     def _resolve_path_parameters(self, variables):
         # An id in a path is an integer (a typed client passes the `id` it read); any segment
-        # still reaches the view (ReadOnlyViewSet.lookup_value_regex), so a malformed one
+        # still reaches the view (ResourceViewSet.lookup_value_regex), so a malformed one
         # answers the JSON 404.
         parameters = super()._resolve_path_parameters(variables)
         for parameter in parameters:

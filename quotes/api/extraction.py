@@ -22,8 +22,8 @@ from rest_framework.views import APIView
 
 from config.api.errors import ErrorSerializer, RequestTooLarge, ValidationErrorSerializer
 from config.api.permissions import HasPermissions
+from config.api.serializers import StrictInputMixin
 from config.api.throttling import ExtractionRateThrottle
-from config.api.writing import StrictInputMixin
 from quotes.api.serializers import RoleSerializer
 from quotes.choices import Channel, QuoteKind
 from quotes.extraction import EXTRACTOR_VERSION, extract

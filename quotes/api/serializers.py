@@ -8,9 +8,9 @@ from rest_framework import serializers
 from actors.api.serializers import OrganizationRefSerializer, PersonRefSerializer
 from actors.choices import OrganizationClassification
 from actors.models import Affiliation, Organization, Person
-from config.api.serializers import ReadModelSerializer
-from config.api.writing import (
+from config.api.serializers import (
     ModelCleanSerializer,
+    ReadModelSerializer,
     SluggedWriteSerializer,
     SlugReference,
     StrictInputMixin,

@@ -16,12 +16,14 @@ from config.api.pagination import KeysetCursorPagination
 from config.api.permissions import CanReviewQuotes
 from config.api.viewsets import (
     SLUG_PATH_PARAMETER,
+    Conflict,
     ListViewSet,
     NestedListMixin,
-    ReadOnlyViewSet,
+    ResourceViewSet,
     SlugLookupMixin,
+    WritableModelMixin,
+    etag_of,
 )
-from config.api.writing import Conflict, WritableModelMixin, etag_of
 from quotes import representations, review, search
 from quotes.filtersets import (
     ArticleFilterSet,
@@ -87,7 +89,7 @@ NOT_SHOWN = [
 ]
 
 
-class QuoteViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class QuoteViewSet(HistoryMixin, WritableModelMixin, ResourceViewSet):
     """Quotes, paraphrases and attributed claims, each a verbatim span of its article.
 
     Writes need the model permissions; a verified or retracted quote is changed only by
@@ -234,7 +236,7 @@ class OrganizationQuoteViewSet(NestedQuoteViewSet):
     filterset_class = OrganizationQuoteFilterSet
 
 
-class ArticleViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
+class ArticleViewSet(HistoryMixin, WritableModelMixin, ResourceViewSet):
     """Articles the quotes come from; the detail lists their quotes."""
 
     queryset = Article.objects.select_related("publisher").order_by("-published_on", "-id")
@@ -281,7 +283,7 @@ class ArticleViewSet(HistoryMixin, WritableModelMixin, ReadOnlyViewSet):
         return queryset
 
 
-class PublisherViewSet(SlugLookupMixin, WritableModelMixin, ReadOnlyViewSet):
+class PublisherViewSet(SlugLookupMixin, WritableModelMixin, ResourceViewSet):
     """Publishers (newspapers, agencies, broadcasters)."""
 
     queryset = Publisher.objects.order_by("name", "id")

@@ -311,7 +311,7 @@ def jsonl_quotes(quotes: QuerySet) -> Iterator[str]:
         )
 
 
-FORMATS = {"csv": csv_rows, "jsonld": jsonld_chunks, "jsonl": jsonl_articles}
+FORMATS = {"csv": csv_rows, "jsonld": jsonld_chunks, "articles": jsonl_articles}
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "jsonld": "application/ld+json",

@@ -19,7 +19,7 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import F, QuerySet, Value
 
-from actors.search import ImmutableUnaccent
+from actors.name_search import ImmutableUnaccent
 
 from .query import HYPHEN, HYPHEN_IN_WORD, HYPHENS
 

@@ -1,4 +1,4 @@
-"""Fuzzy name search: alias-aware, ranked, and index-backed."""
+"""Read-side queries on people and organizations: fuzzy name search, organization trees."""
 
 import pytest
 
@@ -59,3 +59,18 @@ def test_an_organization_is_found_and_ranked_by_its_best_alias():
     )
     assert [org.name for org in found] == ["Hamas", "Islamic Resistance"]
     assert found[0].search_score == 1.0 > found[1].search_score
+
+
+def test_organization_ids_with_descendants_include_children_and_grandchildren():
+    government = OrganizationFactory()
+    military = OrganizationFactory(parent=government)
+    unit = OrganizationFactory(parent=military)
+    OrganizationFactory()
+    found = selectors.organization_ids([government.slug], include_descendants=True)
+    assert set(found) == {government.pk, military.pk, unit.pk}
+
+
+def test_organization_ids_without_descendants_are_the_named_ones():
+    government = OrganizationFactory()
+    OrganizationFactory(parent=government)
+    assert selectors.organization_ids([government.slug]) == [government.pk]

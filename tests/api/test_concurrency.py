@@ -1,15 +1,11 @@
 """ETags on detail responses; If-Match on writes so curators never overwrite each other."""
 
-import threading
-import time
-
 import pytest
-from django.db import connection
 
-from config.api.writing import WritableModelMixin
 from quotes.choices import ReviewStatus
 from quotes.models import Quote
 from tests.factories import PersonFactory, QuoteFactory
+from tests.races import run_beside_a_paused_patch
 
 pytestmark = pytest.mark.django_db
 
@@ -74,29 +70,10 @@ def test_two_curators_with_the_same_etag_cannot_both_write(monkeypatch, client_a
     quote = QuoteFactory(status=ReviewStatus.DRAFT)
     first, second = client_as("editor"), client_as("editor")
     etag = first.get(url(quote))["ETag"]
-    checked = threading.Event()
-    original = WritableModelMixin.check_if_match
-
-    def slow_check(view, instance):
-        original(view, instance)
-        if threading.current_thread().name == "first":
-            checked.set()
-            time.sleep(0.5)  # the second request arrives now
-
-    monkeypatch.setattr(WritableModelMixin, "check_if_match", slow_check)
-    statuses = {}
-
-    def edit(name, client, cue):
-        try:
-            response = client.patch(url(quote), {"cue": cue}, HTTP_IF_MATCH=etag)
-            statuses[name] = response.status_code
-        finally:
-            connection.close()
-
-    writer = threading.Thread(target=edit, args=("first", first, "told"), name="first")
-    writer.start()
-    checked.wait(timeout=10)
-    edit("second", second, "insisted")
-    writer.join()
-    assert statuses == {"first": 200, "second": 412}
+    statuses = run_beside_a_paused_patch(
+        monkeypatch,
+        lambda: first.patch(url(quote), {"cue": "told"}, HTTP_IF_MATCH=etag),
+        lambda: second.patch(url(quote), {"cue": "insisted"}, HTTP_IF_MATCH=etag),
+    )
+    assert statuses == {"patch": 200, "other": 412}
     assert Quote.objects.get(pk=quote.pk).cue == "told"

@@ -289,7 +289,12 @@ def prepare(services):
             services.manage(*step, database=database, check=True)
     services.manage("generate_corpus", "--quotes", str(QUOTES), "--no-progress", check=True)
     services.manage(
-        "export_quotes", "--format", "jsonl", "--output", str(DATA / "articles.jsonl"), check=True
+        "export_quotes",
+        "--format",
+        "articles",
+        "--output",
+        str(DATA / "articles.jsonl"),
+        check=True,
     )
     services.manage(
         "shell",

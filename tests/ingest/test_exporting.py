@@ -20,7 +20,7 @@ def export(*args) -> str:
 
 
 def test_round_trip_export_import_export_is_identical(seed, tmp_path):
-    first, quotes = export("--format", "jsonl"), Quote.objects.count()
+    first, quotes = export("--format", "articles"), Quote.objects.count()
     path = tmp_path / "all.jsonl"
     path.write_text(first)
     # An empty database: nothing of the seed left.
@@ -37,11 +37,11 @@ def test_round_trip_export_import_export_is_identical(seed, tmp_path):
         "import_articles", str(path), "--create-people", "--no-progress", stdout=io.StringIO()
     )
     assert Quote.objects.count() == quotes
-    assert export("--format", "jsonl") == first
+    assert export("--format", "articles") == first
 
 
-def test_jsonl_is_one_article_per_line_in_the_import_shape(seed):
-    lines = export("--format", "jsonl").splitlines()
+def test_articles_format_is_one_article_per_line_in_the_import_shape(seed):
+    lines = export("--format", "articles").splitlines()
     article = json.loads(lines[0])
     assert {"publisher", "title", "url", "published_on", "body", "quotes"} <= set(article)
     quote = article["quotes"][0]
@@ -88,7 +88,7 @@ def test_every_format_lists_a_quotes_topics_in_name_order(db):
         "Humanitarian aid",
         "War",
     ]
-    (line,) = export("--format", "jsonl").splitlines()
+    (line,) = export("--format", "articles").splitlines()
     assert json.loads(line)["quotes"][0]["topics"] == [
         {"slug": "aid", "name": "Humanitarian aid"},
         {"slug": "war", "name": "War"},

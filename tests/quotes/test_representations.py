@@ -5,7 +5,7 @@ import datetime
 import pytest
 from rest_framework.test import APIRequestFactory
 
-from config.api.writing import etag_of
+from config.api.viewsets import etag_of
 from quotes import representations
 from quotes.api.serializers import QuoteDetailSerializer, QuoteListSerializer
 from quotes.choices import QuoteKind, ReviewStatus

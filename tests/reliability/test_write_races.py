@@ -1,49 +1,17 @@
 """No acknowledged write is lost: every write action locks its row, honours If-Match and
 writes only what it changes."""
 
-import threading
-import time
-
 import pytest
-from django.db import connection
 
-from config.api.writing import WritableModelMixin
+from config.api.viewsets import WritableModelMixin
 from quotes.choices import ReviewStatus
 from quotes.models import Quote
 from tests.factories import PersonFactory, QuoteFactory
+from tests.races import run_beside_a_paused_patch
 
 
 def url(quote):
     return f"/api/v1/quotes/{quote.pk}/"
-
-
-def run_beside_a_paused_patch(monkeypatch, patcher, other_write):
-    """``patcher`` PATCHes the quote's cue to "told" and pauses between its If-Match check
-    and its write; ``other_write()`` runs meanwhile. Returns both status codes."""
-    checked = threading.Event()
-    original = WritableModelMixin.check_if_match
-
-    def slow_check(view, instance):
-        original(view, instance)
-        if threading.current_thread().name == "patch":
-            checked.set()
-            time.sleep(0.5)
-
-    monkeypatch.setattr(WritableModelMixin, "check_if_match", slow_check)
-    statuses = {}
-
-    def patch():
-        try:
-            statuses["patch"] = patcher().status_code
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=patch, name="patch")
-    thread.start()
-    checked.wait(timeout=10)
-    statuses["other"] = other_write().status_code
-    thread.join()
-    return statuses
 
 
 @pytest.mark.django_db(transaction=True)

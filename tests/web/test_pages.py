@@ -95,10 +95,19 @@ def test_an_unknown_quote_answers_the_designed_not_found_page(client):
     assert 'action="/"' in response.text  # a search box to go on
 
 
-def test_an_address_no_page_answers_is_the_designed_not_found_page(client):
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "development"])
+def test_an_address_no_page_answers_is_the_designed_not_found_page(client, settings, debug):
+    settings.DEBUG = debug
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert "<h1>Nothing here</h1>" in response.text
+
+
+def test_an_address_missing_its_slash_is_redirected_in_development_too(client, settings):
+    settings.DEBUG = True
+    response = client.get("/quotes/999999")
+    assert response.status_code == 301
+    assert response["Location"] == "/quotes/999999/"
 
 
 def test_a_failure_answers_the_designed_error_page_not_a_traceback(seed, monkeypatch):

@@ -1,4 +1,4 @@
-"""``manage.py export_quotes``: stream quotes as CSV, JSON Lines or JSON-LD."""
+"""``manage.py export_quotes``: stream quotes as CSV or JSON-LD, or their articles as JSON Lines."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -9,16 +9,19 @@ from quotes.models import Article
 
 class Command(BaseCommand):
     help = (
-        "Export quotes, streamed in flat memory. --format jsonl writes one article per line "
-        "with its quotes, the shape import_articles reads (without filters: every article, "
-        "those without quotes too); csv one quote per row; jsonld a schema.org document of "
-        "Quotation nodes. --filter takes the list endpoint's query parameters "
+        "Export quotes, streamed in flat memory. --format articles writes JSON Lines, one "
+        "article per line with its quotes, the shape import_articles reads (without filters: "
+        "every article, those without quotes too); csv one quote per row; jsonld a schema.org "
+        "document of Quotation nodes. --filter takes the list endpoint's query parameters "
         "(e.g. --filter speaker=benjamin-netanyahu --filter q=ceasefire)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--format", choices=sorted(exporting.FORMATS), default="jsonl", help="Default jsonl."
+            "--format",
+            choices=sorted(exporting.FORMATS),
+            default="articles",
+            help="Default articles.",
         )
         parser.add_argument("--output", "-o", help="File to write (default: standard output).")
         parser.add_argument(
@@ -40,7 +43,7 @@ class Command(BaseCommand):
             quotes = selectors.filter_quotes(params)
         except selectors.FilterError as error:
             raise CommandError(f"Invalid filter: {error}") from error
-        if options["format"] == "jsonl":
+        if options["format"] == "articles":
             chunks = exporting.jsonl_articles(
                 quotes, articles=None if params else Article.objects.all()
             )

@@ -1,4 +1,5 @@
-"""Name search: fuzzy, accent-insensitive, alias-aware, ranked by trigram similarity."""
+"""The SQL of name search for people and organizations (``selectors.search_by_name``): fuzzy,
+accent-insensitive, alias-aware, ranked by trigram similarity, with the indexes it uses."""
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db.models import F, FloatField, Func, IntegerField, TextField
@@ -23,9 +24,9 @@ def trigram_name_index(name: str) -> GinIndex:
 
 
 # The search's SQL is written out below rather than composed from ``folded`` and
-# ``TrigramWordSimilarity``: composed, building and compiling the query cost more CPU than
-# PostgreSQL spent running it. The folded name keeps the exact
-# form of ``trigram_name_index``, so the indexes still serve it.
+# ``TrigramWordSimilarity``: composed, building and compiling a people search's query took more
+# CPU than PostgreSQL spent running it. The folded name keeps the exact form of
+# ``trigram_name_index``, so the indexes still serve it.
 _FOLDED_TEXT = "lower(immutable_unaccent(%s::text))"
 
 
