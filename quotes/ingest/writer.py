@@ -27,17 +27,38 @@ QUOTE_COLUMNS = [
 
 # The bulk path's quotes: COPY into a temporary table, then one INSERT ... SELECT that adds the
 # search document, the expression of ``quotes_quote_search_document`` (what the trigger
-# computes, migration quotes 0004): the text part || the names part || the attribution part,
-# the names worked out once per distinct speaker. ``whosaid.bulk_import`` (local to the
+# computes, migration quotes 0004): the text part || the names part || the attribution part.
+# The names part is ``quotes_quote_search_names_vector``: the names' text, worked out once per
+# distinct speaker in each statement (so a rename between batches is heard), then turned into a
+# vector once per distinct text for the whole session (``NAMES_TABLE``: a pure function of the
+# text, the same speakers recur in every batch). ``whosaid.bulk_import`` (local to the
 # transaction, reset right after the statement) makes the trigger keep that document. The
 # search index hears of the batch from the same statement: a statement-level trigger adds the
 # ids of all its rows to the search outbox at once (migration quotes 0010).
 STAGE_TABLE = "whosaid_import_quote"
+SPEAKERS_TABLE = "whosaid_import_speaker"
+NAMES_TABLE = "whosaid_import_names"
 CREATE_STAGE_SQL = f"""
 CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE_TABLE} (LIKE quotes_quote INCLUDING DEFAULTS);
-TRUNCATE {STAGE_TABLE};
+CREATE TEMPORARY TABLE IF NOT EXISTS {SPEAKERS_TABLE} (
+    speaker bigint, speaking_org bigint, source_org bigint, names text);
+CREATE TEMPORARY TABLE IF NOT EXISTS {NAMES_TABLE} (names text PRIMARY KEY, vector tsvector);
+TRUNCATE {STAGE_TABLE}, {SPEAKERS_TABLE};
 """
 INSERT_STAGED_QUOTES_SQL = f"""
+INSERT INTO {SPEAKERS_TABLE} (speaker, speaking_org, source_org, names)
+SELECT speaker, speaking_org, source_org,
+    quotes_quote_search_names(nullif(speaker, 0), nullif(speaking_org, 0), nullif(source_org, 0))
+FROM (
+    SELECT DISTINCT coalesce(speaker_id, 0) AS speaker,
+        coalesce(speaking_organization_id, 0) AS speaking_org,
+        coalesce(source_organization_id, 0) AS source_org
+    FROM {STAGE_TABLE}
+) AS distinct_speakers;
+INSERT INTO {NAMES_TABLE} (names, vector)
+SELECT names, quotes_search_vector(names, 'B')
+FROM (SELECT DISTINCT names FROM {SPEAKERS_TABLE}) AS distinct_names
+WHERE NOT EXISTS (SELECT FROM {NAMES_TABLE} known WHERE known.names = distinct_names.names);
 SELECT set_config('whosaid.bulk_import', 'on', true);
 INSERT INTO quotes_quote ({", ".join(QUOTE_COLUMNS)}, search_document)
 SELECT {", ".join(f"q.{column}" for column in QUOTE_COLUMNS)},
@@ -46,15 +67,9 @@ SELECT {", ".join(f"q.{column}" for column in QUOTE_COLUMNS)},
     || quotes_quote_search_part(q.attribution, 'C')
 FROM {STAGE_TABLE} q
 JOIN (
-    SELECT speaker, speaking_org, source_org,
-        quotes_quote_search_names_vector(
-            nullif(speaker, 0), nullif(speaking_org, 0), nullif(source_org, 0)) AS names
-    FROM (
-        SELECT DISTINCT coalesce(speaker_id, 0) AS speaker,
-            coalesce(speaking_organization_id, 0) AS speaking_org,
-            coalesce(source_organization_id, 0) AS source_org
-        FROM {STAGE_TABLE}
-    ) AS distinct_names
+    SELECT s.speaker, s.speaking_org, s.source_org, known.vector AS names
+    FROM {SPEAKERS_TABLE} s
+    JOIN {NAMES_TABLE} known ON known.names = s.names
 ) AS n ON n.speaker = coalesce(q.speaker_id, 0)
     AND n.speaking_org = coalesce(q.speaking_organization_id, 0)
     AND n.source_org = coalesce(q.source_organization_id, 0);
