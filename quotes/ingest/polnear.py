@@ -276,9 +276,26 @@ def _splits(root: Path) -> list[Path]:
 def read_corpus(root: Path | str, *, status: str = "verified") -> Corpus:
     """Read a PolNeAR folder into import payloads, rejects and aliases (no database)."""
     root = Path(root)
-    metadata = read_metadata(root)
     corpus = Corpus()
-    # (label, metadata row, body, annotator, [(annotation, start, end, source span, wording)])
+    articles = _read_articles(root, read_metadata(root), corpus)
+    people = _name_speakers(articles, corpus.counts)
+    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in people:
+        by_surname[key[1]].append(key)
+    for label, row, body, annotator, quotes in articles:
+        corpus.payloads.append(
+            _payload(row, body, annotator, quotes, people, by_surname, corpus, status)
+        )
+        corpus.lines.append(label)
+    corpus.counts["articles"] = len(corpus.payloads)
+    corpus.counts["people"] = len(people)
+    return corpus
+
+
+def _read_articles(root: Path, metadata: dict[str, dict], corpus: Corpus) -> list:
+    """Each text file once, with its annotations and metadata row, as (label, metadata row,
+    body, annotator, [(annotation, start, end, source span, wording)]); a file without either
+    is a reject."""
     articles = []
     seen_files = set()
     for split in _splits(root):
@@ -300,63 +317,64 @@ def read_corpus(root: Path | str, *, status: str = "verified") -> Corpus:
                 )
                 continue
             body = text_path.read_text(encoding="utf-8")
-            annotations, broken = parse_ann(ann_path.read_text(encoding="utf-8"))
-            corpus.counts["attributions"] += len(annotations) + broken
-            for _ in range(broken):
-                corpus.rejects.append(
-                    {"file": label, "annotation": ann_path.name, "reason": "No content span."}
-                )
-            quotes = []
-            for number, annotation in enumerate(annotations, start=1):
-                where = f"{ann_path.name}#{number}"
-                span = extent(body, annotation.content)
-                if isinstance(span, str):
-                    corpus.rejects.append({"file": label, "annotation": where, "reason": span})
-                    continue
-                if len(annotation.content) > 1:
-                    corpus.counts["discontinuous spans kept whole"] += 1
-                source = extent(body, annotation.source) if annotation.source else None
-                if isinstance(source, str):
-                    corpus.rejects.append(
-                        {"file": label, "annotation": where, "reason": f"Source: {source}"}
-                    )
-                    continue
-                start, end = span
-                if start >= end:
-                    corpus.rejects.append(
-                        {"file": label, "annotation": where, "reason": "Empty content span."}
-                    )
-                    continue
-                if source is None:
-                    corpus.counts["unattributed"] += 1
-                wording = " ".join(body[source[0] : source[1]].split()) if source else ""
-                quotes.append((annotation, start, end, source, wording))
+            quotes = _read_quotes(body, ann_path, label, corpus)
             articles.append((label, row, body, ann_path.stem.rpartition("_")[2], quotes))
+    return articles
 
+
+def _read_quotes(body: str, ann_path: Path, label: str, corpus: Corpus) -> list:
+    """The attributions of one annotation file whose spans hold in ``body``, as (annotation,
+    start, end, source span, wording); the others are rejects."""
+    annotations, broken = parse_ann(ann_path.read_text(encoding="utf-8"))
+    corpus.counts["attributions"] += len(annotations) + broken
+    for _ in range(broken):
+        corpus.rejects.append(
+            {"file": label, "annotation": ann_path.name, "reason": "No content span."}
+        )
+    quotes = []
+    for number, annotation in enumerate(annotations, start=1):
+        where = f"{ann_path.name}#{number}"
+        span = extent(body, annotation.content)
+        if isinstance(span, str):
+            corpus.rejects.append({"file": label, "annotation": where, "reason": span})
+            continue
+        if len(annotation.content) > 1:
+            corpus.counts["discontinuous spans kept whole"] += 1
+        source = extent(body, annotation.source) if annotation.source else None
+        if isinstance(source, str):
+            corpus.rejects.append(
+                {"file": label, "annotation": where, "reason": f"Source: {source}"}
+            )
+            continue
+        start, end = span
+        if start >= end:
+            corpus.rejects.append(
+                {"file": label, "annotation": where, "reason": "Empty content span."}
+            )
+            continue
+        if source is None:
+            corpus.counts["unattributed"] += 1
+        wording = " ".join(body[source[0] : source[1]].split()) if source else ""
+        quotes.append((annotation, start, end, source, wording))
+    return quotes
+
+
+def _name_speakers(articles: list, counts: Counter) -> dict[tuple[str, str], str]:
+    """Type each quote's source as a person mention (in place: (annotation, start, end,
+    wording, mention)) and return the people named in full somewhere in the corpus, each by
+    its most frequent full form."""
     evidence = NameEvidence.from_corpus(article[2] for article in articles)
     full_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for article in articles:
         body = article[2]
         typed = []
         for annotation, start, end, source, wording in article[4]:
-            mention = _person_mention(wording, body, source, evidence, corpus.counts)
+            mention = _person_mention(wording, body, source, evidence, counts)
             if mention is not None and mention.is_full:
                 full_names[mention.key][mention.surface] += 1
             typed.append((annotation, start, end, wording, mention))
         article[4][:] = typed
-
-    people = {key: forms.most_common(1)[0][0] for key, forms in full_names.items()}
-    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key in people:
-        by_surname[key[1]].append(key)
-    for label, row, body, annotator, quotes in articles:
-        corpus.payloads.append(
-            _payload(row, body, annotator, quotes, people, by_surname, corpus, status)
-        )
-        corpus.lines.append(label)
-    corpus.counts["articles"] = len(corpus.payloads)
-    corpus.counts["people"] = len(people)
-    return corpus
+    return {key: forms.most_common(1)[0][0] for key, forms in full_names.items()}
 
 
 def _person_mention(wording, body, source, evidence, counts) -> Mention | None:

@@ -29,7 +29,7 @@ QUOTE_COLUMNS = [
 # search document, the expression of ``quotes_quote_search_document`` (what the trigger
 # computes, migration quotes 0004): the text part || the names part || the attribution part.
 # The names part is ``quotes_quote_search_names_vector``: the names' text, worked out once per
-# distinct speaker in each statement (so a rename between batches is heard), then turned into a
+# distinct speaker in each batch (so a rename between batches is heard), then turned into a
 # vector once per distinct text for the whole session (``NAMES_TABLE``: a pure function of the
 # text, the same speakers recur in every batch). ``whosaid.bulk_import`` (local to the
 # transaction, reset right after the statement) makes the trigger keep that document. The
