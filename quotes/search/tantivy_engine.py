@@ -11,7 +11,6 @@ so a rebuilt index is picked up by the next search, and reloads the reader on ev
 writer has gone silent is not used: it would miss every change since.
 """
 
-import functools
 import time
 from pathlib import Path
 
@@ -27,20 +26,10 @@ from .tantivy_index import (
     UNREVIEWED,
     WORD,
     IndexDirectory,
-    analyzer,
     day_number,
+    indexed_form,
     open_index,
 )
-
-
-@functools.lru_cache(maxsize=20_000)
-def _analysed(word: str) -> str | None:
-    """A word's indexed form ('Negotiations' -> 'negoti'), None for a stop word."""
-    tokens = _ANALYZER.analyze(word)
-    return tokens[0] if tokens else None
-
-
-_ANALYZER = analyzer()
 
 
 def positioned_tokens(text: str) -> list[tuple[int, str]]:
@@ -49,7 +38,7 @@ def positioned_tokens(text: str) -> list[tuple[int, str]]:
     return [
         (position, token)
         for position, word in enumerate(WORD.findall(text))
-        if (token := _analysed(word)) is not None
+        if (token := indexed_form(word)) is not None
     ]
 
 
