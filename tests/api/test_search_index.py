@@ -251,9 +251,7 @@ def test_a_nested_list_searches_the_person_or_organization_of_its_url(api, searc
     assert [row["id"] for row in response.json()["results"]] == [mine.pk]
 
 
-def test_a_search_page_reads_its_rows_in_one_query_and_marks_them_without_any(
-    api, search_index
-):
+def test_a_search_page_reads_its_rows_in_one_query_and_marks_them_without_any(api, search_index):
     for _ in range(25):
         aid_quote(speaker=PersonFactory())
     search_index.sync()
