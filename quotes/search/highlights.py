@@ -14,7 +14,7 @@ from .query import HYPHEN, parse
 from .tantivy_index import HYPHENATED_WORD, WORD, indexed_form
 
 # A hyphenated word first, so that its joined spelling can be compared, else a single word.
-_WORD_OR_HYPHENATED = re.compile(f"{HYPHENATED_WORD.pattern}|{WORD.pattern}")
+_WORD_OR_HYPHENATED = re.compile(f"(?P<hyphenated>{HYPHENATED_WORD.pattern})|{WORD.pattern}")
 
 
 def searched_forms(text: str) -> frozenset[str]:
@@ -49,12 +49,11 @@ def highlight(quote_text: str, forms: frozenset[str]) -> str:
     out, position = [], 0
     for match in _WORD_OR_HYPHENATED.finditer(quote_text):
         word = match.group()
-        joined = HYPHEN.sub("", word)
-        if joined == word:
+        if match.lastgroup is None:
             if indexed_form(word) not in forms:
                 continue
             marked = _mark(word)
-        elif indexed_form(joined) in forms:
+        elif indexed_form(HYPHEN.sub("", word)) in forms:
             marked = "".join(
                 piece if HYPHEN.fullmatch(piece) else _mark(piece)
                 for piece in re.split(f"({HYPHEN.pattern})", word)
