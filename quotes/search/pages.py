@@ -4,9 +4,9 @@ The engine proposes ids best first; the rows are read by id from the request's q
 which carries its visibility rules and filters (not the text search: the index matched the
 words), so a quote the index still holds but the reader may no longer see (retracted,
 deleted, moved out of the filter) is skipped and the page is filled from further down the
-ranking. Positions count the engine's ranking, skipped ids included, so
-a cursor names the same place however many were skipped. The API's pagination and the
-journalists' site both call ``ranked_page``.
+ranking. Positions count the engine's ranking, skipped ids included, so a cursor names the
+same place however many were skipped. The API's pagination and the journalists' site both
+call ``ranked_page``.
 """
 
 from collections.abc import Callable
