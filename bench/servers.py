@@ -82,6 +82,7 @@ def start_server(system: str, url: str, port: int, workers: int, logs: Path) -> 
     log = logs / f"{system}.log"
     command = [
         sys.executable, "-m", "gunicorn", app,
+        "--config", str(BENCH / "gunicorn.conf.py"),
         "--bind", f"127.0.0.1:{port}",
         "--workers", str(workers),
         "--worker-class", "sync",

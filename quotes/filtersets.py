@@ -106,25 +106,33 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
         org_ids = self.scoped_organization_ids()
         if org_ids is not None:
             queryset = selectors.quotes_of_organizations(queryset, org_ids)
-        text = self.form.cleaned_data.get("q")
+        text = self.search_text
         ordering = self.form.cleaned_data.get("ordering") or RELEVANCE
-        if text:
-            # PostgreSQL's match stays on the queryset: a download or an export of a search
-            # reads it whole, and a page ranked by the index shows only the rows it confirms.
-            queryset = search.search(queryset, text)
         if ordering == RELEVANCE and not text:
             ordering = "-said_on"
+        shown = queryset
+        if text:
+            # PostgreSQL's match stays on the queryset: a download or an export of a search
+            # reads it whole.
+            queryset = search.search(queryset, text)
         queryset = queryset.order_by(*QUOTE_ORDERINGS[ordering])
-        if ordering == RELEVANCE and (engine := search.current_engine()):
-            # Pages are ranked by the index; the queryset's filters and visibility decide
-            # which of its proposals are shown.
-            request = search.SearchRequest(
-                text,
-                self.index_filters(org_ids),
-                include_unreviewed=sees_unreviewed(getattr(self.request, "user", None)),
-            )
-            queryset = queryset.ranked_by(search.Ranking(engine, request))
+        if text:
+            ranking = self.ranking(shown, org_ids) if ordering == RELEVANCE else None
+            queryset = queryset.searched(text, ranking)
         return queryset
+
+    def ranking(self, shown, org_ids: list[int] | None) -> search.Ranking | None:
+        """The index's ranking of this search, None without an index (PostgreSQL ranks).
+        Its pages read their rows by id from ``shown``, the quotes that the request's filters
+        and visibility leave: the index has matched the words."""
+        if (engine := search.current_engine()) is None:
+            return None
+        request = search.SearchRequest(
+            self.search_text,
+            self.index_filters(org_ids),
+            include_unreviewed=sees_unreviewed(getattr(self.request, "user", None)),
+        )
+        return search.Ranking(engine, request, shown)
 
     def speaker_slugs(self) -> list[str] | None:
         return self.form.cleaned_data.get("speaker") or None

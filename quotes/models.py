@@ -139,16 +139,20 @@ def sees_unreviewed(user) -> bool:
 
 
 class QuoteQuerySet(models.QuerySet):
-    # A search ranked by the index (quotes.search.Ranking): the pagination pages by it.
+    # A search (quotes.filtersets): its text, which the page's highlights mark, and its
+    # ranking by the index (quotes.search.Ranking), by which the pagination pages.
+    search_text = ""
     search_ranking = None
 
     def _clone(self):
         clone = super()._clone()
+        clone.search_text = self.search_text
         clone.search_ranking = self.search_ranking
         return clone
 
-    def ranked_by(self, ranking):
+    def searched(self, text: str, ranking=None):
         clone = self._chain()
+        clone.search_text = text
         clone.search_ranking = ranking
         return clone
 

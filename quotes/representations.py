@@ -117,16 +117,18 @@ def list_rows(
     (``context``, ``citation``), by id: one query."""
     if not ids:
         return {}
-    visible = queryset.filter(pk__in=ids).order_by().values("pk")
-    sql, params = visible.query.sql_with_params()
+    shown, params = queryset.order_by().values("pk").query.sql_with_params()
     body = ", a.body" if "context" in includes else ""
     with connection.cursor() as cursor:
         # The queryset's conditions are checked on the page's ids first (MATERIALIZED keeps
-        # PostgreSQL from joining every quote a search matches before keeping those ids).
+        # PostgreSQL from joining every quote the filters leave before keeping those ids). The
+        # ids go as one array, so the statement's text is the same for every page and
+        # psycopg prepares it.
         cursor.execute(
-            f"WITH page AS MATERIALIZED ({sql}) SELECT {_COLUMNS}{body}"
+            f"WITH page AS MATERIALIZED (SELECT shown.pk FROM ({shown}) shown"
+            f" WHERE shown.pk = ANY(%s)) SELECT {_COLUMNS}{body}"
             f" FROM page JOIN quotes_quote q ON q.id = page.pk {_JOINS}",
-            params,
+            [*params, ids],
         )
         fetched = cursor.fetchall()
     rows = {}

@@ -138,7 +138,7 @@ def page_of_quotes(filterset, request) -> QuotePage:
     """
     paginator = KeysetCursorPagination()
     quotes = paginator.paginate_queryset(filterset.qs, Request(request))
-    search.mark_page(quotes, filterset.search_text.strip())
+    search.mark_page(quotes, filterset.search_text)
     return QuotePage(
         quotes,
         _cursor_token(paginator, paginator.next_cursor),

@@ -222,6 +222,15 @@ def _copy_for_one_filterset(filter_):
     return copied
 
 
+class _FieldsCopiedShallowly(dict):
+    """A filter form class's fields. A Django form deep-copies its class's fields (widgets,
+    choices, validators) so that one form may change its own; a filter form only cleans the
+    query parameters and renders, changing none, so a shallow copy of each field does."""
+
+    def __deepcopy__(self, memo):
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
 # Labels of the browsable API's filter form, by parameter; others are named after it.
 LABELS = {"q": "Search"}
 
@@ -242,12 +251,13 @@ class FilterSet(filters.FilterSet):
     # django-filter builds a new form class, and a form field for every filter, on each request,
     # most of the FilterSet's own cost. These filters' form fields depend on the
     # FilterSet's class alone (none takes a queryset from the request), so the form class is
-    # built once per class; each form still deep-copies its fields, as every Django form does.
+    # built once per class, and each form copies its fields shallowly.
     def get_form_class(self):
         cls = type(self)
         form_class = cls.__dict__.get("_form_class_built_once")
         if form_class is None:
             form_class = cls._form_class_built_once = super().get_form_class()
+            form_class.base_fields = _FieldsCopiedShallowly(form_class.base_fields)
             # A form field read before (the schema generator reads them) is shared by every
             # FilterSet inheriting its filter: each help text is made from the filter's own.
             for name, filter_ in self.filters.items():

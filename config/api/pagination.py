@@ -141,7 +141,7 @@ class KeysetCursorPagination(pagination.BasePagination):
     def _ranked_page(self, queryset, cursor):
         """Relevance from the search index: positions in its ranking (quotes.search.pages)."""
         offset = self._offset(cursor)
-        page = queryset.search_ranking.page(queryset, offset, self.page_size, MAX_SEARCH_RESULTS)
+        page = queryset.search_ranking.page(offset, self.page_size, MAX_SEARCH_RESULTS)
         self.next_cursor = None if page.next_position is None else {"o": page.next_position}
         self.previous_cursor = {"o": max(offset - self.page_size, 0)} if offset else None
         return page.rows

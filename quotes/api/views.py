@@ -167,13 +167,12 @@ class QuoteViewSet(HistoryMixin, WritableModelMixin, ResourceViewSet):
         if (ranking := getattr(queryset, "search_ranking", None)) is not None:
             # A page ranked by the search index is read as representations, in one query.
             rows = functools.partial(representations.list_rows, includes=self.includes)
-            queryset = queryset.ranked_by(replace(ranking, rows=rows))
+            queryset = queryset.searched(queryset.search_text, replace(ranking, rows=rows))
         return queryset
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        text = self.request.query_params.get("q", "").strip()
-        search.mark_page(page, text)
+        search.mark_page(page, queryset.search_text)
         return page
 
     @extend_schema(

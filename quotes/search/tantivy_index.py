@@ -15,6 +15,7 @@ used (search falls back to PostgreSQL) until it is rebuilt.
 """
 
 import datetime
+import functools
 import json
 import os
 import re
@@ -42,7 +43,7 @@ UNREVIEWED = [STATUS_CODES["draft"], STATUS_CODES["retracted"]]
 TEXT_FIELDS = {"text": 1.0, "joined": 1.0, "names": 0.4, "attribution": 0.2}
 # What the simple tokenizer calls a word: a run of letters and digits.
 WORD = re.compile(r"[^\W_]+")
-_HYPHENATED = re.compile(rf"[^\W\d_]+(?:{HYPHEN.pattern}[^\W\d_]+)+")
+HYPHENATED_WORD = re.compile(rf"[^\W\d_]+(?:{HYPHEN.pattern}[^\W\d_]+)+")
 
 
 def analyzer() -> tantivy.TextAnalyzer:
@@ -55,6 +56,16 @@ def analyzer() -> tantivy.TextAnalyzer:
         .filter(tantivy.Filter.stemmer("english"))
         .build()
     )
+
+
+_ANALYZER = analyzer()
+
+
+@functools.lru_cache(maxsize=20_000)
+def indexed_form(word: str) -> str | None:
+    """A word as the index holds it ('Negotiations' -> 'negoti'), None for a stop word."""
+    tokens = _ANALYZER.analyze(word)
+    return tokens[0] if tokens else None
 
 
 def build_schema() -> tantivy.Schema:
@@ -91,7 +102,7 @@ def with_joined_words(text: str) -> list[str]:
     finds 'jeanpierre'), as a second value of the field."""
     if not HYPHEN.search(text):
         return [text]
-    joined = [HYPHEN.sub("", word) for word in _HYPHENATED.findall(text)]
+    joined = [HYPHEN.sub("", word) for word in HYPHENATED_WORD.findall(text)]
     return [text, " ".join(joined)] if joined else [text]
 
 

@@ -20,11 +20,11 @@ pytestmark = pytest.mark.django_db
 # endpoint -> queries. Page-number lists: the page (people and organizations with their alias
 # names) + one per prefetch (+ a COUNT when the first page is full, which none is here). Quotes,
 # in lists and details: one query, with their article, publisher, speaker, organizations, role
-# and topics (+ highlights with q). Nested lists first check their parent exists (+ resolve its
-# organization tree).
+# and topics (the highlights of a search cost none). Nested lists first check their parent
+# exists (+ resolve its organization tree).
 QUERY_COUNTS = {
     "/api/v1/quotes/": 1,
-    "/api/v1/quotes/?q=aid": 2,
+    "/api/v1/quotes/?q=aid": 1,
     "/api/v1/quotes/?include=context&include=citation": 1,
     "/api/v1/quotes/?organization=org&include_sub_organizations=true&topic=t0": 2,
     "/api/v1/quotes/{quote}/": 1,
