@@ -77,11 +77,3 @@ def prune(hours: int) -> int:
         )
         return cursor.rowcount
 
-
-def backlog(position: Position) -> int:
-    """Rows not yet applied (for ``verify_search_index``)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id FROM quotes_search_outbox WHERE xid >= %s::xid8", [str(position.xid)]
-        )
-        return sum(1 for (id_,) in cursor.fetchall() if id_ not in position.applied)
