@@ -164,6 +164,7 @@ class QuoteFilterSet(OrganizationScopedFilterSet):
             kind=data.get("kind") or None,
             channel=data.get("channel") or None,
             anonymous=data.get("anonymous"),
+            unattributed=data.get("unattributed"),
             language=data.get("language") or None,
             status=data.get("status") or None,
         )

@@ -154,7 +154,10 @@ def _cursor_token(paginator, cursor) -> str | None:
 
 
 def count_up_to(queryset: QuerySet, limit: int) -> int:
-    """How many rows match, counting no further than ``limit``."""
+    """How many rows match, counting no further than ``limit``. A search ranked by the index
+    is counted by the index, which applies the same filters without reading the rows."""
+    if (ranking := getattr(queryset, "search_ranking", None)) is not None:
+        return min(ranking.count(), limit)
     return queryset.order_by().values("pk")[:limit].count()
 
 

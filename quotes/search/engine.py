@@ -1,12 +1,13 @@
 """What a search engine does for whosaid: propose quote ids in rank order.
 
 An engine answers ``ranked_ids(request, offset, limit)``: the ids of the quotes matching the
-request's words and narrowing filters, best first. It never decides what is shown: the page's
-rows are read from PostgreSQL with the request's visibility rules (``pages.ranked_page``), so
-an engine a second behind can propose a quote that was just retracted, never show it.
+request's words and narrowing filters, best first, and ``count(request)``: how many. It never
+decides what is shown: the page's rows are read from PostgreSQL with the request's visibility
+rules (``pages.ranked_page``), so an engine a second behind can propose a quote that was just
+retracted, never show it.
 
 The Tantivy index (``tantivy_engine``) is the engine here; a hosted engine (OpenSearch) would
-be another class with this method, fed by the same outbox (README, "Search beyond one machine").
+be another class with these methods, fed by the same outbox (README, "Search beyond one machine").
 ``current_engine()`` returns None while no usable index exists: then search runs on
 PostgreSQL (``postgres``), slower, never wrong.
 """
@@ -36,6 +37,7 @@ class IndexFilters:
     kind: str | None = None
     channel: str | None = None
     anonymous: bool | None = None
+    unattributed: bool | None = None
     language: str | None = None
     status: str | None = None
 
@@ -51,6 +53,11 @@ class SearchEngine(Protocol):
     name: str
 
     def ranked_ids(self, request: SearchRequest, offset: int, limit: int) -> list[int]: ...
+
+    def count(self, request: SearchRequest) -> int:
+        """How many quotes match: the engine's count, which may include quotes changed in the
+        last second that PostgreSQL would no longer show."""
+        ...
 
 
 def current_engine() -> SearchEngine | None:

@@ -32,7 +32,7 @@ _SELECT = """
 SELECT q.id, q.text, q.attribution, {names},
     q.status, q.speaker_id, q.affiliation_id, af.organization_id, q.speaking_organization_id,
     q.source_organization_id, q.article_id, a.publisher_id, q.said_on, a.published_on, q.kind,
-    q.channel, q.language, q.is_anonymous, {topics}
+    q.channel, q.language, q.is_anonymous, q.is_unattributed, {topics}
 FROM quotes_quote q
 JOIN quotes_article a ON a.id = q.article_id
 LEFT JOIN actors_affiliation af ON af.id = q.affiliation_id

@@ -76,4 +76,3 @@ def prune(hours: int) -> int:
             [hours],
         )
         return cursor.rowcount
-

@@ -38,6 +38,9 @@ class Ranking:
     def page(self, position: int, size: int, limit: int) -> "RankedPage":
         return ranked_page(self, position, size, limit)
 
+    def count(self) -> int:
+        return self.engine.count(self.request)
+
 
 @dataclass
 class RankedPage:

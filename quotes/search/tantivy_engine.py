@@ -132,8 +132,9 @@ def filter_queries(filters: IndexFilters) -> list[Query]:
     for name in ("kind", "channel", "language"):
         if (value := getattr(filters, name)) is not None:
             queries.append(Query.term_query(SCHEMA, name, value))
-    if filters.anonymous is not None:
-        queries.append(Query.term_query(SCHEMA, "anonymous", filters.anonymous))
+    for name in ("anonymous", "unattributed"):
+        if (value := getattr(filters, name)) is not None:
+            queries.append(Query.term_query(SCHEMA, name, value))
     if filters.status is not None:
         queries.append(Query.term_query(SCHEMA, "status", STATUS_CODES.get(filters.status, -1)))
     return queries
@@ -164,6 +165,10 @@ class TantivyEngine:
         result = searcher.search(search_query(request), limit, count=False, offset=offset)
         addresses = [address for _score, address in result.hits]
         return searcher.fast_field_values("id", addresses) if addresses else []
+
+    def count(self, request: SearchRequest) -> int:
+        self.index.reload()
+        return self.index.searcher().search(search_query(request), 1, count=True).count
 
 
 _engines: dict[str, TantivyEngine] = {}

@@ -30,7 +30,7 @@ import tantivy
 from .query import HYPHEN, HYPHEN_IN_WORD
 
 # Bump when the schema or the analysis changes: older indexes are then rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 ANALYZER = "whosaid_english"
 MANIFEST = "whosaid.json"
 CURRENT = "current"
@@ -80,6 +80,7 @@ def build_schema() -> tantivy.Schema:
     for name in ("kind", "channel", "language"):
         builder.add_text_field(name, tokenizer_name="raw")
     builder.add_boolean_field("anonymous", indexed=True)
+    builder.add_boolean_field("unattributed", indexed=True)
     return builder.build()
 
 
@@ -128,6 +129,7 @@ class QuoteRow:
     channel: str
     language: str
     is_anonymous: bool
+    is_unattributed: bool
     topic_ids: list[int]
 
 
@@ -147,6 +149,7 @@ def document(row: QuoteRow) -> str:
         "channel": row.channel,
         "language": row.language,
         "anonymous": row.is_anonymous,
+        "unattributed": row.is_unattributed,
     }
     if joined := joined_spellings(row.text):
         fields["joined"] = joined

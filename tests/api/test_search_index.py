@@ -218,6 +218,10 @@ def test_every_filter_combines_with_q_in_the_index(api, search_index):
     )
     unnamed.topics.add(TopicFactory(slug="relief"))
     other = aid_quote(said_on=D(2022, 1, 1))
+    claim_article = ArticleFactory(body="“Aid must flow,” it was said.", published_on=D(2023, 6, 1))
+    claim = aid_quote(
+        article=claim_article, speaker=None, attribution="", is_unattributed=True, said_on=None
+    )
     search_index.sync()
     cases = {
         "speaker": ("dana-levi", [named]),
@@ -228,9 +232,10 @@ def test_every_filter_combines_with_q_in_the_index(api, search_index):
         "said_after": ("2023-11-15", [named]),
         "said_before": ("2022-06-01", [other]),
         "published_after": ("2024-01-01", [named]),
-        "published_before": ("2024-01-01", [unnamed, other]),
+        "published_before": ("2024-01-01", [unnamed, other, claim]),
         "kind": ("paraphrase", [unnamed]),
         "anonymous": ("true", [unnamed]),
+        "unattributed": ("true", [claim]),
         "topic": ("relief", [unnamed]),
         "language": ("fr", [unnamed]),
         "channel": ("interview", [unnamed]),
@@ -240,6 +245,19 @@ def test_every_filter_combines_with_q_in_the_index(api, search_index):
     both = {"organization": "hamas", "include_sub_organizations": "true"}
     assert sorted(found(api, "aid", **both)) == sorted([named.pk, unnamed.pk])
     assert found(api, "aid", speaker="nobody") == []
+
+
+def test_the_sites_count_of_a_search_comes_from_the_index_with_its_filters(client, search_index):
+    for _ in range(3):
+        aid_quote()
+    aid_quote(speaker=None, attribution="", is_unattributed=True)
+    search_index.sync()
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/", {"q": "aid", "page_size": 1}).content.decode()
+    assert "4 quotes match" in page
+    assert not any("COUNT(" in query["sql"].upper() for query in queries)
+    page = client.get("/", {"q": "aid", "unattributed": "false", "page_size": 1}).content.decode()
+    assert "3 quotes match" in page
 
 
 def test_a_nested_list_searches_the_person_or_organization_of_its_url(api, search_index):
