@@ -35,6 +35,7 @@ SCENARIOS = (
     "people_fuzzy", "person_detail", "export_csv",
 )  # fmt: skip
 QUOTES_URL = "/api/v1/quotes/"
+CSV_DOWNLOAD_URL = "/api/v1/quotes.csv"
 PEOPLE_URL = "/api/v1/people/"
 SITE_SEARCH_URL = "/"
 # Document frequency bands (share of verified quotes whose search document has the word).

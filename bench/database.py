@@ -78,6 +78,22 @@ def manage_measured(url: str, *args: str, env: dict | None = None) -> tuple[floa
     return elapsed, round(usage.ru_maxrss / 1024, 1), output  # ru_maxrss is in KiB
 
 
+def wait_until_idle(url: str, timeout: float = 120) -> float:
+    """Wait until no query of an earlier run is still running on the database (a slow
+    baseline's requests outlive wrk's run and would load the next one); the seconds waited."""
+    started = time.monotonic()
+    with connect(url) as conn:
+        while time.monotonic() - started < timeout:
+            busy = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND state = 'active' AND pid <> pg_backend_pid()"
+            ).fetchone()[0]
+            if not busy:
+                break
+            time.sleep(0.2)
+    return time.monotonic() - started
+
+
 def count_quotes(url: str) -> int:
     with connect(url) as conn:
         return conn.execute("SELECT count(*) FROM quotes_quote").fetchone()[0]

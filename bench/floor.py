@@ -5,7 +5,7 @@ prepared statements), rows turned into dicts by hand and serialised with orjson.
 same URLs as the project with approximately the same JSON shape and the same rows (anonymous
 users' view: verified quotes only), so the project/floor ratio is the cost of the framework,
 not of the database. It is what this stack can do on this machine, not a competitor: it has no
-validation, no error pages, no auth, no content negotiation beyond ``?format=csv``.
+validation, no error pages, no auth, no content negotiation.
 
 Relevance searches (``q``) ask the project's Tantivy index (``SEARCH_INDEX_DIR``) for the page's
 ids, as the project does, and read the rows by id; with ``FLOOR_SEARCH=postgres`` they rank in
@@ -16,7 +16,8 @@ Serve it with ``gunicorn bench.floor:app`` and ``DATABASE_URL`` set (``bench/run
 
 URLs (GET only):
   /api/v1/quotes/           q, speaker, organization, include_sub_organizations, said_after,
-                            said_before, page_size, format=csv (streamed, every match)
+                            said_before, page_size
+  /api/v1/quotes.csv        the same filters, every match streamed as CSV
   /api/v1/quotes/<id>/      with context and citation
   /api/v1/people/           q (fuzzy, trigram word similarity on names and aliases)
   /api/v1/people/<slug>/    with aliases and current / past affiliations
@@ -35,6 +36,7 @@ from urllib.parse import parse_qs
 import orjson
 import psycopg
 
+from bench.common import CSV_DOWNLOAD_URL
 from quotes.search.engine import IndexFilters, SearchRequest
 from quotes.search.tantivy_engine import open_engine
 
@@ -515,13 +517,13 @@ ROUTES = [
 def app(environ, start_response):
     path = environ.get("PATH_INFO", "")
     params = {key: values[0] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
+    if path == CSV_DOWNLOAD_URL:
+        start_response("200 OK", [("Content-Type", "text/csv; charset=utf-8")])
+        return quote_csv(params)
     for pattern, view, convert in ROUTES:
         match = pattern.match(path)
         if match is None:
             continue
-        if view is quote_list and params.get("format") == "csv":
-            start_response("200 OK", [("Content-Type", "text/csv; charset=utf-8")])
-            return quote_csv(params)
         args = [convert(match.group(1))] if convert else []
         try:
             status, payload = view(environ, params, *args)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from bench.common import (
     COMMON,
+    CSV_DOWNLOAD_URL,
     MOST_COMMON,
     PEOPLE_URL,
     QUOTES_URL,
@@ -232,7 +233,7 @@ def _plan_export(conn, plan: Plan, verified: int, export_rows: int) -> None:
         "ORDER BY said_on DESC, id DESC OFFSET %s LIMIT 1",
         [max(export_rows - 1, 0)],
     ).fetchone()
-    params = {"format": "csv"}
+    params = {}
     if since:
         params["said_after"] = since[0].isoformat()
         expected = conn.execute(
@@ -241,5 +242,5 @@ def _plan_export(conn, plan: Plan, verified: int, export_rows: int) -> None:
         ).fetchone()[0]
     else:
         expected = verified
-    plan.paths["export_csv"] = [query_path(QUOTES_URL, **params)]
+    plan.paths["export_csv"] = [query_path(CSV_DOWNLOAD_URL, **params)]
     plan.notes["export_csv_expected_rows"] = expected

@@ -53,7 +53,14 @@ from bench.common import (
     BenchError,
     machine_name,
 )
-from bench.database import check_tools, count_quotes, database_server, ensure_database, manage
+from bench.database import (
+    check_tools,
+    count_quotes,
+    database_server,
+    ensure_database,
+    manage,
+    wait_until_idle,
+)
 from bench.plan import plan_requests
 from bench.report import (
     build_row,
@@ -312,6 +319,9 @@ def load(args, plan, quotes: int, servers: dict[str, Server], workdir: Path) -> 
     rows = []
     for scenario, system, server in runs(args, servers):
         paths = plan.paths[scenario]
+        waited = wait_until_idle(args.database_url)
+        if waited > 1:
+            print(f"  (waited {waited:.0f} s for the previous run's queries to end)", flush=True)
         if scenario == "export_csv":
             measured = run_export(server, paths[0], args.export_timeout)
         else:
